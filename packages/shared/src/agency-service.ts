@@ -1,0 +1,104 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { boolean, dataDirectory, envPrefix, integer, optionalString } from './config';
+import { openDatabase, ensureServerDatabase, type DatabaseOptions } from './database';
+import { createLogger, type Logger } from './logger';
+import type { AgencyName } from './synthetic/types';
+
+/** Everything that makes one agency's subgraph; `index.ts` of each subgraph passes one of these. */
+export interface AgencyDefinition<TContext extends object> {
+  agency: AgencyName;
+  /** Port used when `<AGENCY>_PORT` is not set: police 4001, social-care 4002, health 4003, education 4004. */
+  defaultPort: number;
+  entities: DatabaseOptions['entities'];
+  migrations: DatabaseOptions['migrations'];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Per-request context (fresh DataLoaders, the data source). */
+  createContext(dataSource: DataSource): TContext;
+  /** Inserts the synthetic records when the database is empty; must be deterministic and idempotent. */
+  seed(dataSource: DataSource, options: { people: number }): Promise<{ inserted: boolean }>;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Serves a subgraph schema over HTTP (`/graphql`, `/health`); `port` 0 picks a free port. */
+export async function serveSubgraph<TContext extends object>(options: {
+  schema: GraphQLSchema;
+  port: number;
+  host?: string;
+  context: (req: express.Request) => Promise<TContext>;
+  logger?: Logger;
+}): Promise<RunningService> {
+  const app = express();
+  const server = new ApolloServer<TContext>({ schema: options.schema, includeStacktraceInErrorResponses: false });
+  await server.start();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context: ({ req }) => options.context(req) }));
+  const httpServer = http.createServer(app);
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await server.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Runs an agency from the environment: `<AGENCY>_DATABASE_URL` selects server mode (otherwise
+ * embedded PGlite under `.data/<agency>`), migrations run, the demo seed goes in on first run when
+ * `MASH_SEED` is on, and the subgraph listens on `<AGENCY>_PORT`.
+ */
+export async function runAgency<TContext extends object>(definition: AgencyDefinition<TContext>): Promise<RunningService> {
+  const prefix = envPrefix(definition.agency);
+  const logger = createLogger(definition.agency);
+  const url = optionalString(`${prefix}_DATABASE_URL`);
+  const port = integer(`${prefix}_PORT`, definition.defaultPort);
+  const people = integer('MASH_SEED_PEOPLE', 2000);
+  if (url) await ensureServerDatabase(url);
+  const database = await openDatabase({
+    service: definition.agency,
+    url,
+    embeddedPath: path.join(dataDirectory(), definition.agency),
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  const applied = await database.dataSource.runMigrations();
+  logger.info('migrations', { applied: applied.length, mode: database.mode });
+  if (boolean('MASH_SEED', true)) {
+    const { inserted } = await definition.seed(database.dataSource, { people });
+    logger.info('seed', { inserted, people });
+  }
+  const schema = await definition.buildSchema();
+  const service = await serveSubgraph({
+    schema,
+    port,
+    host: optionalString('MASH_HOST'),
+    context: async () => definition.createContext(database.dataSource),
+    logger,
+  });
+  logger.info('listening', { url: service.url });
+  return {
+    ...service,
+    async stop() {
+      await service.stop();
+      await database.close();
+    },
+  };
+}

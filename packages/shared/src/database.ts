@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+type EntityList = MixedList<Function | string | EntitySchema>;
+type MigrationList = MixedList<Function | string>;
+
+export interface DatabaseOptions {
+  /** Service name, used for the embedded data folder and the connection's application name. */
+  service: string;
+  /** Postgres URL (server mode). When absent the service runs on embedded PGlite. */
+  url?: string;
+  /** Embedded mode only: a folder for the PGlite files, or `memory://` for a throw-away database. */
+  embeddedPath?: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  /** Server mode connection pool size. Default 10. */
+  poolSize?: number;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  mode: 'server' | 'embedded';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the service's database. Embedded mode serves PGlite (Postgres compiled to WebAssembly)
+ * over the Postgres wire protocol on a loopback port, so the same `pg` driver and the same SQL run
+ * in both modes; PGlite is a single session, hence a pool of one connection there.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const common = {
+    type: 'postgres' as const,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error'] as DataSourceOptions['logging'],
+    applicationName: `mash-${options.service}`,
+  };
+  if (options.url) {
+    const dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10 });
+    await dataSource.initialize();
+    return { dataSource, mode: 'server', close: () => dataSource.destroy() };
+  }
+  const target = options.embeddedPath ?? 'memory://';
+  if (target !== 'memory://') fs.mkdirSync(path.dirname(target), { recursive: true });
+  const pglite = await PGlite.create(target);
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const port = Number(server.getServerConn().split(':').pop());
+  const dataSource = new DataSource({
+    ...common,
+    host: '127.0.0.1',
+    port,
+    username: 'postgres',
+    database: 'postgres',
+    poolSize: 1,
+  });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    mode: 'embedded',
+    async close() {
+      await dataSource.destroy();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+/** Server mode: create the service's database when the server has none of that name yet. */
+export async function ensureServerDatabase(url: string): Promise<void> {
+  const { Client } = await import('pg');
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}" must be lower-case letters, digits and _`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    // Another service or process may have created it between the check and the create.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
+}

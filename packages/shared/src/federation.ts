@@ -1,0 +1,35 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+
+/** Federation 2 directives the subgraphs use; imported once so every SDL reads the same. */
+const LINK_HEADER =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n';
+
+export type ReferenceResolvers = GraphQLResolverMap<unknown>;
+
+/**
+ * Builds a type-graphql schema and turns it into an Apollo Federation 2 subgraph schema.
+ * `printSchemaWithDirectives` (not `printSchema`) keeps `@key` and friends, and the reference
+ * resolvers are merged per type so type-graphql's field resolvers on the same type survive.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const typeDefs = parse(LINK_HEADER + printSchemaWithDirectives(schema));
+  const resolvers = mergeResolverMaps(createResolversMap(schema) as ReferenceResolvers, referenceResolvers);
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+function mergeResolverMaps(base: ReferenceResolvers, extra: ReferenceResolvers): ReferenceResolvers {
+  const merged: ReferenceResolvers = { ...base };
+  for (const [typeName, fields] of Object.entries(extra)) {
+    merged[typeName] = { ...(base[typeName] as object), ...(fields as object) } as ReferenceResolvers[string];
+  }
+  return merged;
+}

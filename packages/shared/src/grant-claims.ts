@@ -1,0 +1,30 @@
+import type { AgencyName } from './synthetic/types';
+
+/**
+ * What an agency must do or leave out when answering under a grant. Carried in the grant so the
+ * agency applies the hub's decision without knowing the hub's case data.
+ */
+export type Obligation =
+  /** ISA: standard-risk domestic-abuse incidents are shared only with consent for early help. */
+  | 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE';
+
+/** The claims of a grant the gateway mints for one agency fetch (verified by the agency). */
+export interface GrantClaims {
+  /** Grant id (JWT `jti`); every disclosure-log entry carries it. */
+  grantId: string;
+  agency: AgencyName;
+  caseId: string;
+  subjectIds: string[];
+  purpose: string;
+  policyVersion: string;
+  /** The hub user the data is for (an id, never a name). */
+  userId: string;
+  obligations: Obligation[];
+}
+
+/** Per-request context every agency resolver receives. */
+export interface AgencyRequestContext {
+  requestId: string;
+  /** Null only where no grant is required (tests of matching in isolation). */
+  grant: GrantClaims | null;
+}

@@ -1,0 +1,69 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Gender, PersonFacts } from './matching/types';
+
+export enum GenderValue {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+  OTHER = 'OTHER',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(GenderValue, { name: 'Gender' });
+
+/**
+ * The fields an agency `@requires` from the hub's `Subject` to match it: demographics and
+ * identifiers only, never the hub's case data, so an agency learns no more than it needs.
+ */
+export const SUBJECT_REQUIRED_FIELDS = 'givenName familyName dateOfBirth gender postcode nhsNumber upn pncId';
+
+/** An agency's view of the hub-owned `Subject`: the key plus the external fields it requires. */
+@Directive('@key(fields: "id")')
+@ObjectType('Subject')
+export class SubjectReference {
+  @Field(() => ID)
+  id: string;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  givenName?: string | null;
+
+  @Directive('@external')
+  @Field(() => String)
+  familyName: string;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  dateOfBirth?: string | null;
+
+  @Directive('@external')
+  @Field(() => GenderValue, { nullable: true })
+  gender?: GenderValue | null;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  postcode?: string | null;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  nhsNumber?: string | null;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  upn?: string | null;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  pncId?: string | null;
+}
+
+export function subjectFacts(subject: SubjectReference): PersonFacts {
+  return {
+    givenName: subject.givenName ?? null,
+    familyName: subject.familyName,
+    dateOfBirth: subject.dateOfBirth ?? null,
+    gender: (subject.gender ?? null) as Gender | null,
+    postcode: subject.postcode ?? null,
+    nhsNumber: subject.nhsNumber ?? null,
+    upn: subject.upn ?? null,
+    pncId: subject.pncId ?? null,
+  };
+}
