@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { boolean, dataDirectory, envPrefix, integer, optionalString } from './co
 import { openDatabase, ensureServerDatabase, type DatabaseOptions } from './database';
 import { createLogger, type Logger } from './logger';
 import type { AgencyName } from './synthetic/types';
+import type { AgencyRequestContext } from './grant-claims';
 
 /** Everything that makes one agency's subgraph; `index.ts` of each subgraph passes one of these. */
 export interface AgencyDefinition<TContext extends object> {
@@ -19,8 +21,8 @@ export interface AgencyDefinition<TContext extends object> {
   entities: DatabaseOptions['entities'];
   migrations: DatabaseOptions['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  /** Per-request context (fresh DataLoaders, the data source). */
-  createContext(dataSource: DataSource): TContext;
+  /** Per-request context: fresh DataLoaders, the data source, the request id and the verified grant. */
+  createContext(dataSource: DataSource, request: AgencyRequestContext): TContext;
   /** Inserts the synthetic records when the database is empty; must be deterministic and idempotent. */
   seed(dataSource: DataSource, options: { people: number }): Promise<{ inserted: boolean }>;
 }
@@ -90,7 +92,7 @@ export async function runAgency<TContext extends object>(definition: AgencyDefin
     schema,
     port,
     host: optionalString('MASH_HOST'),
-    context: async () => definition.createContext(database.dataSource),
+    context: async () => definition.createContext(database.dataSource, { requestId: randomUUID(), grant: null }),
     logger,
   });
   logger.info('listening', { url: service.url });

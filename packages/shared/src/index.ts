@@ -14,3 +14,6 @@ export * from './synthetic';
 export * from './grant-claims';
 export * from './disclosure.entity';
 export * from './disclosure';
+export * from './disclosure.resolver';
+export * from './matching-batch';
+export * from './hashing';

@@ -1,0 +1,84 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What was audited (ARCHITECTURE.md "Audit and disclosure"). */
+export enum AuditKind {
+  AGENCY_FETCH = 'AGENCY_FETCH',
+  CASE_MUTATION = 'CASE_MUTATION',
+  POLICY_CHANGE = 'POLICY_CHANGE',
+  AUDIT_READ = 'AUDIT_READ',
+}
+
+/** RECORDED is for entries that are not a decision (a case mutation, a policy change). */
+export enum AuditDecision {
+  ALLOWED = 'ALLOWED',
+  DENIED = 'DENIED',
+  RECORDED = 'RECORDED',
+}
+
+/**
+ * One entry of the hub's access log. The table is created by the AuditLog migration (hand-written
+ * SQL, with the triggers that refuse change); this class only maps it. Ids only, never a person's
+ * name: the log outlives the case and is read by people who must not learn who the subjects are.
+ */
+@Entity('audit_log')
+export class AuditEntry {
+  /** Chain order. bigint arrives from pg as a string, which keeps it exact beyond 2^53. */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  seq: string;
+
+  @Column({ type: 'uuid', unique: true })
+  id: string;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: AuditKind;
+
+  @Column({ name: 'actor_id', type: 'varchar', length: 200, nullable: true })
+  actorId: string | null;
+
+  @Column({ name: 'actor_roles', type: 'text', array: true })
+  actorRoles: string[];
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organisation: string | null;
+
+  @Column({ name: 'case_id', type: 'varchar', length: 64, nullable: true })
+  caseId: string | null;
+
+  @Column({ name: 'subject_ids', type: 'text', array: true })
+  subjectIds: string[];
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  agency: string | null;
+
+  /** The GraphQL fields the request asked for, e.g. `police.matches.record.offences`. */
+  @Column({ type: 'text', array: true })
+  fields: string[];
+
+  @Column({ type: 'varchar', length: 16 })
+  decision: AuditDecision;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  rule: string | null;
+
+  @Column({ name: 'policy_version', type: 'varchar', length: 64, nullable: true })
+  policyVersion: string | null;
+
+  /** Plain words for a reader; ids only, never names. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'grant_id', type: 'varchar', length: 64, nullable: true })
+  grantId: string | null;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64, unique: true })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64, unique: true })
+  hash: string;
+}

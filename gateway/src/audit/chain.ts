@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalHash } from '@mash/shared';
+import { AuditDecision, AuditKind, type AuditEntry } from './audit-entry.entity';
+
+/** The prev_hash of the first entry: there is nothing before it. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a caller tells the log; the log adds the id, the time and the chain links. */
+export interface AuditEntryInput {
+  kind: AuditKind;
+  decision: AuditDecision;
+  /** The user's id (a JWT subject), or null for the system itself. Never a name. */
+  actorId: string | null;
+  actorRoles?: string[];
+  organisation?: string | null;
+  caseId?: string | null;
+  subjectIds?: string[];
+  agency?: string | null;
+  fields?: string[];
+  rule?: string | null;
+  policyVersion?: string | null;
+  /** Plain words; ids only, never names, dates of birth or addresses. */
+  reason?: string | null;
+  grantId?: string | null;
+  requestId?: string | null;
+}
+
+/** Every column an entry's hash covers: all but `seq` (assigned by the database) and `hash`. */
+export type ChainedContent = Omit<AuditEntry, 'seq' | 'hash'>;
+export type UnchainedEntry = Omit<ChainedContent, 'prevHash'>;
+
+const KINDS = new Set<string>(Object.values(AuditKind));
+const DECISIONS = new Set<string>(Object.values(AuditDecision));
+
+/**
+ * Fills the defaults and stamps id and time when the caller records the event (not when the batch
+ * is written). Throws on what the table's checks would refuse, so one bad entry fails alone
+ * instead of failing the batch it would have joined.
+ */
+export function prepareEntry(input: AuditEntryInput): UnchainedEntry {
+  if (!KINDS.has(input.kind)) throw new TypeError(`audit entry kind "${input.kind}" is not one of ${[...KINDS].join(', ')}`);
+  if (!DECISIONS.has(input.decision)) {
+    throw new TypeError(`audit entry decision "${input.decision}" is not one of ${[...DECISIONS].join(', ')}`);
+  }
+  return {
+    id: randomUUID(),
+    // Postgres keeps microseconds, a JS Date milliseconds: the value written is exactly the one hashed.
+    recordedAt: new Date(),
+    kind: input.kind,
+    decision: input.decision,
+    actorId: input.actorId ?? null,
+    actorRoles: strings(input.actorRoles, 'actorRoles'),
+    organisation: input.organisation ?? null,
+    caseId: input.caseId ?? null,
+    subjectIds: strings(input.subjectIds, 'subjectIds'),
+    agency: input.agency ?? null,
+    fields: strings(input.fields, 'fields'),
+    rule: input.rule ?? null,
+    policyVersion: input.policyVersion ?? null,
+    reason: input.reason ?? null,
+    grantId: input.grantId ?? null,
+    requestId: input.requestId ?? null,
+  };
+}
+
+function strings(list: string[] | undefined, name: string): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+    throw new TypeError(`audit entry ${name} must be a list of strings`);
+  }
+  return [...list];
+}
+
+/**
+ * sha256 over the canonical JSON of the entry, keyed by column name so that a verifier in any
+ * language can rebuild it from the table alone. recorded_at is written as ISO with milliseconds.
+ */
+export function entryHash(entry: ChainedContent): string {
+  return canonicalHash({
+    prev_hash: entry.prevHash,
+    id: entry.id,
+    recorded_at: entry.recordedAt,
+    kind: entry.kind,
+    actor_id: entry.actorId,
+    actor_roles: entry.actorRoles,
+    organisation: entry.organisation,
+    case_id: entry.caseId,
+    subject_ids: entry.subjectIds,
+    agency: entry.agency,
+    fields: entry.fields,
+    decision: entry.decision,
+    rule: entry.rule,
+    policy_version: entry.policyVersion,
+    reason: entry.reason,
+    grant_id: entry.grantId,
+    request_id: entry.requestId,
+  });
+}
+
+/** Links entries after `head`, in order: each one's prev_hash is the hash of the one before. */
+export function linkEntries(head: string, entries: UnchainedEntry[]): Omit<AuditEntry, 'seq'>[] {
+  let prevHash = head;
+  return entries.map((entry) => {
+    const hash = entryHash({ ...entry, prevHash });
+    const linked = { ...entry, prevHash, hash };
+    prevHash = hash;
+    return linked;
+  });
+}

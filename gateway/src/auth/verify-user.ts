@@ -1,0 +1,54 @@
+import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
+import { GraphQLError } from 'graphql';
+import type { UserAuthConfig } from './auth-config';
+import { loadOrCreateDemoKey } from './demo-issuer';
+import { HUB_ROLES, type AuthenticatedUser, type HubRole } from './user';
+
+export type UserVerifier = (authorization: string | undefined) => Promise<AuthenticatedUser>;
+
+/** Builds the verifier once (keys resolved and cached); each request only verifies its token. */
+export async function createUserVerifier(config: UserAuthConfig): Promise<UserVerifier> {
+  const key = await resolveKey(config);
+  return async (authorization) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw unauthenticated('Send a bearer token in the Authorization header.');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: config.algorithms,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch {
+      throw unauthenticated('The token is not valid: expired, not signed by a trusted issuer, or not meant for this service.');
+    }
+    return toUser(payload, config);
+  };
+}
+
+async function resolveKey(config: UserAuthConfig): Promise<JWTVerifyGetKey | KeyObject | CryptoKey> {
+  if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 });
+  if (config.publicKeyPem) return importSPKI(config.publicKeyPem, config.algorithms[0]);
+  const { publicJwk } = await loadOrCreateDemoKey(config.demoKeyFile!);
+  return createLocalJWKSet({ keys: [publicJwk] });
+}
+
+function toUser(payload: JWTPayload, config: UserAuthConfig): AuthenticatedUser {
+  const rawRoles = payload[config.claims.roles];
+  const roles = (Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(/[ ,]+/) : [])
+    .filter((role): role is HubRole => HUB_ROLES.includes(role as HubRole));
+  const text = (claim: string) => (typeof payload[claim] === 'string' ? (payload[claim] as string) : null);
+  return {
+    id: payload.sub!,
+    name: text(config.claims.name),
+    roles,
+    organisation: text(config.claims.organisation),
+    agency: text(config.claims.agency),
+  };
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

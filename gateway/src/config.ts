@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { AGENCIES, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
+import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** Development tokens and generated keys; never in production. */
+  demoMode: boolean;
+  dataDir: string;
+  hubDatabaseUrl?: string;
+  agencyUrls: Record<AgencyName, string>;
+  /** Bounded wait for an agency; past it the agency's field is AGENCY_UNAVAILABLE. */
+  agencyTimeoutMs: number;
+  auth: UserAuthConfig;
+  seedPeople: number;
+  seed: boolean;
+  supergraphPath: string;
+}
+
+const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
+
+/** Reads the gateway's settings once; a missing or malformed one stops start-up naming the variable. */
+export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const demoMode = boolean('MASH_DEMO_MODE', false, env);
+  const dataDir = dataDirectory(env);
+  const agencyUrls = Object.fromEntries(
+    AGENCIES.map((agency) => [agency, optionalString(`${envPrefix(agency)}_URL`, env) ?? `http://127.0.0.1:${DEFAULT_PORTS[agency]}/graphql`]),
+  ) as Record<AgencyName, string>;
+  return {
+    port: integer('GATEWAY_PORT', 4000, env),
+    host: optionalString('MASH_HOST', env) ?? '127.0.0.1',
+    demoMode,
+    dataDir,
+    hubDatabaseUrl: optionalString('HUB_DATABASE_URL', env),
+    agencyUrls,
+    agencyTimeoutMs: integer('AGENCY_TIMEOUT_MS', 5000, env),
+    auth: userAuthConfigFromEnv(demoMode ? path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json') : null, env),
+    seedPeople: integer('MASH_SEED_PEOPLE', 2000, env),
+    seed: boolean('MASH_SEED', true, env),
+    supergraphPath: optionalString('SUPERGRAPH_PATH', env) ?? path.resolve(__dirname, '../supergraph.graphql'),
+  };
+}

@@ -1,0 +1,108 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CaseStatus, ConsentStatus, DecisionOutcome, Pathway, Rag } from './enums';
+import { RagRating } from './rag-rating.entity';
+import { Subject } from './subject.entity';
+
+/** One referral to the MASH and everything the hub itself records about it. */
+@ObjectType('Case', { description: 'A referral to the MASH: the hub\'s own record' })
+@Entity('mash_case')
+@Index(['status', 'dueBy'])
+export class Case {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Human-readable reference, e.g. MASH-2026-000001' })
+  @Column({ type: 'varchar', length: 32, unique: true })
+  reference: string;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Field(() => Pathway)
+  @Column({ type: 'varchar', length: 16 })
+  pathway: Pathway;
+
+  @Field({ description: 'Referrer name as given (a professional or member of the public)' })
+  @Column({ name: 'referrer_name', type: 'varchar', length: 200 })
+  referrerName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'referrer_organisation', type: 'varchar', length: 200, nullable: true })
+  referrerOrganisation: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CIN census referral source code, e.g. 2A schools, 6 police' })
+  @Column({ name: 'referral_source', type: 'varchar', length: 4, nullable: true })
+  referralSource: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'referrer_contact', type: 'varchar', length: 200, nullable: true })
+  referrerContact: string | null;
+
+  @Field()
+  @Column({ type: 'text' })
+  concern: string;
+
+  @Field(() => Rag, { nullable: true, description: 'Current rating; null until rated' })
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  rag: Rag | null;
+
+  @Field(() => CaseStatus)
+  @Column({ type: 'varchar', length: 16 })
+  status: CaseStatus;
+
+  @Field(() => GraphQLISODateTime, { description: 'When a decision is due, from the policy timescale for the rating' })
+  @Column({ name: 'due_by', type: 'timestamptz' })
+  dueBy: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => ConsentStatus)
+  @Column({ name: 'consent_status', type: 'varchar', length: 16 })
+  consentStatus: ConsentStatus;
+
+  @Field({ description: 'Consent recorded for early-help sharing (lets standard-risk DA incidents be shared)' })
+  @Column({ name: 'consent_early_help_sharing', type: 'boolean', default: false })
+  consentEarlyHelpSharing: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'consent_note', type: 'varchar', length: 1000, nullable: true })
+  consentNote: string | null;
+
+  @Field(() => DecisionOutcome, { nullable: true })
+  @Column({ name: 'decision', type: 'varchar', length: 32, nullable: true })
+  decision: DecisionOutcome | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'decision_rationale', type: 'text', nullable: true })
+  decisionRationale: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'decided_by', type: 'varchar', length: 200, nullable: true })
+  decidedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the referrer was told' })
+  @Column({ name: 'feedback_to_referrer', type: 'text', nullable: true })
+  feedbackToReferrer: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ name: 'feedback_sent_at', type: 'timestamptz', nullable: true })
+  feedbackSentAt: Date | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy: string;
+
+  @OneToMany(() => Subject, (subject) => subject.case)
+  subjects: Subject[];
+
+  @OneToMany(() => RagRating, (rating) => rating.case)
+  ratings: RagRating[];
+}

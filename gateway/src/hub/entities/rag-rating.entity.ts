@@ -1,0 +1,37 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Case } from './case.entity';
+import { Rag } from './enums';
+
+/** Every rating and re-rating is kept: who, when, why (RAG is reviewed as information arrives). */
+@ObjectType('RagRating')
+@Entity('rag_rating')
+@Index(['caseId', 'ratedAt'])
+export class RagRating {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne('Case', 'ratings', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case: Case;
+
+  @Field(() => Rag)
+  @Column({ type: 'varchar', length: 8 })
+  rag: Rag;
+
+  @Field()
+  @Column({ type: 'text' })
+  rationale: string;
+
+  @Field({ description: 'User id of who rated' })
+  @Column({ name: 'rated_by', type: 'varchar', length: 200 })
+  ratedBy: string;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ name: 'rated_at', type: 'timestamptz' })
+  ratedAt: Date;
+}

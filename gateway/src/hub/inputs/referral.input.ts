@@ -1,0 +1,72 @@
+import { GenderValue } from '@mash/shared';
+import { Field, InputType } from 'type-graphql';
+import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
+
+@InputType({ description: 'A person named in the referral. Give a date of birth or at least one identifier.' })
+export class SubjectInput {
+  @Field(() => HouseholdRole)
+  householdRole: HouseholdRole;
+
+  @Field(() => String, { nullable: true })
+  givenName?: string | null;
+
+  @Field(() => String)
+  familyName: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  dateOfBirth?: string | null;
+
+  @Field(() => GenderValue, { nullable: true })
+  gender?: GenderValue | null;
+
+  @Field(() => String, { nullable: true })
+  addressLine?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postcode?: string | null;
+
+  @Field(() => String, { nullable: true, description: '10 digits with a Modulus 11 check digit' })
+  nhsNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unique Pupil Number, 13 characters with a check letter' })
+  upn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PNC ID, YYYY/NNNNNNNC or a short form' })
+  pncId?: string | null;
+}
+
+@InputType({ description: 'A referral as the MASH receives it' })
+export class ReferralInput {
+  @Field(() => String)
+  referrerName: string;
+
+  @Field(() => String, { nullable: true })
+  referrerOrganisation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CIN census referral source code, e.g. 2A schools, 6 police' })
+  referralSource?: string | null;
+
+  @Field(() => String, { nullable: true })
+  referrerContact?: string | null;
+
+  @Field(() => String)
+  concern: string;
+
+  @Field(() => Pathway, { defaultValue: Pathway.CHILDREN })
+  pathway: Pathway;
+
+  @Field(() => ConsentStatus, { defaultValue: ConsentStatus.NOT_SOUGHT })
+  consentStatus: ConsentStatus;
+
+  @Field(() => Boolean, { defaultValue: false })
+  consentEarlyHelpSharing: boolean;
+
+  @Field(() => Rag, { nullable: true, description: 'A rating given on receipt, if any' })
+  rag?: Rag | null;
+
+  @Field(() => String, { nullable: true })
+  ragRationale?: string | null;
+
+  @Field(() => [SubjectInput])
+  subjects: SubjectInput[];
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { In, LessThan, type FindOptionsWhere } from 'typeorm';
+import { requireRole } from '../../auth/require-role';
+import type { HubRole } from '../../auth/user';
+import type { GatewayContext } from '../../context';
+import { assertCaseId } from '../case-register';
+import { Case } from '../entities/case.entity';
+import { ConsentRecord } from '../entities/consent-record.entity';
+import { CaseStatus, Rag } from '../entities/enums';
+import { RagRating } from '../entities/rag-rating.entity';
+import { Subject } from '../entities/subject.entity';
+
+/** Who may read the hub's case register: the hub's own staff and governance. */
+export const CASE_READERS: readonly HubRole[] = ['mash-triage', 'mash-manager', 'governance'];
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { name: 'case', nullable: true, description: 'One case by id' })
+  async caseById(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<Case | null> {
+    requireRole(context.user, CASE_READERS, 'read cases');
+    assertCaseId(id, 'id');
+    return context.hub.getRepository(Case).findOneBy({ id });
+  }
+
+  @Query(() => [Case], { description: 'Cases, soonest due first' })
+  async cases(
+    @Ctx() context: GatewayContext,
+    @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
+    @Arg('rag', () => [Rag], { nullable: true }) rag?: Rag[],
+    @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<Case[]> {
+    requireRole(context.user, CASE_READERS, 'read cases');
+    const where: FindOptionsWhere<Case> = {};
+    if (status) where.status = status;
+    if (rag?.length) where.rag = In(rag);
+    if (overdue) Object.assign(where, { status: CaseStatus.OPEN, dueBy: LessThan(new Date()) });
+    return context.hub.getRepository(Case).find({
+      where,
+      order: { dueBy: 'ASC', reference: 'ASC' },
+      take: Math.min(Math.max(limit, 1), 200),
+      skip: Math.max(offset, 0),
+    });
+  }
+
+  @FieldResolver(() => [Subject])
+  subjects(@Root() record: Case, @Ctx() context: GatewayContext): Promise<Subject[]> {
+    return context.hub.getRepository(Subject).find({ where: { caseId: record.id }, order: { householdRole: 'ASC', familyName: 'ASC', givenName: 'ASC' } });
+  }
+
+  @FieldResolver(() => [RagRating], { description: 'Every rating and re-rating, oldest first' })
+  ragHistory(@Root() record: Case, @Ctx() context: GatewayContext): Promise<RagRating[]> {
+    return context.hub.getRepository(RagRating).find({ where: { caseId: record.id }, order: { ratedAt: 'ASC' } });
+  }
+
+  @FieldResolver(() => [ConsentRecord])
+  consentHistory(@Root() record: Case, @Ctx() context: GatewayContext): Promise<ConsentRecord[]> {
+    return context.hub.getRepository(ConsentRecord).find({ where: { caseId: record.id }, order: { recordedAt: 'ASC' } });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open past its due time' })
+  overdue(@Root() record: Case): boolean {
+    return record.status === CaseStatus.OPEN && record.dueBy.getTime() < Date.now();
+  }
+}

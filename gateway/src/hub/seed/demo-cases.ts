@@ -1,0 +1,61 @@
+import { generatePopulation, type Household } from '@mash/shared';
+import type { DataSource } from 'typeorm';
+import type { CaseRegister } from '../case-register';
+import { Case } from '../entities/case.entity';
+import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
+import type { ReferralInput } from '../inputs/referral.input';
+
+const SEED_USER = 'seed:demo';
+
+/**
+ * The demo cases: one open case per RAG rating whose subjects (three school-age siblings) are
+ * known to all four agencies, plus one referral not yet rated. Idempotent: nothing when cases exist.
+ */
+export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister, options: { people: number }): Promise<{ inserted: boolean }> {
+  if ((await dataSource.getRepository(Case).count()) > 0) return { inserted: false };
+  const { demo } = generatePopulation({ people: options.people });
+  const referrals: ReferralInput[] = [
+    referral(demo.red, Rag.RED, 'School DSL reports a pupil disclosed violence at home last night; younger siblings present. Police attended a DA incident.', 'Disclosure of harm with children present: immediate risk.'),
+    referral(demo.amber, Rag.AMBER, 'Health visitor concerned about parental mental health and the children\'s school attendance.', 'Possible significant harm; needs multi-agency research.'),
+    referral(demo.green, Rag.GREEN, 'Parent asks for help with housing and debt; no safeguarding concern described.', 'Advice and signposting.'),
+  ];
+  for (const input of referrals) await cases.receiveReferral(input, SEED_USER);
+  await cases.receiveReferral(
+    {
+      ...referral(demo.amber, null, 'Anonymous caller worried about children left alone at the address.', null),
+      referrerName: 'Anonymous caller',
+      referrerOrganisation: null,
+      referralSource: '9',
+    },
+    SEED_USER,
+  );
+  return { inserted: true };
+}
+
+function referral(household: Household, rag: Rag | null, concern: string, rationale: string | null): ReferralInput {
+  const children = household.members.filter((member) => member.role === 'CHILD');
+  return {
+    referrerName: 'Designated Safeguarding Lead',
+    referrerOrganisation: 'Warwickshire school (demo)',
+    referralSource: '2A',
+    referrerContact: 'dsl@school.example',
+    concern,
+    pathway: Pathway.CHILDREN,
+    consentStatus: ConsentStatus.NOT_SOUGHT,
+    consentEarlyHelpSharing: false,
+    rag,
+    ragRationale: rationale,
+    subjects: children.map((child) => ({
+      householdRole: HouseholdRole.CHILD,
+      givenName: child.givenName,
+      familyName: child.familyName,
+      dateOfBirth: child.dateOfBirth,
+      gender: child.gender as never,
+      addressLine: household.addressLine,
+      postcode: household.postcode,
+      nhsNumber: null,
+      upn: null,
+      pncId: null,
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import { validateIdentifier } from '@mash/shared';
+import type { ReferralInput, SubjectInput } from '../inputs/referral.input';
+import { Problems } from './problems';
+
+const MAX_SUBJECTS = 30;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface NormalisedSubject extends SubjectInput {
+  postcode: string | null;
+  nhsNumber: string | null;
+  upn: string | null;
+  pncId: string | null;
+}
+
+/** Checks a referral whole and returns subjects with normalised identifiers, or throws BAD_USER_INPUT. */
+export function validateReferral(input: ReferralInput, today = new Date()): NormalisedSubject[] {
+  const problems = new Problems();
+  problems.text('referrerName', input.referrerName, { required: true, max: 200, label: 'Referrer name' });
+  problems.text('referrerOrganisation', input.referrerOrganisation, { max: 200, label: 'Referrer organisation' });
+  problems.text('referralSource', input.referralSource, { max: 4, label: 'Referral source code' });
+  problems.text('referrerContact', input.referrerContact, { max: 200, label: 'Referrer contact' });
+  problems.text('concern', input.concern, { required: true, max: 4000, label: 'Concern' });
+  problems.text('ragRationale', input.ragRationale, { required: Boolean(input.rag), max: 4000, label: 'Rationale for the rating' });
+  if (input.subjects.length === 0) problems.add('subjects', 'a referral names at least one person');
+  if (input.subjects.length > MAX_SUBJECTS) problems.add('subjects', `at most ${MAX_SUBJECTS} people per referral`);
+  const subjects = input.subjects.map((subject, index) => validateSubject(subject, `subjects[${index}]`, problems, today));
+  problems.throwIfAny('referral');
+  return subjects;
+}
+
+function validateSubject(subject: SubjectInput, path: string, problems: Problems, today: Date): NormalisedSubject {
+  problems.text(`${path}.givenName`, subject.givenName, { max: 100, label: 'Given name' });
+  problems.text(`${path}.familyName`, subject.familyName, { required: true, max: 100, label: 'Family name' });
+  problems.text(`${path}.addressLine`, subject.addressLine, { max: 300, label: 'Address' });
+  if (subject.dateOfBirth) checkDateOfBirth(subject.dateOfBirth, `${path}.dateOfBirth`, problems, today);
+  const identifier = (kind: 'NHS_NUMBER' | 'UPN' | 'PNC_ID' | 'POSTCODE', field: string, raw?: string | null) => {
+    if (raw === undefined || raw === null || raw.trim() === '') return null;
+    const result = validateIdentifier(kind, raw);
+    if (result.ok) return result.value;
+    problems.add(`${path}.${field}`, result.reason);
+    return null;
+  };
+  const normalised = {
+    ...subject,
+    nhsNumber: identifier('NHS_NUMBER', 'nhsNumber', subject.nhsNumber),
+    upn: identifier('UPN', 'upn', subject.upn),
+    pncId: identifier('PNC_ID', 'pncId', subject.pncId),
+    postcode: identifier('POSTCODE', 'postcode', subject.postcode),
+  };
+  const hasIdentifier = [subject.nhsNumber, subject.upn, subject.pncId].some((value) => value && value.trim() !== '');
+  if (!subject.dateOfBirth && !hasIdentifier) {
+    problems.add(`${path}.dateOfBirth`, 'give a date of birth or at least one identifier (NHS number, UPN or PNC ID) so agencies can match the person');
+  }
+  return normalised;
+}
+
+function checkDateOfBirth(value: string, field: string, problems: Problems, today: Date): void {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    problems.add(field, `"${value.slice(0, 20)}" is not a date in the form YYYY-MM-DD`);
+  } else if (date.getTime() > today.getTime()) {
+    problems.add(field, 'date of birth is in the future (record an unborn child with the expected date in the concern)');
+  } else if (date.getUTCFullYear() < 1900) {
+    problems.add(field, 'date of birth is before 1900');
+  }
+}

@@ -1,0 +1,115 @@
+import type { PolicyDocument } from './policy-document';
+
+// DPA 2018 Part 3 governs police processing for law-enforcement purposes; Sch 8 para 4 is the
+// condition for sensitive processing to safeguard children and individuals at risk.
+const POLICE_BASIS = 'DPA 2018 Part 3, Sch 8 para 4';
+// Everyone else: a public task (Art 6(1)(e)) with the substantial-public-interest condition for
+// special category data (Art 9(2)(g)), met by the safeguarding condition in DPA 2018 Sch 1 para 18.
+const PUBLIC_TASK_BASIS = 'UK GDPR Art 6(1)(e), Art 9(2)(g); DPA 2018 Sch 1 para 18';
+
+const TRIAGE_ROLES: PolicyDocument['rules'][number]['roles'] = ['mash-triage', 'mash-manager'];
+
+// Standard-risk DA incidents are shared only with the person's consent for a clear early-help
+// reason (the hub's 2016 report); medium and high risk go through regardless (Sch 8 para 4).
+const POLICE_DA_OBLIGATION = {
+  obligation: 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE',
+  agencies: ['police'],
+  unlessCase: 'consentEarlyHelpSharing',
+} as const;
+
+/** The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order. */
+export const DEFAULT_POLICY: PolicyDocument = {
+  version: '2026-11-01.1',
+  title: 'MASH information-sharing agreement: agency research for triage',
+  effectiveFrom: '2026-11-01',
+  lawfulBases: {
+    police: POLICE_BASIS,
+    'social-care': PUBLIC_TASK_BASIS,
+    health: PUBLIC_TASK_BASIS,
+    education: PUBLIC_TASK_BASIS,
+  },
+  timescalesHours: { RED: 2, AMBER: 24, GREEN: 72 },
+  closedCaseWindowHours: 72,
+  purposes: ['MASH_TRIAGE'],
+  rules: [
+    {
+      // First, so holding one of these roles alongside a triage role still denies: those who
+      // review access must not be the ones exercising it.
+      id: 'governance-and-admin-no-content',
+      description:
+        'Your role {roles} may not see agency content: governance leads and agency administrators review access and disclosures, not the records themselves',
+      effect: 'DENY',
+      agencies: ['*'],
+      roles: ['governance', 'agency-admin'],
+      rag: ['*'],
+      caseStatus: ['*'],
+      purposes: ['*'],
+    },
+    {
+      id: 'unrated-no-agency-data',
+      description: 'This case has no RAG rating yet; agency data is shared only once it is rated RED or AMBER, so rate the case first',
+      effect: 'DENY',
+      agencies: ['*'],
+      roles: ['*'],
+      rag: ['UNRATED'],
+      caseStatus: ['*'],
+      purposes: ['*'],
+    },
+    {
+      // 56% of referrals are GREEN: advice and signposting need the hub's own record only.
+      id: 'green-no-agency-data',
+      description: 'Agency data is shared only for cases rated RED or AMBER; this case is rated {rag}',
+      effect: 'DENY',
+      agencies: ['*'],
+      roles: ['*'],
+      rag: ['GREEN'],
+      caseStatus: ['*'],
+      purposes: ['*'],
+    },
+    {
+      id: 'triage-open-red-amber',
+      description: 'Triage roles may see {agency} data for an open case rated RED or AMBER, for {purpose}',
+      effect: 'ALLOW',
+      agencies: ['*'],
+      roles: TRIAGE_ROLES,
+      rag: ['RED', 'AMBER'],
+      caseStatus: ['OPEN'],
+      purposes: ['MASH_TRIAGE'],
+      obligations: [{ ...POLICE_DA_OBLIGATION, agencies: [...POLICE_DA_OBLIGATION.agencies] }],
+    },
+    {
+      // Seven golden rules: record every decision with its reasons; the officer may need the
+      // research again to write up a decision made just before closure.
+      id: 'triage-closed-within-window',
+      description: 'Triage roles may see {agency} data for {windowHours} hours after a RED or AMBER case closes, to record the decision',
+      effect: 'ALLOW',
+      agencies: ['*'],
+      roles: TRIAGE_ROLES,
+      rag: ['RED', 'AMBER'],
+      caseStatus: ['CLOSED'],
+      purposes: ['MASH_TRIAGE'],
+      condition: { closedWithinWindow: true },
+      obligations: [{ ...POLICE_DA_OBLIGATION, agencies: [...POLICE_DA_OBLIGATION.agencies] }],
+    },
+    {
+      id: 'closed-case-no-agency-data',
+      description: 'This case closed more than {windowHours} hours ago; agency data is shared only while a case is open or within {windowHours} hours of closing',
+      effect: 'DENY',
+      agencies: ['*'],
+      roles: ['*'],
+      rag: ['*'],
+      caseStatus: ['CLOSED'],
+      purposes: ['*'],
+    },
+    {
+      id: 'role-not-triage',
+      description: 'Your role {roles} may not see agency content; only mash-triage and mash-manager may, for triage',
+      effect: 'DENY',
+      agencies: ['*'],
+      roles: ['*'],
+      rag: ['*'],
+      caseStatus: ['*'],
+      purposes: ['*'],
+    },
+  ],
+};

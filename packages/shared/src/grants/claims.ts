@@ -1,0 +1,67 @@
+import { AGENCIES, type AgencyName } from '../synthetic/types';
+import type { GrantClaims, Obligation } from '../grant-claims';
+import type { JWTPayload } from './jose';
+
+/**
+ * The wire format of a grant, in one place for the issuer and the verifier. Registered claims carry
+ * what JWT already names (`aud` = agency, `sub` = user id, `jti` = grant id); the rest are short
+ * private claims because the token travels with every agency fetch.
+ */
+export interface GrantPayload extends JWTPayload {
+  case: string;
+  subjects: string[];
+  purpose: string;
+  /** Policy version that allowed the fetch. */
+  pv: string;
+  /** Obligations the agency must apply. */
+  obl: Obligation[];
+}
+
+/** Longest life of a grant: one fetch needs seconds, and a leaked grant should be worth little. */
+export const MAX_GRANT_TTL_SECONDS = 60;
+/** Explicit JWT type (RFC 8725 section 3.11), so no other JWT the parties handle passes as a grant. */
+export const GRANT_TOKEN_TYPE = 'mash-grant+jwt';
+/** `iss` of grants unless configured otherwise. */
+export const DEFAULT_GRANT_ISSUER = 'mash-gateway';
+/** The purpose under which an agency answers its disclosure-log query, and nothing else. */
+export const DISCLOSURE_LOG_REVIEW = 'DISCLOSURE_LOG_REVIEW';
+
+// A Record over the union makes the compiler flag this list when a new obligation is added.
+const KNOWN_OBLIGATIONS: Record<Obligation, true> = { OMIT_STANDARD_RISK_DOMESTIC_ABUSE: true };
+
+export function payloadFromClaims(claims: Omit<GrantClaims, 'grantId'>): GrantPayload {
+  return {
+    case: claims.caseId,
+    subjects: [...claims.subjectIds],
+    purpose: claims.purpose,
+    pv: claims.policyVersion,
+    obl: [...claims.obligations],
+  };
+}
+
+/**
+ * Claims of a verified payload, or undefined when any is missing or malformed. An obligation this
+ * code does not know makes the whole grant invalid: an agency must not answer while ignoring a
+ * condition the hub attached.
+ */
+export function claimsFromPayload(payload: JWTPayload): GrantClaims | undefined {
+  const { jti, sub, aud, case: caseId, subjects, purpose, pv, obl } = payload as Partial<GrantPayload>;
+  if (!isText(jti) || !isText(sub) || !isText(caseId) || !isText(purpose) || !isText(pv)) return undefined;
+  if (typeof aud !== 'string' || !(AGENCIES as readonly string[]).includes(aud)) return undefined;
+  if (!Array.isArray(subjects) || !subjects.every(isText)) return undefined;
+  if (!Array.isArray(obl) || !obl.every((item) => typeof item === 'string' && Object.hasOwn(KNOWN_OBLIGATIONS, item))) return undefined;
+  return {
+    grantId: jti,
+    agency: aud as AgencyName,
+    caseId,
+    subjectIds: [...subjects],
+    purpose,
+    policyVersion: pv,
+    userId: sub,
+    obligations: [...obl],
+  };
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { GrantClaims } from '../grant-claims';
+import { DEFAULT_GRANT_ISSUER, GRANT_TOKEN_TYPE, MAX_GRANT_TTL_SECONDS, payloadFromClaims } from './claims';
+import { jose, type JWK } from './jose';
+import type { SigningKey } from './keys';
+
+export interface GrantIssuerOptions {
+  key: SigningKey;
+  /** `iss` of every grant. Default `mash-gateway`. */
+  issuer?: string;
+  /** Default lifetime of a grant in seconds. Default and maximum 60. */
+  ttlSeconds?: number;
+  /** Clock in milliseconds since the epoch. Default `Date.now` (tests pass a fixed clock). */
+  now?: () => number;
+}
+
+export interface MintedGrant {
+  token: string;
+  grantId: string;
+  expiresAt: Date;
+}
+
+/** What `jwks()` returns: the body the gateway publishes for agencies to verify grants against. */
+export interface GrantKeySet {
+  keys: JWK[];
+}
+
+/** Mints grants with the gateway's private key and publishes the matching public keys. */
+export class GrantIssuer {
+  readonly issuer: string;
+  private key: SigningKey;
+  private retired: { jwk: JWK; until: number }[] = [];
+  private readonly ttlSeconds: number;
+  private readonly now: () => number;
+
+  constructor(options: GrantIssuerOptions) {
+    this.key = options.key;
+    this.issuer = options.issuer ?? DEFAULT_GRANT_ISSUER;
+    this.ttlSeconds = clampTtl(options.ttlSeconds);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Key id grants are signed with now. */
+  get kid(): string {
+    return this.key.kid;
+  }
+
+  async mint(claims: Omit<GrantClaims, 'grantId'>, options: { ttlSeconds?: number } = {}): Promise<MintedGrant> {
+    const key = this.key;
+    const grantId = randomUUID();
+    const issuedAt = Math.floor(this.now() / 1000);
+    const expiresAt = issuedAt + clampTtl(options.ttlSeconds ?? this.ttlSeconds);
+    const token = await new jose.SignJWT(payloadFromClaims(claims))
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: GRANT_TOKEN_TYPE })
+      .setIssuer(this.issuer)
+      .setAudience(claims.agency)
+      .setSubject(claims.userId)
+      .setJti(grantId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(key.privateKey);
+    return { token, grantId, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /**
+   * Signs with `next` from now on. The old public key stays published for twice the longest grant
+   * life, so grants minted just before the switch still verify at agencies that refetch the set.
+   */
+  rotate(next: SigningKey): void {
+    if (next.kid === this.key.kid) return;
+    this.retired.push({ jwk: this.key.publicJwk, until: this.now() + 2 * MAX_GRANT_TTL_SECONDS * 1000 });
+    this.key = next;
+  }
+
+  /** Current public key first, then retired keys still within their window. */
+  jwks(): GrantKeySet {
+    const now = this.now();
+    this.retired = this.retired.filter((entry) => entry.until > now && entry.jwk.kid !== this.key.kid);
+    return { keys: [this.key.publicJwk, ...this.retired.map((entry) => entry.jwk)].map((jwk) => ({ ...jwk })) };
+  }
+}
+
+/** Any requested lifetime is brought into 1..60 s; a longer one is a caller bug, not a reason to fail a fetch. */
+function clampTtl(seconds: number | undefined): number {
+  if (seconds === undefined || !Number.isFinite(seconds)) return MAX_GRANT_TTL_SECONDS;
+  return Math.min(Math.max(Math.floor(seconds), 1), MAX_GRANT_TTL_SECONDS);
+}

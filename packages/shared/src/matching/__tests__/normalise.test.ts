@@ -1,0 +1,68 @@
+import { jaroWinkler } from '../jaro-winkler';
+import { areNicknames, NICKNAME_GROUPS, nicknameAlternatives } from '../nicknames';
+import { normaliseName } from '../normalise';
+
+describe('normaliseName', () => {
+  it.each([
+    ['  Zoë   O\'Brien ', 'zoe obrien'],
+    ['SMITH-PATEL', 'smith patel'],
+    ['Wiśniewska', 'wisniewska'],
+    ['Michał Łukasz', 'michal lukasz'],
+    ['Siân', 'sian'],
+    ['st. john', 'st john'],
+    ['', ''],
+  ])('%p -> %p', (raw, normalised) => expect(normaliseName(raw)).toBe(normalised));
+
+  it('treats missing as empty', () => {
+    expect(normaliseName(null)).toBe('');
+    expect(normaliseName(undefined)).toBe('');
+  });
+});
+
+describe('jaroWinkler', () => {
+  it('matches published values', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
+    expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
+  });
+
+  it('is 1 for equal strings and 0 for nothing in common', () => {
+    expect(jaroWinkler('smith', 'smith')).toBe(1);
+    expect(jaroWinkler('abc', 'xyz')).toBe(0);
+    expect(jaroWinkler('', 'smith')).toBe(0);
+  });
+
+  it('scores a one-letter typo in a long surname above the fuzzy threshold', () => {
+    expect(jaroWinkler('thompson', 'thomson')).toBeGreaterThanOrEqual(0.92);
+    expect(jaroWinkler('smith', 'jones')).toBeLessThan(0.92);
+  });
+});
+
+describe('nicknames', () => {
+  it.each([
+    ['Bill', 'William'], ['Liz', 'Elizabeth'], ['Bob', 'Robert'], ['Peggy', 'Margaret'], ['Jim', 'James'],
+    ['Tommy', 'Thomas'], ['Alex', 'Alexander'], ['Sam', 'Samuel'], ['Danny', 'Daniel'], ['Joe', 'Joseph'],
+    ['Charlie', 'Charlotte'], ['Katie', 'Katherine'], ['Becky', 'Rebecca'], ['Jess', 'Jessica'], ['Matt', 'Matthew'],
+    ['Chris', 'Christopher'], ['Mike', 'Michael'], ['Ollie', 'Oliver'], ['Harry', 'Henry'], ['Jack', 'John'],
+    ['Abbie', 'Abigail'], ['Millie', 'Amelia'], ['Liv', 'Olivia'], ['Izzy', 'Isabella'], ['Ellie', 'Eleanor'],
+    ['Sophie', 'Sophia'], ['Alfie', 'Alfred'], ['Freddie', 'Frederick'], ['Archie', 'Archibald'], ['Theo', 'Theodore'],
+  ])('%s and %s are the same given name', (a, b) => {
+    expect(areNicknames(a, b)).toBe(true);
+    expect(areNicknames(b, a)).toBe(true);
+  });
+
+  it('relates names through any shared group but not across groups', () => {
+    expect(areNicknames('Charlie', 'Charles')).toBe(true);
+    expect(areNicknames('Charlotte', 'Charles')).toBe(false);
+    expect(areNicknames('William', 'Robert')).toBe(false);
+    expect(areNicknames('William', 'William')).toBe(false);
+    expect(areNicknames('Zebedee', 'William')).toBe(false);
+  });
+
+  it('has about forty groups and offers alternatives', () => {
+    expect(NICKNAME_GROUPS.length).toBeGreaterThanOrEqual(40);
+    expect(nicknameAlternatives('William')).toEqual(expect.arrayContaining(['Bill', 'Will', 'Billy']));
+    expect(nicknameAlternatives('william')).not.toContain('William');
+    expect(nicknameAlternatives('Zebedee')).toEqual([]);
+  });
+});

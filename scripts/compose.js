@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Prints each subgraph's SDL from its code, composes the supergraph with @apollo/composition, and
+// writes both (committed files the gateway serves). `--check` writes nothing and exits 1 if stale.
+require('reflect-metadata');
+const fs = require('node:fs');
+const path = require('node:path');
+const { parse } = require('graphql');
+const { composeServices } = require('@apollo/composition');
+const { printSubgraphSchema } = require('@apollo/subgraph');
+
+const root = path.resolve(__dirname, '..');
+const SUBGRAPHS = [
+  { name: 'hub', url: 'local://hub', sdlFile: 'gateway/hub.graphql', build: () => require(path.join(root, 'gateway/dist/hub/schema')).buildHubSchema() },
+  ...[['police', 4001], ['social-care', 4002], ['health', 4003], ['education', 4004]].map(([name, port]) => ({
+    name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    sdlFile: `subgraphs/${name}/schema.graphql`,
+    build: () => require(path.join(root, `subgraphs/${name}/dist/server`)).buildSchema(),
+  })),
+];
+const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';
+
+/** SDL of every subgraph as its code prints it now. */
+async function printSubgraphs() {
+  const printed = [];
+  for (const subgraph of SUBGRAPHS) printed.push({ ...subgraph, sdl: printSubgraphSchema(await subgraph.build()) + '\n' });
+  return printed;
+}
+
+function compose(subgraphs) {
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  return result.supergraphSdl + '\n';
+}
+
+/** Files whose committed content differs from what the code produces now. */
+async function staleFiles() {
+  const printed = await printSubgraphs();
+  const expected = [...printed.map(({ sdlFile, sdl }) => [sdlFile, sdl]), [SUPERGRAPH_FILE, compose(printed)]];
+  return expected.filter(([file, content]) => !fs.existsSync(path.join(root, file)) || fs.readFileSync(path.join(root, file), 'utf8') !== content).map(([file]) => file);
+}
+
+async function main() {
+  const printed = await printSubgraphs();
+  const supergraph = compose(printed);
+  if (process.argv.includes('--check')) {
+    const stale = await staleFiles();
+    if (stale.length) {
+      console.error(`stale (run npm run compose): ${stale.join(', ')}`);
+      process.exit(1);
+    }
+    console.log('supergraph and subgraph SDL are up to date');
+    return;
+  }
+  for (const { sdlFile, sdl } of printed) fs.writeFileSync(path.join(root, sdlFile), sdl);
+  fs.writeFileSync(path.join(root, SUPERGRAPH_FILE), supergraph);
+  console.log(`wrote ${printed.map(({ sdlFile }) => sdlFile).join(', ')}, ${SUPERGRAPH_FILE}`);
+}
+
+module.exports = { printSubgraphs, compose, staleFiles, SUBGRAPHS, SUPERGRAPH_FILE };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DSL_ACTIONS, sqlList, type DslAction } from './code-lists';
+import { Pupil } from './pupil.entity';
+import { School } from './school.entity';
+
+/**
+ * The school's copy of a police Operation Encompass notification: a domestic-abuse incident the
+ * child was exposed to, told to the DSL before the next school day. Details stay with the police.
+ */
+@Entity('operation_encompass_notification')
+@Index('idx_oe_pupil_received', ['pupilId', 'receivedAt'])
+@Check('chk_oe_dsl_action', `dsl_action_taken IS NULL OR dsl_action_taken IN (${sqlList(DSL_ACTIONS)})`)
+export class OperationEncompassNotification {
+  @PrimaryColumn({ primaryKeyConstraintName: 'pk_operation_encompass_notification', type: 'uuid', default: () => 'gen_random_uuid()' })
+  id: string;
+
+  @Column({ name: 'pupil_id', type: 'uuid' })
+  pupilId: string;
+
+  @ManyToOne(() => Pupil, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pupil_id', foreignKeyConstraintName: 'fk_oe_pupil' })
+  pupil?: Pupil;
+
+  @Column({ name: 'school_urn', type: 'varchar', length: 6 })
+  schoolUrn: string;
+
+  @ManyToOne(() => School)
+  @JoinColumn({ name: 'school_urn', foreignKeyConstraintName: 'fk_oe_school' })
+  school?: School;
+
+  /** The police occurrence reference, so the two records can be reconciled. */
+  @Column({ name: 'occurrence_ref', type: 'varchar', length: 32 })
+  occurrenceRef: string;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  /** Null until the DSL has recorded what they did. */
+  @Column({ name: 'dsl_action_taken', type: 'varchar', length: 24, nullable: true })
+  dslActionTaken: DslAction | null;
+}

@@ -1,0 +1,97 @@
+import type {
+  CmeReason,
+  CmeStatus,
+  DslAction,
+  EheSuitabilityOutcome,
+  EnrolStatus,
+  ExclusionCategory,
+  ExclusionReason,
+  SchoolPhase,
+  SenNeed,
+  SenProvision,
+  Sex,
+  Term,
+} from '../entities';
+
+/**
+ * Everything education holds on one pupil, loaded in one query for matching, flags and the
+ * disclosed record. Dates are ISO strings (`YYYY-MM-DD`; timestamps in full ISO form).
+ */
+export interface PupilRecord {
+  id: string;
+  upn: string | null;
+  formerUpn: string | null;
+  upnTemporary: boolean;
+  givenName: string;
+  familyName: string;
+  preferredSurname: string | null;
+  dateOfBirth: string;
+  sex: Sex | null;
+  postcode: string | null;
+  enrolments: EnrolmentRecord[];
+  attendance: AttendanceRecord[];
+  exclusions: ExclusionRecord[];
+  sen: SenRecord | null;
+  electiveHomeEducation: EheRecord[];
+  childMissingEducation: CmeRecord[];
+  operationEncompass: OperationEncompassRecord[];
+}
+
+export interface SchoolRecord {
+  urn: string;
+  name: string;
+  phase: SchoolPhase;
+  dslRole: string;
+  dslPhone: string;
+}
+
+export interface EnrolmentRecord {
+  school: SchoolRecord;
+  entryDate: string;
+  leavingDate: string | null;
+  enrolStatus: EnrolStatus;
+  partTime: boolean;
+  onRoll: boolean;
+}
+
+export interface AttendanceRecord {
+  academicYear: string;
+  term: Term;
+  sessionsPossible: number;
+  sessionsAuthorised: number;
+  sessionsUnauthorised: number;
+}
+
+export interface ExclusionRecord {
+  startDate: string;
+  category: ExclusionCategory;
+  sessions: number | null;
+  reasons: ExclusionReason[];
+}
+
+export interface SenRecord {
+  provision: SenProvision;
+  needs: SenNeed[];
+  ehcpStart: string | null;
+}
+
+export interface EheRecord {
+  notifiedDate: string;
+  previousSchoolUrn: string | null;
+  laVisitDate: string | null;
+  suitabilityOutcome: EheSuitabilityOutcome;
+  endedDate: string | null;
+}
+
+export interface CmeRecord {
+  reportedDate: string;
+  reason: CmeReason;
+  status: CmeStatus;
+  closedDate: string | null;
+}
+
+export interface OperationEncompassRecord {
+  occurrenceRef: string;
+  receivedAt: string;
+  dslActionTaken: DslAction | null;
+}

@@ -1,0 +1,83 @@
+import { GenderValue } from '@mash/shared';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GpRegistrationStatusValue, MentalHealthServiceValue, NhsNumberVerificationValue } from './enums';
+import { CpisSummary, GpPractice, MaternitySummary, SafeguardingCodeSummary, UnscheduledCareSummary } from './health-summaries.type';
+
+/**
+ * What a health MASH practitioner shares: a summary relevant to the concern (DOMAIN.md 6.3),
+ * never clinical notes. UK GDPR Art 9(2)(g) with DPA 2018 Sch 1 para 18 (safeguarding).
+ */
+@ObjectType({ description: 'A safeguarding summary of one patient record' })
+export class HealthRecord {
+  @Field(() => ID, { description: "Health's own record id, as written to its disclosure log" })
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  nhsNumber: string | null;
+
+  @Field(() => NhsNumberVerificationValue)
+  nhsNumberVerification: NhsNumberVerificationValue;
+
+  @Field()
+  givenName: string;
+
+  @Field()
+  familyName: string;
+
+  @Field({ description: 'ISO date' })
+  dateOfBirth: string;
+
+  @Field(() => GenderValue)
+  gender: GenderValue;
+
+  @Field(() => String, { nullable: true, description: 'ISO date' })
+  deceasedDate: string | null;
+
+  @Field({
+    description:
+      'PDS sensitive record: address, postcode, UPRN and GP practice are withheld under every grant; ask the health SPOC',
+  })
+  restricted: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  addressLine: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  postcode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  uprn: string | null;
+
+  @Field(() => GpRegistrationStatusValue)
+  gpRegistrationStatus: GpRegistrationStatusValue;
+
+  @Field(() => GpPractice, { nullable: true, description: 'The current practice; null when not registered or restricted' })
+  registeredPractice: GpPractice | null;
+
+  @Field(() => CpisSummary, { nullable: true, description: 'Active CP-IS flag, if any' })
+  cpis: CpisSummary | null;
+
+  @Field(() => [SafeguardingCodeSummary])
+  activeSafeguardingCodes: SafeguardingCodeSummary[];
+
+  @Field(() => UnscheduledCareSummary)
+  unscheduledCare: UnscheduledCareSummary;
+
+  @Field(() => Int, { description: 'Appointments the child was not brought to, last 12 months' })
+  wasNotBroughtLast12Months: number;
+
+  @Field(() => [MentalHealthServiceValue], { description: 'Mental health services the patient is open to now' })
+  openMentalHealthServices: MentalHealthServiceValue[];
+
+  @Field({ description: 'Detained under the Mental Health Act 1983 in the last 12 months' })
+  mentalHealthActDetentionLast12Months: boolean;
+
+  @Field({ description: 'Open to a substance misuse treatment service now' })
+  openToSubstanceMisuseService: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The treatment provider, when open' })
+  substanceMisuseProvider: string | null;
+
+  @Field(() => MaternitySummary, { nullable: true })
+  maternity: MaternitySummary | null;
+}

@@ -1,0 +1,10 @@
+export * from './codes';
+export { PoliceNominal } from './nominal.entity';
+export { NominalAlias } from './alias.entity';
+export { NominalAddress } from './address.entity';
+export { WarningMarker } from './warning-marker.entity';
+export { Occurrence } from './occurrence.entity';
+export { OccurrencePerson } from './occurrence-person.entity';
+export { DashAssessment } from './dash-assessment.entity';
+export { MissingEpisode } from './missing-episode.entity';
+export { ExploitationFlag } from './exploitation-flag.entity';

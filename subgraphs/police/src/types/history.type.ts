@@ -1,0 +1,82 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import {
+  DashRiskLevel, ExploitationStatus, ExploitationType, MarkerSource, MissingRiskLevel, OccurrenceRole, WarningMarkerType,
+} from './enums';
+
+@ObjectType({ description: 'Another name (and date of birth) the person is recorded under' })
+export class PoliceAlias {
+  @Field()
+  givenName: string;
+
+  @Field()
+  familyName: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, when the alias used a different one' })
+  dateOfBirth: string | null;
+}
+
+@ObjectType({ description: 'An active warning marker: a caution for anyone visiting, not an allegation' })
+export class PoliceWarningMarker {
+  @Field(() => WarningMarkerType)
+  type: WarningMarkerType;
+
+  @Field(() => MarkerSource)
+  source: MarkerSource;
+
+  @Field({ description: 'ISO date the marker was set' })
+  since: string;
+}
+
+@ObjectType({ description: 'A police-attended domestic-abuse incident in the last 12 months' })
+export class PoliceDomesticAbuseIncident {
+  @Field({ description: 'Force occurrence reference, to quote when asking police for more' })
+  reference: string;
+
+  @Field({ description: 'ISO date reported' })
+  reportedOn: string;
+
+  @Field(() => OccurrenceRole, {
+    nullable: true,
+    description: "The person's role; null when the incident was at their current address but they were not a named party",
+  })
+  role: OccurrenceRole | null;
+
+  @Field()
+  childrenPresent: boolean;
+
+  @Field(() => DashRiskLevel, { nullable: true, description: 'Risk level of the DASH assessment, if one was completed' })
+  dashRiskLevel: DashRiskLevel | null;
+
+  @Field()
+  maracReferral: boolean;
+}
+
+@ObjectType({ description: 'Missing-person episodes; repeat missing is a key exploitation indicator' })
+export class PoliceMissingSummary {
+  @Field(() => Int)
+  episodesLast90Days: number;
+
+  @Field(() => Int)
+  episodesLast12Months: number;
+
+  @Field(() => MissingRiskLevel, { nullable: true })
+  highestRiskLast12Months: MissingRiskLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date of the latest report, at any time' })
+  lastReportedOn: string | null;
+}
+
+@ObjectType({ description: 'An exploitation concern recorded by police' })
+export class PoliceExploitationFlag {
+  @Field(() => ExploitationType)
+  type: ExploitationType;
+
+  @Field(() => ExploitationStatus)
+  status: ExploitationStatus;
+
+  @Field({ description: 'Referred to the National Referral Mechanism' })
+  nrmReferral: boolean;
+
+  @Field({ description: 'ISO date' })
+  flaggedOn: string;
+}

@@ -1,0 +1,72 @@
+/**
+ * Code lists of the DfE Children in Need census (XSD 2024) and SSDA903, as DOMAIN.md 2.1-2.2 gives
+ * them. The database stores the national codes; CHECK constraints in the migration mirror these.
+ */
+
+/** GenderCurrent: 1 male, 2 female, 0 not recorded (or unborn), 9 indeterminate. */
+export const GENDER_CODES = [0, 1, 2, 9] as const;
+export type GenderCode = (typeof GENDER_CODES)[number];
+
+export const ETHNICITY_CODES = [
+  'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND',
+  'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+] as const;
+export type EthnicityCode = (typeof ETHNICITY_CODES)[number];
+
+export const REFERRAL_SOURCE_CODES = [
+  '1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F',
+  '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10',
+] as const;
+export type ReferralSourceCode = (typeof REFERRAL_SOURCE_CODES)[number];
+
+export const PRIMARY_NEED_CODES = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9'] as const;
+export type PrimaryNeedCode = (typeof PRIMARY_NEED_CODES)[number];
+
+export const REASON_FOR_CLOSURE_CODES = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
+export type ReasonForClosureCode = (typeof REASON_FOR_CLOSURE_CODES)[number];
+
+export const CATEGORY_OF_ABUSE_CODES = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
+export type CategoryOfAbuseCode = (typeof CATEGORY_OF_ABUSE_CODES)[number];
+
+/** Factors identified at assessment: A = the child, B = parent/carer, C = other household member. */
+export const ASSESSMENT_FACTORS = {
+  '1A': 'Alcohol misuse: child', '1B': 'Alcohol misuse: parent/carer', '1C': 'Alcohol misuse: other household member',
+  '2A': 'Drug misuse: child', '2B': 'Drug misuse: parent/carer', '2C': 'Drug misuse: other household member',
+  '3A': 'Domestic violence: child', '3B': 'Domestic violence: parent/carer', '3C': 'Domestic violence: other household member',
+  '4A': 'Mental health: child', '4B': 'Mental health: parent/carer', '4C': 'Mental health: other household member',
+  '5A': 'Learning disability: child', '5B': 'Learning disability: parent/carer', '5C': 'Learning disability: other household member',
+  '6A': 'Physical disability or illness: child', '6B': 'Physical disability or illness: parent/carer',
+  '6C': 'Physical disability or illness: other household member',
+  '7A': 'Young carer',
+  '8B': 'Privately fostered: overseas, intending to return', '8C': 'Privately fostered: overseas, intending to stay',
+  '8D': 'Privately fostered: UK, parents in UK', '8E': 'Privately fostered: UK, parents overseas', '8F': 'Privately fostered: other',
+  '9A': 'Unaccompanied asylum-seeking child', '10A': 'Going or being missing', '11A': 'Child sexual exploitation',
+  '12A': 'Trafficking', '13A': 'Gangs', '14A': 'Socially unacceptable behaviour', '15A': 'Self-harm', '16A': 'Neglect',
+  '17A': 'Emotional abuse', '18B': 'Physical abuse: child on child', '18C': 'Physical abuse: adult on child',
+  '19B': 'Sexual abuse: child on child', '19C': 'Sexual abuse: adult on child', '20': 'Other', '21': 'No factors identified',
+  '22A': 'Female genital mutilation', '23A': 'Abuse linked to faith or belief', '24A': 'Child criminal exploitation',
+} as const;
+export type AssessmentFactorCode = keyof typeof ASSESSMENT_FACTORS;
+export const ASSESSMENT_FACTOR_CODES = Object.keys(ASSESSMENT_FACTORS) as AssessmentFactorCode[];
+
+/** SSDA903 legal status (LS). L1-L3 are emergency orders: police protection, EPO, child assessment order. */
+export const LEGAL_STATUS_CODES = ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'L1', 'L2', 'L3', 'J1', 'J2', 'J3'] as const;
+export type LegalStatusCode = (typeof LEGAL_STATUS_CODES)[number];
+
+/** SSDA903 reason for new episode (RNE). */
+export const REASON_NEW_EPISODE_CODES = ['S', 'L', 'P', 'T', 'B', 'U'] as const;
+export type ReasonNewEpisodeCode = (typeof REASON_NEW_EPISODE_CODES)[number];
+
+/** SSDA903 placement type (PLACE). */
+export const PLACEMENT_TYPE_CODES = [
+  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
+  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
+] as const;
+export type PlacementTypeCode = (typeof PLACEMENT_TYPE_CODES)[number];
+
+/** SSDA903 reason episode ceased (REC). */
+export const REASON_CEASED_CODES = [
+  'E11', 'E12', 'E13', 'E14', 'E15', 'E16', 'E17', 'E2', 'E3', 'E41', 'E45', 'E46', 'E47', 'E48',
+  'E4A', 'E4B', 'E5', 'E6', 'E7', 'E8', 'E9',
+] as const;
+export type ReasonCeasedCode = (typeof REASON_CEASED_CODES)[number];

@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { CategoryOfAbuseCode } from '../codes/children';
+import { Person } from './person.entity';
+
+/** A child protection plan (CIN census `ChildProtectionPlans`). */
+@Entity('sc_child_protection_plan')
+@Index('idx_sc_cpp_person', ['personId', 'startDate'])
+export class ChildProtectionPlan {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'person_id', type: 'varchar', length: 16 })
+  personId: string;
+
+  @ManyToOne(() => Person, (person) => person.childProtectionPlans, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<Person>;
+
+  /** The CIN episode the plan belongs to, when known. */
+  @Column({ name: 'referral_id', type: 'uuid', nullable: true })
+  referralId: string | null;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  /** Null while the plan is current. */
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate: string | null;
+
+  @Column({ name: 'initial_category', type: 'varchar', length: 3 })
+  initialCategory: CategoryOfAbuseCode;
+
+  @Column({ name: 'latest_category', type: 'varchar', length: 3 })
+  latestCategory: CategoryOfAbuseCode;
+
+  /** NumberOfPreviousCPP: plans this child had before this one, here or in another LA. */
+  @Column({ name: 'number_of_previous_cpp', type: 'integer', default: 0 })
+  numberOfPreviousCpp: number;
+}
