@@ -14,6 +14,7 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  maxWorkers: 2,
   projects: [
     {
       ...common,

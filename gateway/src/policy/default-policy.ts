@@ -1,4 +1,4 @@
-import type { PolicyDocument } from './policy-document';
+import type { ObligationRule, PolicyDocument, PolicyRule } from './policy-document';
 
 // DPA 2018 Part 3 governs police processing for law-enforcement purposes; Sch 8 para 4 is the
 // condition for sensitive processing to safeguard children and individuals at risk.
@@ -7,15 +7,13 @@ const POLICE_BASIS = 'DPA 2018 Part 3, Sch 8 para 4';
 // special category data (Art 9(2)(g)), met by the safeguarding condition in DPA 2018 Sch 1 para 18.
 const PUBLIC_TASK_BASIS = 'UK GDPR Art 6(1)(e), Art 9(2)(g); DPA 2018 Sch 1 para 18';
 
-const TRIAGE_ROLES: PolicyDocument['rules'][number]['roles'] = ['mash-triage', 'mash-manager'];
+const triageRoles = (): PolicyRule['roles'] => ['mash-triage', 'mash-manager'];
 
 // Standard-risk DA incidents are shared only with the person's consent for a clear early-help
 // reason (the hub's 2016 report); medium and high risk go through regardless (Sch 8 para 4).
-const POLICE_DA_OBLIGATION = {
-  obligation: 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE',
-  agencies: ['police'],
-  unlessCase: 'consentEarlyHelpSharing',
-} as const;
+const policeDomesticAbuse = (): ObligationRule[] => [
+  { obligation: 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE', agencies: ['police'], unlessCase: 'consentEarlyHelpSharing' },
+];
 
 /** The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order. */
 export const DEFAULT_POLICY: PolicyDocument = {
@@ -71,11 +69,11 @@ export const DEFAULT_POLICY: PolicyDocument = {
       description: 'Triage roles may see {agency} data for an open case rated RED or AMBER, for {purpose}',
       effect: 'ALLOW',
       agencies: ['*'],
-      roles: TRIAGE_ROLES,
+      roles: triageRoles(),
       rag: ['RED', 'AMBER'],
       caseStatus: ['OPEN'],
       purposes: ['MASH_TRIAGE'],
-      obligations: [{ ...POLICE_DA_OBLIGATION, agencies: [...POLICE_DA_OBLIGATION.agencies] }],
+      obligations: policeDomesticAbuse(),
     },
     {
       // Seven golden rules: record every decision with its reasons; the officer may need the
@@ -84,12 +82,12 @@ export const DEFAULT_POLICY: PolicyDocument = {
       description: 'Triage roles may see {agency} data for {windowHours} hours after a RED or AMBER case closes, to record the decision',
       effect: 'ALLOW',
       agencies: ['*'],
-      roles: TRIAGE_ROLES,
+      roles: triageRoles(),
       rag: ['RED', 'AMBER'],
       caseStatus: ['CLOSED'],
       purposes: ['MASH_TRIAGE'],
       condition: { closedWithinWindow: true },
-      obligations: [{ ...POLICE_DA_OBLIGATION, agencies: [...POLICE_DA_OBLIGATION.agencies] }],
+      obligations: policeDomesticAbuse(),
     },
     {
       id: 'closed-case-no-agency-data',

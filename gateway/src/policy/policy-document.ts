@@ -80,7 +80,7 @@ export function validatePolicy(input: unknown): PolicyValidation {
   // Validate a copy: ajv fills defaults in place and the caller's object must stay as given.
   const doc = structuredClone(input);
   if (!validateSchema(doc)) return { ok: false, errors: unique(validateSchema.errors!.map(describeError)) };
-  const policy = doc as PolicyDocument;
+  const policy = doc as unknown as PolicyDocument;
   const errors = semanticErrors(policy);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
 }
@@ -110,15 +110,15 @@ function semanticErrors(policy: PolicyDocument): string[] {
       }
     }
     if (rule.effect === 'DENY') {
-      if (rule.obligations) errors.push(`${at}/obligations only an ALLOW rule carries obligations`);
+      if (rule.obligations) errors.push(`${at}/obligations: only an ALLOW rule carries obligations`);
       return;
     }
     rule.rag.forEach((rag, j) => {
       // The ISA threshold is the rating itself: before a case is rated nothing is shared.
-      if (rag === 'UNRATED' || rag === '*') errors.push(`${at}/rag/${j} an ALLOW rule must name RED, AMBER or GREEN; unrated cases are never shared`);
+      if (rag === 'UNRATED' || rag === '*') errors.push(`${at}/rag/${j}: an ALLOW rule must name RED, AMBER or GREEN; unrated cases are never shared`);
     });
     rule.roles.forEach((role, j) => {
-      if (NEVER_SEE_CONTENT.includes(role)) errors.push(`${at}/roles/${j} an ALLOW rule may not name "${role}"; governance and agency-admin never see agency content`);
+      if (NEVER_SEE_CONTENT.includes(role)) errors.push(`${at}/roles/${j}: an ALLOW rule may not name "${role}"; governance and agency-admin never see agency content`);
     });
     const agencies = rule.agencies.includes('*') ? POLICY_AGENCIES : (rule.agencies as AgencyName[]);
     for (const agency of agencies) {
@@ -129,9 +129,16 @@ function semanticErrors(policy: PolicyDocument): string[] {
   return errors;
 }
 
-function describeError(error: ErrorObject): string {
+function describeError(error: ErrorObject): string | null {
   const path = error.instancePath || '(document)';
+  // A bad key in a map (e.g. /lawfulBases/fire) arrives as an enum error carrying the key's name.
+  if (error.propertyName !== undefined) {
+    if (error.keyword !== 'enum') return null;
+    return `${error.instancePath}/${error.propertyName} is not a known name here; must be one of ${error.params.allowedValues.join(', ')}`;
+  }
   switch (error.keyword) {
+    case 'propertyNames':
+      return null;
     case 'required':
       return `${error.instancePath}/${error.params.missingProperty} is required`;
     case 'additionalProperties':
@@ -145,6 +152,6 @@ function describeError(error: ErrorObject): string {
   }
 }
 
-function unique(messages: string[]): string[] {
-  return [...new Set(messages)];
+function unique(messages: (string | null)[]): string[] {
+  return [...new Set(messages.filter((message): message is string => message !== null))];
 }

@@ -17,3 +17,4 @@ export * from './disclosure';
 export * from './disclosure.resolver';
 export * from './matching-batch';
 export * from './hashing';
+export * from './grants';

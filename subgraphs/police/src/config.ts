@@ -1,4 +1,4 @@
-import { ConfigError, matchThresholdsFromEnv, optionalString, type MatchThresholds } from '@mash/shared';
+import { ConfigError, DEFAULT_POPULATION_OPTIONS, matchThresholdsFromEnv, optionalString, type MatchThresholds } from '@mash/shared';
 
 /** The police subgraph's settings, read from the environment once. */
 export interface PoliceConfig {
@@ -12,10 +12,8 @@ export interface PoliceConfig {
   referenceDate: string;
 }
 
-const DEFAULT_REFERENCE_DATE = '2026-11-01';
-
 export function loadPoliceConfig(env: NodeJS.ProcessEnv = process.env): PoliceConfig {
-  const referenceDate = optionalString('MASH_REFERENCE_DATE', env) ?? DEFAULT_REFERENCE_DATE;
+  const referenceDate = optionalString('MASH_REFERENCE_DATE', env) ?? DEFAULT_POPULATION_OPTIONS.referenceDate;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(Date.parse(referenceDate))) {
     throw new ConfigError(`MASH_REFERENCE_DATE must be an ISO date (YYYY-MM-DD), got "${referenceDate}"`);
   }

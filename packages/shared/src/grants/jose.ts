@@ -10,4 +10,4 @@ import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const jose: typeof Jose = require('jose');
 
-export type { JWK, JSONWebKeySet, JWTPayload, JWTVerifyOptions } from 'jose' with { 'resolution-mode': 'import' };
+export type { JWK, JSONWebKeySet, JWTHeaderParameters, JWTPayload, JWTVerifyOptions } from 'jose' with { 'resolution-mode': 'import' };

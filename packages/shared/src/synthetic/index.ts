@@ -1,1 +1,13 @@
-export {};
+export * from './types';
+export { createRng } from './random';
+export type { Rng } from './random';
+export { generatePopulation, DEFAULT_POPULATION_OPTIONS } from './population';
+export { DEMO_SURNAMES, DEMO_TRAITS } from './demo';
+export { VARIANT_RATES } from './view';
+export type { AgencyView } from './view';
+export { ageOn } from './dates';
+export { WARWICKSHIRE_LA } from './identifiers';
+export { MALE_NAMES, FEMALE_NAMES } from './given-names';
+export { SURNAMES, ALL_SURNAMES } from './surnames';
+export type { Heritage } from './surnames';
+export { OUTWARD_CODES, STREETS } from './places';

@@ -60,6 +60,10 @@ export interface Household {
   uprn: string;
   /** A previous postcode where the family moved in the last two years, else null. */
   previousPostcode: string | null;
+  /** The address at `previousPostcode` (what a lagging agency record shows), else null. */
+  previousAddressLine?: string | null;
+  /** UPRN of the previous address, else null. */
+  previousUprn?: string | null;
   members: SyntheticPerson[];
   traits: HouseholdTraits;
 }

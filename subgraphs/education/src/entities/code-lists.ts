@@ -69,6 +69,10 @@ export type CmeStatus = (typeof CME_STATUSES)[number];
 export const DSL_ACTIONS = ['NONE_REQUIRED', 'MONITORING', 'SUPPORT_IN_SCHOOL', 'EARLY_HELP', 'REFERRED_TO_MASH'] as const;
 export type DslAction = (typeof DSL_ACTIONS)[number];
 
+/** DASH risk level police give with the notification, where they give one. */
+export const DASH_RISKS = ['STANDARD', 'MEDIUM', 'HIGH'] as const;
+export type DashRisk = (typeof DASH_RISKS)[number];
+
 /** `'A', 'B'` for a CHECK constraint; the values are constants above, never user input. */
 export function sqlList(values: readonly string[]): string {
   return values.map((value) => `'${value}'`).join(', ');

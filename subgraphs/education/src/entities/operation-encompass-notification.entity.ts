@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DSL_ACTIONS, sqlList, type DslAction } from './code-lists';
+import { DASH_RISKS, DSL_ACTIONS, sqlList, type DashRisk, type DslAction } from './code-lists';
 import { Pupil } from './pupil.entity';
 import { School } from './school.entity';
 
@@ -9,6 +9,7 @@ import { School } from './school.entity';
  */
 @Entity('operation_encompass_notification')
 @Index('idx_oe_pupil_received', ['pupilId', 'receivedAt'])
+@Check('chk_oe_dash_risk', `dash_risk IS NULL OR dash_risk IN (${sqlList(DASH_RISKS)})`)
 @Check('chk_oe_dsl_action', `dsl_action_taken IS NULL OR dsl_action_taken IN (${sqlList(DSL_ACTIONS)})`)
 export class OperationEncompassNotification {
   @PrimaryColumn({ primaryKeyConstraintName: 'pk_operation_encompass_notification', type: 'uuid', default: () => 'gen_random_uuid()' })
@@ -34,6 +35,13 @@ export class OperationEncompassNotification {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
+
+  /**
+   * The incident's DASH risk level as police notified it, so an ISA obligation to leave out
+   * standard-risk domestic abuse (shared only with consent) can be honoured here too.
+   */
+  @Column({ name: 'dash_risk', type: 'varchar', length: 8, nullable: true })
+  dashRisk: DashRisk | null;
 
   /** Null until the DSL has recorded what they did. */
   @Column({ name: 'dsl_action_taken', type: 'varchar', length: 24, nullable: true })

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { PupilRecord } from './pupil-record';
+import type { PupilRecord } from '../domain/pupil-record';
 
 /**
  * One round trip for any number of pupils: each related table is aggregated into JSON per pupil,
@@ -41,7 +41,8 @@ SELECT json_build_object(
     FROM child_missing_education c WHERE c.pupil_id = p.id), '[]'::json),
   'operationEncompass', COALESCE((
     SELECT json_agg(json_build_object(
-      'occurrenceRef', o.occurrence_ref, 'receivedAt', o.received_at, 'dslActionTaken', o.dsl_action_taken)
+      'occurrenceRef', o.occurrence_ref, 'receivedAt', o.received_at, 'dashRisk', o.dash_risk,
+      'dslActionTaken', o.dsl_action_taken)
       ORDER BY o.received_at DESC)
     FROM operation_encompass_notification o WHERE o.pupil_id = p.id), '[]'::json)
 ) AS pupil

@@ -150,10 +150,12 @@ CREATE TABLE operation_encompass_notification (
   school_urn varchar(6) NOT NULL,
   occurrence_ref varchar(32) NOT NULL,
   received_at timestamptz NOT NULL,
+  dash_risk varchar(8),
   dsl_action_taken varchar(24),
   CONSTRAINT pk_operation_encompass_notification PRIMARY KEY (id),
   CONSTRAINT fk_oe_pupil FOREIGN KEY (pupil_id) REFERENCES pupil (id) ON DELETE CASCADE,
   CONSTRAINT fk_oe_school FOREIGN KEY (school_urn) REFERENCES school (urn),
+  CONSTRAINT chk_oe_dash_risk CHECK (dash_risk IS NULL OR dash_risk IN ('STANDARD', 'MEDIUM', 'HIGH')),
   CONSTRAINT chk_oe_dsl_action CHECK (dsl_action_taken IS NULL
     OR dsl_action_taken IN ('NONE_REQUIRED', 'MONITORING', 'SUPPORT_IN_SCHOOL', 'EARLY_HELP', 'REFERRED_TO_MASH'))
 );

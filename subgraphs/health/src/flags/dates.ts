@@ -4,13 +4,6 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Whole years from `dateOfBirth` to `asOf`. */
-export function ageInYears(dateOfBirth: string, asOf: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [ay, am, ad] = asOf.split('-').map(Number);
-  return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
-}
-
 /** `date` moved by whole months, the day clamped to the target month's length. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);

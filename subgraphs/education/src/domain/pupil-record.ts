@@ -1,6 +1,7 @@
 import type {
   CmeReason,
   CmeStatus,
+  DashRisk,
   DslAction,
   EheSuitabilityOutcome,
   EnrolStatus,
@@ -93,5 +94,6 @@ export interface CmeRecord {
 export interface OperationEncompassRecord {
   occurrenceRef: string;
   receivedAt: string;
+  dashRisk: DashRisk | null;
   dslActionTaken: DslAction | null;
 }

@@ -1,0 +1,16 @@
+import { AuditEntry } from './audit-entry.entity';
+import { AuditResolver } from './audit.resolver';
+import { AuditLog1764200000000 } from './migrations/1764200000000-AuditLog';
+
+export * from './audit-entry.entity';
+export * from './audit.type';
+export { GENESIS_HASH, entryHash, type AuditEntryInput } from './chain';
+export { AuditLog, type AuditLogOptions, type AuditRecord } from './audit-log';
+export { verifyChain, type ChainBreak, type ChainReport, type VerifyChainOptions } from './verify-chain';
+export { AuditResolver };
+
+/** For the hub's data source (the lead adds them there). */
+export const auditEntities = [AuditEntry];
+export const auditMigrations = [AuditLog1764200000000];
+/** For the hub's schema. */
+export const auditResolvers = [AuditResolver] as const;

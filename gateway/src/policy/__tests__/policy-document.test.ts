@@ -1,0 +1,94 @@
+import { HUB_ROLES } from '../../auth/user';
+import { DEFAULT_POLICY, validatePolicy, type PolicyDocument } from '..';
+import schema from '../policy.schema.json';
+
+/** A fresh, mutable copy of the default policy to break in one place. */
+function policy(): PolicyDocument {
+  return structuredClone(DEFAULT_POLICY);
+}
+
+function errorsOf(document: unknown): string[] {
+  const result = validatePolicy(document);
+  if (result.ok) throw new Error('expected the document to be invalid');
+  return result.errors;
+}
+
+describe('validatePolicy', () => {
+  it('accepts the default policy and leaves the input untouched', () => {
+    const input = policy();
+    delete (input as Partial<PolicyDocument>).closedCaseWindowHours;
+    const result = validatePolicy(input);
+    expect(result).toMatchObject({ ok: true, policy: { version: '2026-11-01.1', closedCaseWindowHours: 72 } });
+    expect(input).not.toHaveProperty('closedCaseWindowHours');
+    expect(validatePolicy(DEFAULT_POLICY).ok).toBe(true);
+  });
+
+  it('names a missing version', () => {
+    const doc = policy() as Partial<PolicyDocument>;
+    delete doc.version;
+    expect(errorsOf(doc)).toEqual(['/version is required']);
+  });
+
+  it('names an unknown RAG in the timescales and in a rule', () => {
+    const doc = policy() as unknown as { timescalesHours: Record<string, number>; rules: { rag: string[] }[] };
+    doc.timescalesHours.BLUE = 4;
+    doc.rules[2].rag = ['GREEN', 'PURPLE'];
+    expect(errorsOf(doc)).toEqual([
+      '/timescalesHours/BLUE is not allowed here',
+      '/rules/2/rag/1 is "PURPLE"; must be one of RED, AMBER, GREEN, UNRATED, *',
+    ]);
+  });
+
+  it('names a rule with no id', () => {
+    const doc = policy() as unknown as { rules: { id?: string }[] };
+    delete doc.rules[1].id;
+    expect(errorsOf(doc)).toEqual(['/rules/1/id is required']);
+  });
+
+  it('names a negative timescale', () => {
+    const doc = policy();
+    doc.timescalesHours.RED = -2;
+    expect(errorsOf(doc)).toEqual(['/timescalesHours/RED must be > 0']);
+  });
+
+  it('reports every error at once, including unknown agencies and a non-object', () => {
+    const doc = policy() as unknown as Record<string, unknown> & { lawfulBases: Record<string, string> };
+    delete doc.title;
+    doc.lawfulBases.fire = 'none';
+    doc.closedCaseWindowHours = -1;
+    expect(errorsOf(doc)).toEqual([
+      '/title is required',
+      '/lawfulBases/fire is not a known name here; must be one of police, social-care, health, education',
+      '/closedCaseWindowHours must be >= 0',
+    ]);
+    expect(errorsOf([])).toEqual(['(document) must be object']);
+  });
+
+  it('refuses what a schema cannot say: duplicates, stray purposes, unsafe ALLOW rules', () => {
+    const doc = policy();
+    doc.effectiveFrom = '2026-02-30';
+    doc.rules[5].id = doc.rules[1].id;
+    doc.rules[0].id = 'default-deny';
+    doc.rules[2].description = 'Rated {colour}';
+    doc.rules[3].purposes = ['MARKETING'];
+    doc.rules[3].rag = ['RED', 'UNRATED'];
+    doc.rules[4].roles = ['mash-triage', 'agency-admin'];
+    delete doc.lawfulBases.health;
+    expect(errorsOf(doc)).toEqual([
+      '/effectiveFrom "2026-02-30" is not a real calendar date',
+      '/rules/0/id "default-deny" is reserved for the decision point',
+      '/rules/2/description uses unknown placeholder {colour}; known: {rag} {status} {roles} {agency} {purpose} {windowHours}',
+      '/rules/3/purposes/0 "MARKETING" is not one of /purposes (MASH_TRIAGE)',
+      '/rules/3/rag/1: an ALLOW rule must name RED, AMBER or GREEN; unrated cases are never shared',
+      '/rules/3/agencies allows health, which has no entry in /lawfulBases',
+      '/rules/4/roles/1: an ALLOW rule may not name "agency-admin"; governance and agency-admin never see agency content',
+      '/rules/4/agencies allows health, which has no entry in /lawfulBases',
+      '/rules/5/id "unrated-no-agency-data" is already used by /rules/1; rule ids must be unique',
+    ]);
+  });
+
+  it("knows exactly the gateway's roles", () => {
+    const ruleRoles = schema.$defs.rule.properties.roles.items.enum;
+    expect(ruleRoles).toEqual([...HUB_ROLES, '*']);
+  });
+});

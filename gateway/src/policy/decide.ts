@@ -1,0 +1,155 @@
+import type { Obligation } from '@mash/shared';
+import { BUILT_IN_RULES, type AgencyName, type CaseStatus, type PolicyDocument, type PolicyRule, type Rag } from './policy-document';
+
+/** The facts of the case a fetch is for, as the hub records them. */
+export interface CaseFacts {
+  id: string;
+  rag: Rag | null;
+  status: CaseStatus;
+  closedAt: Date | null;
+  consentEarlyHelpSharing: boolean;
+}
+
+export interface FetchInput {
+  user: { id: string; roles: readonly string[] };
+  agency: AgencyName;
+  purpose: string;
+  case: CaseFacts;
+  now: Date;
+}
+
+export interface FetchDecision {
+  allowed: boolean;
+  /** The rule that decided, or a built-in id (`default-deny`, `purpose-not-allowed`, ...). */
+  rule: string;
+  /** A plain sentence for the triage officer, ending with the rule id. */
+  reason: string;
+  policyVersion: string;
+  obligations: Obligation[];
+  /** The basis the agency shares under; null when denied. */
+  lawfulBasis: string | null;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Decides one agency fetch: the first matching rule wins; nothing matched means deny. Pure. */
+export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDecision {
+  const deny = (rule: string, sentence: string): FetchDecision => ({
+    allowed: false,
+    rule,
+    reason: `${sentence.replace(/[.\s]+$/, '')} (rule ${rule}).`,
+    policyVersion: policy.version,
+    obligations: [],
+    lawfulBasis: null,
+  });
+  // UK GDPR Art 5(1)(b), purpose limitation: data collected for triage is fetched for nothing else.
+  if (!policy.purposes.includes(input.purpose)) {
+    return deny(
+      BUILT_IN_RULES.purposeNotAllowed,
+      `Agency data is fetched only for ${policy.purposes.join(', ')}; "${input.purpose}" is not a purpose this ISA allows`,
+    );
+  }
+  const rule = policy.rules.find((candidate) => matches(candidate, policy, input));
+  if (!rule) {
+    return deny(
+      BUILT_IN_RULES.defaultDeny,
+      `No rule of ISA policy ${policy.version} lets ${describeRoles(input.user.roles)} see ${input.agency} data ` +
+        `for ${describeCase(input.case)} for ${input.purpose}, and what the ISA does not allow is refused`,
+    );
+  }
+  const sentence = render(rule, policy, input);
+  if (rule.effect === 'DENY') return deny(rule.id, sentence);
+  const lawfulBasis = policy.lawfulBases[input.agency];
+  if (!lawfulBasis) {
+    // UK GDPR Art 6(1): without a recorded lawful basis nothing may be shared, whatever the rule says.
+    return deny(BUILT_IN_RULES.noLawfulBasis, `ISA policy ${policy.version} records no lawful basis for ${input.agency} to share`);
+  }
+  return {
+    allowed: true,
+    rule: rule.id,
+    reason: `${sentence.replace(/[.\s]+$/, '')} (rule ${rule.id}).`,
+    policyVersion: policy.version,
+    obligations: obligationsFor(rule, input),
+    lawfulBasis,
+  };
+}
+
+function matches(rule: PolicyRule, policy: PolicyDocument, input: FetchInput): boolean {
+  const { case: facts } = input;
+  return (
+    anyOf(rule.agencies, [input.agency]) &&
+    anyOf(rule.roles, input.user.roles) &&
+    anyOf(rule.rag, [facts.rag ?? 'UNRATED']) &&
+    anyOf(rule.caseStatus, [facts.status]) &&
+    anyOf(rule.purposes, [input.purpose]) &&
+    conditionHolds(rule, policy, input)
+  );
+}
+
+function anyOf(allowed: readonly string[], actual: readonly string[]): boolean {
+  return allowed.includes('*') || actual.some((value) => allowed.includes(value));
+}
+
+function conditionHolds(rule: PolicyRule, policy: PolicyDocument, input: FetchInput): boolean {
+  const condition = rule.condition;
+  if (!condition) return true;
+  if (condition.consentEarlyHelpSharing !== undefined && condition.consentEarlyHelpSharing !== input.case.consentEarlyHelpSharing) {
+    return false;
+  }
+  if (condition.closedWithinWindow !== undefined && condition.closedWithinWindow !== closedWithinWindow(policy, input)) {
+    return false;
+  }
+  return true;
+}
+
+/** A closed case with no closing time counts as outside the window: unknown means no. */
+function closedWithinWindow(policy: PolicyDocument, input: FetchInput): boolean {
+  const { status, closedAt } = input.case;
+  if (status !== 'CLOSED' || !closedAt) return false;
+  return input.now.getTime() - closedAt.getTime() <= policy.closedCaseWindowHours * HOUR_MS;
+}
+
+function obligationsFor(rule: PolicyRule, input: FetchInput): Obligation[] {
+  const out = new Set<Obligation>();
+  for (const item of rule.obligations ?? []) {
+    if (!anyOf(item.agencies, [input.agency])) continue;
+    if (item.unlessCase && input.case[item.unlessCase]) continue;
+    out.add(item.obligation);
+  }
+  return [...out];
+}
+
+function render(rule: PolicyRule, policy: PolicyDocument, input: FetchInput): string {
+  // Name only the roles this rule matched, so "Your role governance ..." does not list the others.
+  const matched = rule.roles.includes('*') ? input.user.roles : input.user.roles.filter((role) => (rule.roles as string[]).includes(role));
+  const values: Record<string, string> = {
+    rag: input.case.rag ?? 'unrated',
+    status: input.case.status.toLowerCase(),
+    roles: matched.join(', ') || 'none',
+    agency: input.agency,
+    purpose: input.purpose,
+    windowHours: String(policy.closedCaseWindowHours),
+  };
+  return rule.description.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function describeRoles(roles: readonly string[]): string {
+  return roles.length === 0 ? 'a user with no hub role' : `role ${roles.join(', ')}`;
+}
+
+function describeCase(facts: CaseFacts): string {
+  return `${facts.rag ? `a ${facts.rag}` : 'an unrated'} ${facts.status.toLowerCase()} case`;
+}
+
+/** What the enforcement point answers when no valid ISA policy is active: deny everything. */
+export function decideWithoutPolicy(): FetchDecision {
+  const rule = BUILT_IN_RULES.noActivePolicy;
+  return {
+    allowed: false,
+    rule,
+    reason: `No valid ISA policy is active, so no agency data is shared until a governance lead activates one (rule ${rule}).`,
+    policyVersion: 'none',
+    obligations: [],
+    lawfulBasis: null,
+  };
+}

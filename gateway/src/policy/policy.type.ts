@@ -1,0 +1,95 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { AccessMatrixEntry as MatrixRow } from './access-matrix';
+import type { PolicyVersion } from './policy-version.entity';
+
+@ObjectType({ description: 'One immutable version of the information-sharing agreement, with who proposed, activated and retired it' })
+export class IsaPolicyVersion {
+  @Field()
+  version: string;
+
+  @Field({ description: 'PROPOSED, ACTIVE or RETIRED' })
+  status: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  effectiveFrom: string | null;
+
+  @Field({ description: 'The policy document as JSON text' })
+  document: string;
+
+  @Field({ description: "SHA-256 of the document's canonical JSON" })
+  documentHash: string;
+
+  @Field()
+  proposedBy: string;
+
+  @Field({ description: 'ISO timestamp' })
+  proposedAt: string;
+
+  @Field({ description: 'Why it was proposed' })
+  reason: string;
+
+  @Field(() => String, { nullable: true })
+  activatedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO timestamp' })
+  activatedAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  activationReason: string | null;
+
+  @Field(() => String, { nullable: true })
+  retiredBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO timestamp' })
+  retiredAt: string | null;
+
+  static from(record: PolicyVersion): IsaPolicyVersion {
+    const doc = (record.document ?? {}) as { title?: unknown; effectiveFrom?: unknown };
+    return Object.assign(new IsaPolicyVersion(), {
+      version: record.version,
+      status: record.status,
+      title: typeof doc.title === 'string' ? doc.title : null,
+      effectiveFrom: typeof doc.effectiveFrom === 'string' ? doc.effectiveFrom : null,
+      document: JSON.stringify(record.document),
+      documentHash: record.documentHash,
+      proposedBy: record.proposedBy,
+      proposedAt: record.proposedAt.toISOString(),
+      reason: record.reason,
+      activatedBy: record.activatedBy,
+      activatedAt: record.activatedAt?.toISOString() ?? null,
+      activationReason: record.activationReason,
+      retiredBy: record.retiredBy,
+      retiredAt: record.retiredAt?.toISOString() ?? null,
+    });
+  }
+}
+
+@ObjectType({ description: "Whether a user holding one role may see one agency's data for an open case of one RAG" })
+export class AccessMatrixRow implements MatrixRow {
+  @Field(() => String)
+  role: MatrixRow['role'];
+
+  @Field(() => String)
+  agency: MatrixRow['agency'];
+
+  @Field(() => String, { description: 'RED, AMBER or GREEN' })
+  rag: MatrixRow['rag'];
+
+  @Field()
+  allowed: boolean;
+
+  @Field({ description: 'The rule that decides this cell' })
+  rule: string;
+
+  @Field({ description: 'The sentence a user in this cell would read' })
+  reason: string;
+
+  @Field(() => String, { nullable: true })
+  lawfulBasis: string | null;
+
+  @Field(() => [String], { description: 'What the agency must leave out when no early-help consent is recorded' })
+  obligations: MatrixRow['obligations'];
+}

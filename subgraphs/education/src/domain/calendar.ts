@@ -1,0 +1,72 @@
+/**
+ * Date arithmetic on ISO dates (`YYYY-MM-DD`) in UTC, so a pupil's age or academic year never
+ * depends on the server's time zone.
+ */
+export function parseDate(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = parseDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return formatDate(date);
+}
+
+/** Same day `months` later (or earlier), clamped to the end of a shorter month. */
+export function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return formatDate(target);
+}
+
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The school year runs 1 September to 31 August; returns the calendar year it starts in. */
+export function academicYearStart(on: string): number {
+  const [year, month] = on.split('-').map(Number);
+  return month >= 9 ? year : year - 1;
+}
+
+/** e.g. `2026/27`. */
+export function academicYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** National curriculum year group on a date: 0 is Reception, 11 is Year 11. */
+export function yearGroup(dateOfBirth: string, on: string): number {
+  return academicYearStart(on) - academicYearStart(dateOfBirth) - 5;
+}
+
+/**
+ * Compulsory school age begins on the first prescribed day (31 Aug, 31 Dec, 31 Mar) on or after
+ * the fifth birthday (Education Act 1996 s8(2)) and ends on the last Friday in June of the school
+ * year in which the child turns 16 (s8(3)-(4), Education (School Leaving Date) Order 1997).
+ */
+export function isCompulsorySchoolAge(dateOfBirth: string, on: string): boolean {
+  const fifth = addMonths(dateOfBirth, 60);
+  const year = Number(fifth.slice(0, 4));
+  const prescribed = [`${year}-03-31`, `${year}-08-31`, `${year}-12-31`].find((day) => day >= fifth) as string;
+  const sixteenth = addMonths(dateOfBirth, 192);
+  return on >= prescribed && on <= lastFridayOfJune(academicYearStart(sixteenth) + 1);
+}
+
+function lastFridayOfJune(year: number): string {
+  const date = new Date(Date.UTC(year, 5, 30));
+  while (date.getUTCDay() !== 5) date.setUTCDate(date.getUTCDate() - 1);
+  return formatDate(date);
+}
+
+/** Today in UTC, as an ISO date. */
+export function today(): string {
+  return formatDate(new Date());
+}

@@ -1,0 +1,78 @@
+import { academicYearLabel, academicYearStart, addMonths } from './calendar';
+import type { AttendanceRecord, CmeRecord, EheRecord, EnrolmentRecord, ExclusionRecord, PupilRecord } from './pupil-record';
+
+/** Persistent absence: missing 10% or more of possible sessions (DfE, since 2015/16). */
+export const PERSISTENT_ABSENCE_RATE = 0.1;
+/** Severe absence: missing 50% or more of possible sessions. */
+export const SEVERE_ABSENCE_RATE = 0.5;
+
+/** The enrolment the pupil is on roll under on the date: a single or main registration first. */
+export function currentEnrolment(pupil: PupilRecord, on: string): EnrolmentRecord | null {
+  const current = pupil.enrolments.filter(
+    (e) => e.onRoll && e.entryDate <= on && (e.leavingDate === null || e.leavingDate > on),
+  );
+  return current.find((e) => e.enrolStatus === 'C' || e.enrolStatus === 'M') ?? current[0] ?? null;
+}
+
+/** The item whose date is latest, or null for none. */
+export function latest<T>(items: T[], date: (item: T) => string): T | null {
+  return items.reduce<T | null>((top, item) => (top === null || date(item) > date(top) ? item : top), null);
+}
+
+/** The latest home education notice given by the date, ended or not. */
+export function latestHomeEducation(pupil: PupilRecord, on: string): EheRecord | null {
+  return latest(pupil.electiveHomeEducation.filter((h) => h.notifiedDate <= on), (h) => h.notifiedDate);
+}
+
+/** Home education notified and not ended by the date. */
+export function activeHomeEducation(pupil: PupilRecord, on: string): EheRecord | null {
+  const ehe = latestHomeEducation(pupil, on);
+  return ehe && (ehe.endedDate === null || ehe.endedDate > on) ? ehe : null;
+}
+
+/** The latest CME episode reported by the date, open or closed. */
+export function latestMissingEducation(pupil: PupilRecord, on: string): CmeRecord | null {
+  return latest(pupil.childMissingEducation.filter((c) => c.reportedDate <= on), (c) => c.reportedDate);
+}
+
+export function isOpen(cme: CmeRecord, on: string): boolean {
+  return cme.status === 'OPEN' || (cme.closedDate !== null && cme.closedDate > on);
+}
+
+export interface AttendanceSummaryFigures {
+  academicYear: string;
+  sessionsPossible: number;
+  sessionsMissed: number;
+  absenceRate: number;
+  persistentAbsence: boolean;
+  severeAbsence: boolean;
+}
+
+/** Attendance in the academic year containing the date, summed over terms and schools. */
+export function attendanceThisYear(attendance: AttendanceRecord[], on: string): AttendanceSummaryFigures | null {
+  const academicYear = academicYearLabel(academicYearStart(on));
+  const terms = attendance.filter((a) => a.academicYear === academicYear);
+  const sessionsPossible = terms.reduce((sum, a) => sum + a.sessionsPossible, 0);
+  if (sessionsPossible === 0) return null;
+  // Authorised and unauthorised absence both count towards persistent and severe absence.
+  const sessionsMissed = terms.reduce((sum, a) => sum + a.sessionsAuthorised + a.sessionsUnauthorised, 0);
+  const absenceRate = sessionsMissed / sessionsPossible;
+  return {
+    academicYear,
+    sessionsPossible,
+    sessionsMissed,
+    absenceRate,
+    persistentAbsence: absenceRate >= PERSISTENT_ABSENCE_RATE,
+    severeAbsence: absenceRate >= SEVERE_ABSENCE_RATE,
+  };
+}
+
+/** Whether an ISO date or timestamp falls in the 12 months up to and including the date. */
+export function withinLast12Months(value: string, on: string): boolean {
+  const day = value.length > 10 ? new Date(value).toISOString().slice(0, 10) : value;
+  return day > addMonths(on, -12) && day <= on;
+}
+
+export function exclusionsLast12Months(exclusions: ExclusionRecord[], on: string): ExclusionRecord[] {
+  return exclusions.filter((x) => withinLast12Months(x.startDate, on));
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { runAgency } from '@mash/shared';
+import { definition, educationConfig } from './server';
+
+async function main(): Promise<void> {
+  educationConfig();
+  await runAgency(definition);
+}
+
+main().catch((error: unknown) => {
+  console.error(`education: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

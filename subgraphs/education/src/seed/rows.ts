@@ -1,0 +1,48 @@
+import type { Household, Population, Rng, SyntheticPerson } from '@mash/shared';
+import type {
+  AttendanceSummary,
+  ChildMissingEducation,
+  ElectiveHomeEducation,
+  Enrolment,
+  Exclusion,
+  OperationEncompassNotification,
+  Pupil,
+  School,
+  SenStatus,
+} from '../entities';
+
+/** Everything the seed inserts, built in memory first so the insert is a handful of bulk statements. */
+export interface SeedRows {
+  schools: School[];
+  pupils: Pupil[];
+  enrolments: Enrolment[];
+  attendance: AttendanceSummary[];
+  exclusions: Exclusion[];
+  sen: SenStatus[];
+  homeEducation: ElectiveHomeEducation[];
+  missingEducation: ChildMissingEducation[];
+  encompass: OperationEncompassNotification[];
+}
+
+/** One child being seeded: the truth, the pupil row made for them and their own random stream. */
+export interface SeedChild {
+  population: Population;
+  household: Household;
+  person: SyntheticPerson;
+  pupil: Pupil;
+  rng: Rng;
+  /** The population's reference date: "today" for the seed. */
+  today: string;
+  demo: boolean;
+}
+
+/** Relative weights, e.g. `[['DB', 35], ['VA', 15]]`. */
+export function weightedPick<T>(rng: Rng, options: readonly (readonly [T, number])[]): T {
+  const total = options.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = rng.next() * total;
+  for (const [value, weight] of options) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return options[options.length - 1][0];
+}

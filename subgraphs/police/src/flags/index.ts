@@ -1,0 +1,42 @@
+import { FlagSeverityValue, MatchStatusValue, type Flag } from '@mash/shared';
+import type { PoliceNominalRecord } from '../types/nominal-record.type';
+import { domesticAbuseIncidentFlag, highRiskDomesticAbuseFlag, repeatDomesticAbuseFlag } from './domestic-abuse';
+import { exploitationFlag } from './exploitation';
+import { weaponsMarkerFlag } from './markers';
+import { highRiskMissingFlag, recentMissingFlag, repeatMissingFlag } from './missing';
+
+const SEVERITY_ORDER = [FlagSeverityValue.RED, FlagSeverityValue.AMBER, FlagSeverityValue.GREEN];
+
+/** Every flag one confirmed record raises, most severe first. */
+export function recordFlags(record: PoliceNominalRecord): Flag[] {
+  const incidents = record.domesticAbuseLast12Months;
+  return [
+    highRiskDomesticAbuseFlag(incidents),
+    domesticAbuseIncidentFlag(incidents),
+    repeatDomesticAbuseFlag(incidents),
+    highRiskMissingFlag(record.missing),
+    repeatMissingFlag(record.missing),
+    recentMissingFlag(record.missing),
+    exploitationFlag(record.exploitationFlags),
+    weaponsMarkerFlag(record.warningMarkers),
+  ]
+    .filter((flag): flag is Flag => flag !== null)
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}
+
+/**
+ * Flags for one subject. Only a confirmed match raises findings; possible matches raise one flag
+ * asking for identity to be resolved, since another person's history must not colour this one's.
+ * Being unknown to police is no concern in itself, so NOT_KNOWN raises none.
+ */
+export function policeFlags(status: MatchStatusValue, records: PoliceNominalRecord[]): Flag[] {
+  if (status === MatchStatusValue.MATCHED && records.length === 1) return recordFlags(records[0]);
+  if (status === MatchStatusValue.AMBIGUOUS) {
+    return [{
+      code: 'IDENTITY_UNRESOLVED',
+      severity: FlagSeverityValue.GREEN,
+      summary: `${records.length} possible police ${records.length === 1 ? 'record' : 'records'}: confirm identity with the police MASH researcher before relying on them.`,
+    }];
+  }
+  return [];
+}

@@ -1,0 +1,14 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { SUBJECT_REQUIRED_FIELDS, SubjectReference } from '@mash/shared';
+import type { PoliceContext } from '../context';
+import { PoliceView } from '../types/police-view.type';
+
+@Resolver(() => SubjectReference)
+export class SubjectPoliceResolver {
+  // DPA 2018 Part 3, Sch 8 para 4: sensitive processing to safeguard children and individuals at risk.
+  @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)
+  @FieldResolver(() => PoliceView, { description: 'What police hold on the subject, summarised for triage' })
+  police(@Root() subject: SubjectReference, @Ctx() context: PoliceContext): Promise<PoliceView> {
+    return context.views.load(subject);
+  }
+}

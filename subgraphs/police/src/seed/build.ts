@@ -1,0 +1,33 @@
+import type { Population } from '@mash/shared';
+import { ReferenceCounter, SeedClock } from './clock';
+import { seedOtherContacts } from './contacts';
+import { seedDomesticAbuse } from './domestic-abuse';
+import { householdSeed } from './household';
+import { seedMarkers } from './markers';
+import { seedExploitation, seedMissing } from './missing';
+import { seedNominal } from './nominals';
+import { emptyRows, type PoliceRows } from './rows';
+
+/** Every police row for the population, derived from household traits; pure and deterministic. */
+export function buildPoliceRows(population: Population): PoliceRows {
+  const rows = emptyRows();
+  const clock = new SeedClock(population.referenceDate);
+  const refs = new ReferenceCounter();
+  const familyNames = [...new Set(population.people.map((person) => person.familyName))].sort();
+  for (const household of population.households) {
+    const seed = householdSeed(household, (person) => population.agencyView(person, 'police'), {
+      clock,
+      refs,
+      rows,
+      isDemoRed: household.key === population.demo.red.key,
+    });
+    if (seed.members.length === 0) continue;
+    seedDomesticAbuse(seed);
+    seedMissing(seed);
+    seedExploitation(seed);
+    seedOtherContacts(seed);
+    seedMarkers(seed);
+    for (const member of seed.members) seedNominal(seed, member, familyNames);
+  }
+  return rows;
+}

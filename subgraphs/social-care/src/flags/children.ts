@@ -1,0 +1,54 @@
+import type { Flag } from '@mash/shared';
+import { within12MonthsAfter } from '../dates';
+import {
+  cpPlansEndedLast12Months, currentCpPlan, currentLookedAfterEpisode, openReferral, previousCpPlanCount,
+  referralsLast12Months,
+} from '../views/current';
+import { AMBER, flag, FlagCode, RED, type FlagInput } from './flag';
+import { CATEGORY_LABEL, LEGAL_STATUS_LABEL } from './labels';
+
+export function openCpPlanFlag({ person, asOf }: FlagInput): Flag | null {
+  const plan = currentCpPlan(person, asOf);
+  if (!plan) return null;
+  return flag(FlagCode.OPEN_CP_PLAN, RED,
+    `On a child protection plan since ${plan.startDate} (category: ${CATEGORY_LABEL[plan.latestCategory]})`);
+}
+
+/** L1/L2 (police protection, EPO) are emergency removals: DOMAIN.md 7 weighs them with CLA as RED. */
+export function lookedAfterFlag({ person, asOf }: FlagInput): Flag | null {
+  const episode = currentLookedAfterEpisode(person, asOf);
+  if (!episode) return null;
+  return flag(FlagCode.LOOKED_AFTER, RED,
+    `Looked after since ${episode.startDate} (${LEGAL_STATUS_LABEL[episode.legalStatus]})`);
+}
+
+/** An open CIN episode without a plan or care: an allocated social worker already holds the case. */
+export function openChildInNeedFlag({ person, asOf }: FlagInput): Flag | null {
+  const referral = openReferral(person, asOf);
+  if (!referral || currentCpPlan(person, asOf) || currentLookedAfterEpisode(person, asOf)) return null;
+  return flag(FlagCode.OPEN_CHILD_IN_NEED, AMBER, `Open to children's social care (child in need) since ${referral.referralDate}`);
+}
+
+/** DfE re-referral measure: a referral within 12 months of the previous one; 3+ in 12 months is a "revolving door". */
+export function referralFlag({ person, asOf }: FlagInput): Flag | null {
+  const recent = referralsLast12Months(person, asOf);
+  if (recent.length >= 3) {
+    return flag(FlagCode.REPEAT_REFERRALS_12M, AMBER, `${recent.length} referrals to children's social care in the last 12 months`);
+  }
+  const dates = (person.referrals ?? []).map((referral) => referral.referralDate).filter((date) => date <= asOf).sort();
+  const reReferral = recent.find((referral) => {
+    const previous = dates.filter((date) => date < referral.referralDate).pop();
+    return previous !== undefined && within12MonthsAfter(previous, referral.referralDate);
+  });
+  if (!reReferral) return null;
+  return flag(FlagCode.RE_REFERRAL_12M, AMBER,
+    `Re-referred on ${reReferral.referralDate}, within 12 months of a previous referral`);
+}
+
+export function previousCpPlanFlag({ person, asOf }: FlagInput): Flag | null {
+  const count = previousCpPlanCount(person, asOf);
+  if (count === 0) return null;
+  const ended = cpPlansEndedLast12Months(person, asOf)[0];
+  const plans = count === 1 ? '1 previous child protection plan' : `${count} previous child protection plans`;
+  return flag(FlagCode.PREVIOUS_CP_PLAN, AMBER, ended ? `${plans}, the latest ended ${ended.endDate}` : plans);
+}

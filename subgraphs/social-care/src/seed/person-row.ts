@@ -1,0 +1,52 @@
+import {
+  familyNameYearKey, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
+} from '@mash/shared';
+import type { EthnicityCode, GenderCode } from '../codes/children';
+import { ageOn } from '../dates';
+import type { PersonRow } from './rows';
+import { weighted } from './weighted';
+
+const GENDER_CODE: Record<Gender, GenderCode> = { MALE: 1, FEMALE: 2, OTHER: 9, UNKNOWN: 0 };
+
+/** Roughly Warwickshire's mix (2021 census: about 85% White British). */
+const ETHNICITIES: readonly (readonly [EthnicityCode, number])[] = [
+  ['WBRI', 80], ['WOTH', 4], ['WIRI', 1], ['AIND', 4], ['APKN', 1], ['AOTH', 1], ['MWBC', 2], ['MWBA', 1],
+  ['MOTH', 1], ['BAFR', 1], ['BCRB', 1], ['CHNE', 1], ['OOTH', 1], ['NOBT', 1],
+];
+
+/** One draw per household: members mostly share a recorded ethnicity. */
+export function pickEthnicity(rng: Rng): EthnicityCode {
+  return weighted(rng, ETHNICITIES);
+}
+
+/** Refuses an invalid identifier rather than storing it: the matcher trusts what is stored. */
+function checked(kind: IdentifierKind, raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const result = validateIdentifier(kind, raw);
+  if (!result.ok) throw new Error(`social-care seed: ${result.reason}`);
+  return result.value;
+}
+
+/** The local authority's record of one person, as social care holds it (with its own variants). */
+export function toPersonRow(id: string, view: AgencyPersonView, ethnicity: EthnicityCode, referenceDate: string): PersonRow {
+  const unborn = view.dateOfBirth > referenceDate;
+  const isAdult = !unborn && ageOn(view.dateOfBirth, referenceDate) >= 18;
+  const postcode = view.postcode ? normalisePostcode(view.postcode) : null;
+  if (view.postcode && !postcode) throw new Error(`social-care seed: postcode "${view.postcode}" is not valid`);
+  return {
+    id,
+    upn: isAdult ? null : checked('UPN', view.upn),
+    nhsNumber: checked('NHS_NUMBER', view.nhsNumber),
+    givenName: view.givenName,
+    familyName: view.familyName,
+    dateOfBirth: unborn ? null : view.dateOfBirth,
+    expectedDateOfBirth: unborn ? view.dateOfBirth : null,
+    // CIN GenderCurrent 0 is also the code for an unborn child.
+    genderCode: unborn ? 0 : GENDER_CODE[view.gender],
+    ethnicity: unborn ? null : ethnicity,
+    postcode,
+    uprn: view.uprn,
+    familyNameYear: unborn ? null : familyNameYearKey(view.familyName, view.dateOfBirth),
+    isAdult,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Assessment } from '../entities/assessment.entity';
+import type { ChildProtectionPlan } from '../entities/child-protection-plan.entity';
+import type { EarlyHelpEpisode } from '../entities/early-help-episode.entity';
+import type { LookedAfterEpisode } from '../entities/looked-after-episode.entity';
+import type { Person } from '../entities/person.entity';
+import type { Referral } from '../entities/referral.entity';
+import type { Section42Enquiry } from '../entities/section42-enquiry.entity';
+
+/** Column values only, as inserted: no relations. */
+export type PersonRow = Omit<Person, 'referrals' | 'childProtectionPlans' | 'lookedAfterEpisodes' | 'earlyHelpEpisodes' | 'section42Enquiries'>;
+export type ReferralRow = Omit<Referral, 'person' | 'assessments'>;
+export type AssessmentRow = Omit<Assessment, 'referral'>;
+export type ChildProtectionPlanRow = Omit<ChildProtectionPlan, 'person'>;
+export type LookedAfterEpisodeRow = Omit<LookedAfterEpisode, 'person'>;
+export type EarlyHelpEpisodeRow = Omit<EarlyHelpEpisode, 'person'>;
+export type Section42EnquiryRow = Omit<Section42Enquiry, 'person'>;
+
+export interface SeedRows {
+  people: PersonRow[];
+  referrals: ReferralRow[];
+  assessments: AssessmentRow[];
+  childProtectionPlans: ChildProtectionPlanRow[];
+  lookedAfterEpisodes: LookedAfterEpisodeRow[];
+  earlyHelpEpisodes: EarlyHelpEpisodeRow[];
+  section42Enquiries: Section42EnquiryRow[];
+}
+
+export function emptyRows(): SeedRows {
+  return {
+    people: [], referrals: [], assessments: [], childProtectionPlans: [], lookedAfterEpisodes: [],
+    earlyHelpEpisodes: [], section42Enquiries: [],
+  };
+}
