@@ -1,46 +1,100 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
 import type { AgencyName, Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
+import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
+import { requestedFields } from './enforcement/requested-fields';
+
+type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type ResponseError = NonNullable<Response['errors']>[number];
 
 export interface AgencyDataSourceOptions {
   agency: AgencyName;
   url: string;
   timeoutMs: number;
   logger: Logger;
+  enforcement: EnforcementPoint;
 }
 
 /**
- * The gateway's only way to an agency. A fetch that fails or exceeds the timeout becomes
- * AGENCY_UNAVAILABLE for that agency's fields; the rest of the view still arrives.
+ * The gateway's only way to an agency, and so where the sharing agreement is enforced: whatever
+ * shape the client's query had (aliases, fragments, many cases at once), the planner's fetch to
+ * the agency passes here. Subjects are grouped by case, each group decided and audited, and only
+ * allowed groups are sent, each with its own grant. A failing or slow agency becomes
+ * AGENCY_UNAVAILABLE for its fields; the rest of the view still arrives.
  */
 export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  readonly agency: AgencyName;
-  private readonly timeoutMs: number;
-  private readonly logger: Logger;
+  private readonly options: AgencyDataSourceOptions;
 
   constructor(options: AgencyDataSourceOptions) {
     super({ url: options.url });
-    this.agency = options.agency;
-    this.timeoutMs = options.timeoutMs;
-    this.logger = options.logger;
+    this.options = options;
     const fetcher = this.fetcher;
-    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) } as typeof init);
+    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as typeof init);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      throw new Error(`${this.options.agency}: only triage fetches are sent to agencies (no health checks or schema loading)`);
+    }
+    const { agency, enforcement } = this.options;
+    const { request } = options;
+    const context = options.context as GatewayContext;
+    const fields = requestedFields(request.query ?? '');
+    const representations = request.variables?.representations;
+    if (!Array.isArray(representations)) {
+      const group = await enforcement.authoriseDisclosureRead(agency, context, fields);
+      if (!group.grant) throw new GraphQLError(group.decision.reason, { extensions: { code: 'FORBIDDEN', rule: group.decision.rule } });
+      return this.send(options, group.grant, request.variables);
+    }
+    const subjectIds = representations.map((representation: { id?: unknown }) => String(representation?.id ?? ''));
+    const groups = await enforcement.authoriseEntities(agency, context, subjectIds, fields);
+    const entities: unknown[] = new Array(representations.length).fill(null);
+    const errors: ResponseError[] = [];
+    await Promise.all(
+      groups.map(async (group) => {
+        if (!group.grant) {
+          errors.push(...group.indexes.map((index) => denied(group, index, agency)));
+          return;
+        }
+        const response = await this.send(options, group.grant, {
+          ...request.variables,
+          representations: group.indexes.map((index) => representations[index]),
+        });
+        const answered = (response.data?._entities as unknown[] | undefined) ?? [];
+        group.indexes.forEach((index, position) => (entities[index] = answered[position] ?? null));
+        for (const error of response.errors ?? []) errors.push(reindexed(error, group.indexes));
+      }),
+    );
+    return { data: { _entities: entities }, errors: errors.length > 0 ? errors : undefined } as Response;
+  }
+
+  /** One request to the agency carrying one grant; failures and timeouts become AGENCY_UNAVAILABLE. */
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, grant: string, variables: Record<string, unknown> | undefined): Promise<Response> {
+    const request = { ...options.request, variables, http: { method: 'POST', url: this.url, headers: new Headers({ authorization: `Bearer ${grant}` }) } };
     try {
-      return await super.process(options);
+      return await super.process({ ...options, request } as GraphQLDataSourceProcessOptions<GatewayContext>);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'ISA_DENIED') throw error;
-      this.logger.warn('agency_unavailable', {
-        agency: this.agency,
-        requestId: 'context' in options ? options.context.requestId : undefined,
-        error: (error as Error).name,
-      });
-      throw new GraphQLError(`${this.agency} did not answer in time or failed; its information is unavailable for now. Try again shortly.`, {
-        extensions: { code: 'AGENCY_UNAVAILABLE', agency: this.agency },
+      this.options.logger.warn('agency_unavailable', { agency: this.options.agency, requestId: (options.context as GatewayContext).requestId, error: (error as Error).name });
+      throw new GraphQLError(`${this.options.agency} did not answer in time or failed; its information is unavailable for now. Try again shortly.`, {
+        extensions: { code: 'AGENCY_UNAVAILABLE', agency: this.options.agency },
       });
     }
   }
+}
+
+function denied(group: CaseGroup, index: number, agency: AgencyName): ResponseError {
+  return {
+    message: group.decision.reason,
+    path: ['_entities', index],
+    extensions: { code: 'ISA_DENIED', agency, rule: group.decision.rule, policyVersion: group.decision.policyVersion },
+  } as unknown as ResponseError;
+}
+
+/** An agency's error about its n-th representation, moved to that subject's place in the whole fetch. */
+function reindexed(error: ResponseError, indexes: number[]): ResponseError {
+  const path = error.path ? [...error.path] : undefined;
+  if (path?.[0] === '_entities' && typeof path[1] === 'number') path[1] = indexes[path[1]] ?? path[1];
+  return { ...error, path } as ResponseError;
 }

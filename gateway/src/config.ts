@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AGENCIES, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
+import { AGENCIES, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 
 export interface GatewayConfig {
@@ -16,6 +16,10 @@ export interface GatewayConfig {
   seedPeople: number;
   seed: boolean;
   supergraphPath: string;
+  /** Grant signing key: `MASH_GRANT_PRIVATE_KEY` (PKCS8 PEM), or generated under `.data/keys/` in demo mode. */
+  grantKey: { privateKeyPem?: string; keyFile?: string; generate: boolean };
+  /** Issuer (`iss`) of grants; agencies expect the same value. */
+  grantIssuer: string;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -39,5 +43,11 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     seedPeople: integer('MASH_SEED_PEOPLE', 2000, env),
     seed: boolean('MASH_SEED', true, env),
     supergraphPath: optionalString('SUPERGRAPH_PATH', env) ?? path.resolve(__dirname, '../supergraph.graphql'),
+    grantKey: {
+      privateKeyPem: optionalString(GRANT_PRIVATE_KEY_VARIABLE, env),
+      keyFile: path.join(dataDir, 'keys', 'grant-signing-key.pem'),
+      generate: demoMode,
+    },
+    grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? 'mash-gateway',
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from './auth/user';
 import type { CaseRegister } from './hub/case-register';
+import type { PolicyStore } from './policy';
 
 /** What every hub resolver and the enforcement point receive for one GraphQL request. */
 export interface GatewayContext {
@@ -10,4 +11,6 @@ export interface GatewayContext {
   /** The hub's own database (cases, audit log, policy). */
   hub: DataSource;
   cases: CaseRegister;
+  /** The versioned ISA policy. */
+  policies: PolicyStore;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createLogger } from '@mash/shared';
 import { gatewayConfigFromEnv } from './config';
-import { CaseRegister } from './hub/case-register';
+import { hubServices } from './hub/governance';
 import { openHubDatabase } from './hub/database';
 import { seedDemoCases } from './hub/seed/demo-cases';
 import { startGateway } from './server';
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const hub = await openHubDatabase({ url: config.hubDatabaseUrl, dataDir: config.dataDir });
   if (config.seed) {
-    const { inserted } = await seedDemoCases(hub.dataSource, new CaseRegister(hub.dataSource), { people: config.seedPeople });
+    const { inserted } = await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people: config.seedPeople });
     logger.info('seed', { inserted });
   }
   const running = await startGateway({ config, hub: hub.dataSource, logger });

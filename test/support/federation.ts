@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openTestDatabase, serveSubgraph, AGENCIES, type AgencyDefinition, type AgencyName, type Database, type RunningService } from '@mash/shared';
+import { generateSigningKey, GrantVerifier, openTestDatabase, serveSubgraph, AGENCIES, type AgencyDefinition, type AgencyName, type Database, type RunningService, type SigningKey } from '@mash/shared';
 import { definition as police } from '@mash/police';
 import { definition as socialCare } from '@mash/social-care';
 import { definition as health } from '@mash/health';
@@ -9,7 +9,7 @@ import { definition as education } from '@mash/education';
 import { userAuthConfigFromEnv } from '@mash/gateway/dist/auth/auth-config';
 import { issueDemoToken, type DemoTokenOptions } from '@mash/gateway/dist/auth/demo-issuer';
 import type { GatewayConfig } from '@mash/gateway/dist/config';
-import { CaseRegister } from '@mash/gateway/dist/hub/case-register';
+import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { startGateway, type RunningGateway } from '@mash/gateway';
@@ -22,6 +22,7 @@ export const DEFINITIONS: Record<AgencyName, AgencyDefinition<object>> = {
 } as Record<AgencyName, AgencyDefinition<object>>;
 
 export interface Federation {
+  grantKey: SigningKey;
   gateway: RunningGateway;
   agencies: Record<AgencyName, RunningService & { database: Database; requests: number }>;
   hub: Database;
@@ -36,6 +37,7 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
   const people = options.people ?? 400;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-test-'));
   const agencies = {} as Federation['agencies'];
+  const grantKey = await generateSigningKey();
   await Promise.all(
     AGENCIES.map(async (agency) => {
       const definition = DEFINITIONS[agency];
@@ -44,18 +46,18 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
       const schema = await definition.buildSchema();
       const counter = { requests: 0 };
       const service = await serveSubgraph({
+        agency,
         schema,
         port: 0,
-        context: async () => {
-          counter.requests += 1;
-          return definition.createContext(database.dataSource, { requestId: 'test', grant: null });
-        },
+        verifier: new GrantVerifier({ agency, issuer: 'mash-gateway', jwks: { keys: [grantKey.publicJwk] } }),
+        beforeGraphQL: [(_req, _res, next) => { counter.requests += 1; next(); }],
+        context: async (request) => definition.createContext(database.dataSource, request),
       });
       agencies[agency] = Object.assign(service, { database, get requests() { return counter.requests; } });
     }),
   );
   const hub = await openTestDatabase({ service: 'hub', entities: hubEntities, migrations: hubMigrations });
-  await seedDemoCases(hub.dataSource, new CaseRegister(hub.dataSource), { people });
+  await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people });
   const keyFile = path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json');
   const config: GatewayConfig = {
     port: 0,
@@ -68,9 +70,12 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
     seedPeople: people,
     seed: false,
     supergraphPath: path.resolve(__dirname, '../../gateway/supergraph.graphql'),
+    grantKey: { generate: false },
+    grantIssuer: 'mash-gateway',
   };
-  const gateway = await startGateway({ config, hub: hub.dataSource });
+  const gateway = await startGateway({ config, hub: hub.dataSource, grantKey });
   const federation: Federation = {
+    grantKey,
     gateway,
     agencies,
     hub,

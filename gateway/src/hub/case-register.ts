@@ -12,7 +12,15 @@ import { Problems } from './validation/problems';
 import { validateReferral } from './validation/referral.validation';
 
 /** A change to a case, reported so the caller can audit it inside the same transaction. */
+/** Who made a change, and in which request (for the access log). */
+export interface Actor {
+  userId: string;
+  requestId?: string;
+}
+
 export interface CaseChange {
+  actorId: string;
+  requestId?: string;
   caseId: string;
   subjectIds: string[];
   action: 'RECEIVE_REFERRAL' | 'RATE_CASE' | 'RECORD_CONSENT' | 'RECORD_DECISION';
@@ -20,7 +28,7 @@ export interface CaseChange {
 }
 
 export interface CaseRegisterOptions {
-  timescales?: () => Promise<Timescales>;
+  timescales?: () => Promise<Timescales | undefined>;
   /** Called inside the mutation's transaction: if it throws, nothing is written. */
   onChange?: (change: CaseChange, manager: EntityManager) => Promise<void>;
 }
@@ -29,7 +37,7 @@ export interface CaseRegisterOptions {
 export class CaseRegister {
   constructor(private readonly dataSource: DataSource, private readonly options: CaseRegisterOptions = {}) {}
 
-  async receiveReferral(input: ReferralInput, userId: string, now = new Date()): Promise<Case> {
+  async receiveReferral(input: ReferralInput, actor: Actor, now = new Date()): Promise<Case> {
     const subjects = validateReferral(input, now);
     const timescales = await this.timescales();
     return this.dataSource.transaction(async (manager) => {
@@ -48,60 +56,60 @@ export class CaseRegister {
         dueBy: dueBy(now, input.rag ?? null, timescales),
         consentStatus: input.consentStatus,
         consentEarlyHelpSharing: input.consentEarlyHelpSharing,
-        createdBy: userId,
+        createdBy: actor.userId,
       });
       const saved = await manager.save(record);
       const savedSubjects = await manager.save(
         subjects.map((subject) => manager.create(Subject, { ...subject, caseId: saved.id })),
       );
       if (input.rag) {
-        await manager.save(manager.create(RagRating, { caseId: saved.id, rag: input.rag, rationale: input.ragRationale ?? '', ratedBy: userId, ratedAt: now }));
+        await manager.save(manager.create(RagRating, { caseId: saved.id, rag: input.rag, rationale: input.ragRationale ?? '', ratedBy: actor.userId, ratedAt: now }));
       }
       await this.options.onChange?.(
-        { caseId: saved.id, subjectIds: savedSubjects.map((subject) => subject.id), action: 'RECEIVE_REFERRAL', detail: `rag=${input.rag ?? 'none'}` },
+        { actorId: actor.userId, requestId: actor.requestId, caseId: saved.id, subjectIds: savedSubjects.map((subject) => subject.id), action: 'RECEIVE_REFERRAL', detail: `rag=${input.rag ?? 'none'}` },
         manager,
       );
       return saved;
     });
   }
 
-  async rateCase(input: RateCaseInput, userId: string, now = new Date()): Promise<Case> {
+  async rateCase(input: RateCaseInput, actor: Actor, now = new Date()): Promise<Case> {
     const problems = new Problems();
     problems.text('rationale', input.rationale, { required: true, max: 4000, label: 'Rationale' });
     problems.throwIfAny('rating');
     const timescales = await this.timescales();
-    return this.mutateOpenCase(input.caseId, 'RATE_CASE', `rag=${input.rag}`, async (record, manager) => {
-      await manager.save(manager.create(RagRating, { caseId: record.id, rag: input.rag, rationale: input.rationale.trim(), ratedBy: userId, ratedAt: now }));
+    return this.mutateOpenCase(actor, input.caseId, 'RATE_CASE', `rag=${input.rag}`, async (record, manager) => {
+      await manager.save(manager.create(RagRating, { caseId: record.id, rag: input.rag, rationale: input.rationale.trim(), ratedBy: actor.userId, ratedAt: now }));
       record.rag = input.rag as Rag;
       record.dueBy = dueBy(record.receivedAt, input.rag, timescales);
     });
   }
 
-  async recordConsent(input: ConsentInput, userId: string, now = new Date()): Promise<Case> {
+  async recordConsent(input: ConsentInput, actor: Actor, now = new Date()): Promise<Case> {
     const problems = new Problems();
     problems.text('note', input.note, { required: input.status === 'OVERRIDDEN', max: 1000, label: 'Note' });
     if (input.earlyHelpSharing && input.status !== 'GIVEN') problems.add('earlyHelpSharing', 'early-help sharing needs consent GIVEN');
     problems.throwIfAny('consent');
-    return this.mutateOpenCase(input.caseId, 'RECORD_CONSENT', `consent=${input.status} earlyHelp=${input.earlyHelpSharing}`, async (record, manager) => {
-      await manager.save(manager.create(ConsentRecord, { caseId: record.id, status: input.status, earlyHelpSharing: input.earlyHelpSharing, note: input.note ?? null, recordedBy: userId, recordedAt: now }));
+    return this.mutateOpenCase(actor, input.caseId, 'RECORD_CONSENT', `consent=${input.status} earlyHelp=${input.earlyHelpSharing}`, async (record, manager) => {
+      await manager.save(manager.create(ConsentRecord, { caseId: record.id, status: input.status, earlyHelpSharing: input.earlyHelpSharing, note: input.note ?? null, recordedBy: actor.userId, recordedAt: now }));
       record.consentStatus = input.status;
       record.consentEarlyHelpSharing = input.earlyHelpSharing;
       record.consentNote = input.note ?? null;
     });
   }
 
-  async recordDecision(input: DecisionInput, userId: string, now = new Date()): Promise<Case> {
+  async recordDecision(input: DecisionInput, actor: Actor, now = new Date()): Promise<Case> {
     const problems = new Problems();
     problems.text('rationale', input.rationale, { required: true, max: 4000, label: 'Rationale' });
     problems.text('feedbackToReferrer', input.feedbackToReferrer, { required: true, max: 4000, label: 'Feedback to the referrer' });
     problems.throwIfAny('decision');
-    return this.mutateOpenCase(input.caseId, 'RECORD_DECISION', `decision=${input.outcome}`, async (record) => {
+    return this.mutateOpenCase(actor, input.caseId, 'RECORD_DECISION', `decision=${input.outcome}`, async (record) => {
       if (!record.rag) throw badInput('caseId', 'rate the case before recording a decision');
       Object.assign(record, {
         decision: input.outcome,
         decisionRationale: input.rationale.trim(),
         decidedAt: now,
-        decidedBy: userId,
+        decidedBy: actor.userId,
         feedbackToReferrer: input.feedbackToReferrer.trim(),
         feedbackSentAt: now,
         status: CaseStatus.CLOSED,
@@ -111,6 +119,7 @@ export class CaseRegister {
   }
 
   private async mutateOpenCase(
+    actor: Actor,
     caseId: string,
     action: CaseChange['action'],
     detail: string,
@@ -124,7 +133,7 @@ export class CaseRegister {
       await change(record, manager);
       const saved = await manager.save(record);
       const subjects = await manager.find(Subject, { where: { caseId }, select: { id: true } });
-      await this.options.onChange?.({ caseId, subjectIds: subjects.map((subject) => subject.id), action, detail }, manager);
+      await this.options.onChange?.({ actorId: actor.userId, requestId: actor.requestId, caseId, subjectIds: subjects.map((subject) => subject.id), action, detail }, manager);
       return saved;
     });
   }

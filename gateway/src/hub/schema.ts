@@ -1,5 +1,7 @@
 import { buildFederatedSchema } from '@mash/shared';
 import type { GraphQLSchema } from 'graphql';
+import { auditResolvers } from '../audit';
+import { policyResolvers } from '../policy';
 import { Subject } from './entities/subject.entity';
 import { CaseResolver } from './resolvers/case.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
@@ -7,5 +9,5 @@ import { subjectReference } from './resolvers/subject.reference';
 
 /** The hub subgraph, served inside the gateway process through LocalGraphQLDataSource. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [CaseResolver, ReferralResolver], orphanedTypes: [Subject] }, subjectReference);
+  return buildFederatedSchema({ resolvers: [CaseResolver, ReferralResolver, ...auditResolvers, ...policyResolvers], orphanedTypes: [Subject] }, subjectReference);
 }

@@ -12,6 +12,8 @@ import { openDatabase, ensureServerDatabase, type DatabaseOptions } from './data
 import { createLogger, type Logger } from './logger';
 import type { AgencyName } from './synthetic/types';
 import type { AgencyRequestContext } from './grant-claims';
+import { GrantVerifier } from './grants/verifier';
+import { grantGuard, type GrantLocals } from './grants/guard';
 
 /** Everything that makes one agency's subgraph; `index.ts` of each subgraph passes one of these. */
 export interface AgencyDefinition<TContext extends object> {
@@ -33,21 +35,43 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Serves a subgraph schema over HTTP (`/graphql`, `/health`); `port` 0 picks a free port. */
-export async function serveSubgraph<TContext extends object>(options: {
+/** The agency's disclosure-log query: `police` -> `policeDisclosures`, `social-care` -> `socialCareDisclosures`. */
+export function disclosureQueryName(agency: AgencyName): string {
+  return `${agency.replace(/-([a-z])/g, (_m, letter: string) => letter.toUpperCase())}Disclosures`;
+}
+
+export interface ServeSubgraphOptions<TContext> {
+  agency: AgencyName;
   schema: GraphQLSchema;
   port: number;
   host?: string;
-  context: (req: express.Request) => Promise<TContext>;
+  /** Verifies the gateway's grant on every request; there is no way to serve without one. */
+  verifier: GrantVerifier;
+  context: (request: AgencyRequestContext) => Promise<TContext>;
   logger?: Logger;
-}): Promise<RunningService> {
+  /** Extra handlers run before the grant check (tests count the requests that reach an agency). */
+  beforeGraphQL?: express.RequestHandler[];
+}
+
+/** Serves a subgraph schema over HTTP (`/graphql`, `/health`); `port` 0 picks a free port. */
+export async function serveSubgraph<TContext extends object>(options: ServeSubgraphOptions<TContext>): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(options.agency);
   const app = express();
   const server = new ApolloServer<TContext>({ schema: options.schema, includeStacktraceInErrorResponses: false });
   await server.start();
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context: ({ req }) => options.context(req) }));
+  app.disable('x-powered-by');
+  app.use(
+    '/graphql',
+    ...(options.beforeGraphQL ?? []),
+    express.json({ limit: '1mb' }),
+    grantGuard({ verifier: options.verifier, disclosureQueryName: disclosureQueryName(options.agency), logger }),
+    expressMiddleware(server, {
+      context: ({ res }) => options.context({ requestId: randomUUID(), grant: (res.locals as GrantLocals).grant }),
+    }),
+  );
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -88,11 +112,18 @@ export async function runAgency<TContext extends object>(definition: AgencyDefin
     logger.info('seed', { inserted, people });
   }
   const schema = await definition.buildSchema();
+  const verifier = new GrantVerifier({
+    agency: definition.agency,
+    issuer: optionalString('MASH_GRANT_ISSUER') ?? 'mash-gateway',
+    jwksUrl: optionalString('MASH_GATEWAY_JWKS_URL') ?? 'http://127.0.0.1:4000/.well-known/jwks.json',
+  });
   const service = await serveSubgraph({
+    agency: definition.agency,
     schema,
     port,
     host: optionalString('MASH_HOST'),
-    context: async () => definition.createContext(database.dataSource, { requestId: randomUUID(), grant: null }),
+    verifier,
+    context: async (request) => definition.createContext(database.dataSource, request),
     logger,
   });
   logger.info('listening', { url: service.url });

@@ -11,10 +11,18 @@ export interface EducationConfig {
   referenceDate: string | null;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): EducationConfig {
+export function loadEducationConfig(env: NodeJS.ProcessEnv = process.env): EducationConfig {
   const referenceDate = optionalString('MASH_REFERENCE_DATE', env) ?? null;
   if (referenceDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
     throw new ConfigError(`MASH_REFERENCE_DATE must be a date as YYYY-MM-DD, got "${referenceDate}"`);
   }
   return { thresholds: matchThresholdsFromEnv('education', env), referenceDate };
+}
+
+let loaded: EducationConfig | undefined;
+
+/** The service's settings, read from the environment once; `index.ts` reads them first to fail fast. */
+export function educationConfig(): EducationConfig {
+  loaded ??= loadEducationConfig();
+  return loaded;
 }

@@ -1,7 +1,7 @@
 import type { AgencyRequestContext, DisclosureQueryContext, SubjectReference } from '@mash/shared';
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { EducationConfig } from './config';
+import { educationConfig, type EducationConfig } from './config';
 import type { EducationView } from './types/education-view.type';
 import { createViewLoader } from './views/view-loader';
 
@@ -11,10 +11,10 @@ export interface EducationContext extends AgencyRequestContext, DisclosureQueryC
 }
 
 /** A fresh context per request, so the view loader never serves one request's answers to another. */
-export function createEducationContext(
+export function createContext(
   dataSource: DataSource,
   request: AgencyRequestContext,
-  config: EducationConfig,
+  config: EducationConfig = educationConfig(),
 ): EducationContext {
   return { ...request, dataSource, views: createViewLoader(dataSource, request, config) };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runAgency } from '@mash/shared';
-import { definition, educationConfig } from './server';
+import { educationConfig } from './config';
+import { definition } from './server';
 
 async function main(): Promise<void> {
   educationConfig();

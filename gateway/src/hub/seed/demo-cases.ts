@@ -5,7 +5,7 @@ import { Case } from '../entities/case.entity';
 import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
 import type { ReferralInput } from '../inputs/referral.input';
 
-const SEED_USER = 'seed:demo';
+const SEED_USER = { userId: 'seed:demo' };
 
 /**
  * The demo cases: one open case per RAG rating whose subjects (three school-age siblings) are

@@ -39,10 +39,11 @@ export interface MatchModel {
   postcode: { full: ComparisonLevel; outward: ComparisonLevel; disagree: ComparisonLevel };
   gender: { agree: ComparisonLevel; disagree: ComparisonLevel };
   /**
-   * Used in place of `postcode.full` and `dateOfBirth.exact` when the family names also agree.
-   * Fellegi-Sunter assumes fields are independent, but members of one household share surname
-   * and postcode, and twins share a birth date too: among such pairs those agreements are far
-   * less surprising than among random pairs, and without this a twin would match their sibling.
+   * Used in place of `postcode.full` and `dateOfBirth.exact` when the full postcode and the family
+   * name (at any level) both agree. Fellegi-Sunter assumes fields are independent, but members of
+   * one household share surname and postcode, and twins share a birth date too: among such pairs
+   * those agreements are far less surprising than among random pairs, and without this a twin
+   * would match their sibling.
    */
   household: { postcodeFull: ComparisonLevel; dateOfBirthExact: ComparisonLevel };
 }
@@ -50,9 +51,10 @@ export interface MatchModel {
 const identifier = (): IdentifierLevels => ({
   // A random pair shares a number only through a data error; a true pair usually agrees.
   agree: { m: 0.99, u: 1e-7 },
-  // Checksums catch typos, so two valid, different numbers mean two people unless one person
-  // was issued a duplicate: strong enough that nothing else can outweigh it to reach a match.
-  disagree: { m: 0.0005, u: 1 },
+  // Checksums catch typos, so two valid, different numbers mean two people unless one person was
+  // issued a duplicate: strong enough that, unless another identifier agrees, no agreement of
+  // names, birth date and address reaches a match.
+  disagree: { m: 0.0001, u: 1 },
 });
 
 export const DEFAULT_MATCH_MODEL: MatchModel = {

@@ -40,7 +40,7 @@ export function scorePair(subject: PersonFacts, candidate: PersonFacts, model: M
   const dob = compareDateOfBirth(subject.dateOfBirth, candidate.dateOfBirth);
   const postcode = comparePostcode(subject.postcode, candidate.postcode);
   const gender = compareGender(subject.gender, candidate.gender);
-  const household = (family === 'exact' || family === 'partial') && postcode === 'full';
+  const household = family !== null && family !== 'disagree' && postcode === 'full';
 
   if (family) evidence.push(model.familyName[family]);
   if (given) evidence.push(model.givenName[given]);

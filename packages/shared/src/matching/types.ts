@@ -64,7 +64,10 @@ export interface BlockingKeys {
   /** Exact date of birth and its day/month swap when that is a real date. */
   datesOfBirth: string[];
   postcodes: string[];
-  /** Normalised family name (see `normaliseName`) with birth year, as `"smith|2015"`. */
+  /**
+   * Normalised family name (see `normaliseName`) with birth year, as `"smith|2015"`; a
+   * double-barrelled name adds one key per part (`"smith patel|2015"`, `"smith|2015"`, `"patel|2015"`).
+   */
   familyNameYears: string[];
 }
 

@@ -29,8 +29,8 @@ export const HERITAGE_NAMES: Record<Heritage, { male: readonly string[]; female:
   british: { male: [], female: [] },
   caribbean: { male: ['Marcus', 'Jerome', 'Tyrone', 'Andre', 'Dwayne'], female: ['Shanice', 'Keisha', 'Jade', 'Tia', 'Aaliyah'] },
   southAsian: {
-    male: ['Mohammed', 'Arjun', 'Aarav', 'Rohan', 'Gurpreet', 'Amir', 'Ibrahim', 'Yusuf', 'Hamza', 'Ravi', 'Sanjay', 'Imran', 'Vikram', 'Omar'],
-    female: ['Priya', 'Aisha', 'Fatima', 'Simran', 'Anika', 'Zara', 'Nisha', 'Sunita', 'Harleen', 'Ayesha', 'Maryam', 'Noor', 'Kiran', 'Anjali'],
+    male: ['Mohammed', 'Arjun', 'Aarav', 'Rohan', 'Gurpreet', 'Amir', 'Ibrahim', 'Yusuf', 'Hamza', 'Ravi', 'Sanjay', 'Imran', 'Vikram'],
+    female: ['Priya', 'Aisha', 'Fatima', 'Simran', 'Anika', 'Zara', 'Nisha', 'Sunita', 'Harleen', 'Ayesha', 'Maryam', 'Noor', 'Kiran'],
   },
   polish: {
     male: ['Jakub', 'Piotr', 'Tomasz', 'Michał', 'Kacper', 'Szymon', 'Mateusz', 'Paweł', 'Krzysztof', 'Łukasz'],

@@ -114,7 +114,9 @@ export function draftHousehold(rng: Rng, shape: Shape = weighted(rng, SHAPES)): 
       draft.add('PARENT', age, true);
       if (rng.chance(0.75)) draft.add('PARENT', Math.min(70, age + rng.int(-2, 5)), false);
       const teen = age <= 58 && rng.chance(0.3);
-      for (let i = rng.int(1, 2); i > 0; i--) draft.add(teen ? 'SIBLING' : 'OTHER_ADULT', rng.int(18, Math.min(26, age - 18)), rng.chance(0.5));
+      for (let i = rng.int(1, 2); i > 0; i--) {
+        draft.add(teen ? 'SIBLING' : 'OTHER_ADULT', rng.int(18, Math.min(26, age - 18)), rng.chance(0.5));
+      }
       if (teen) draft.addChildren(1, age);
       break;
     }

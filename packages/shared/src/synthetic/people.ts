@@ -17,7 +17,9 @@ export interface PeopleContext {
  * Dates, identifiers, gaps and which agencies know each member. Demo households are known to
  * every agency with no gaps, so a demonstration never depends on a dice roll.
  */
-export function buildMembers(ctx: PeopleContext, draft: HouseholdDraft, householdKey: string, traits: HouseholdTraits, demo: boolean): SyntheticPerson[] {
+export function buildMembers(
+  ctx: PeopleContext, draft: HouseholdDraft, householdKey: string, traits: HouseholdTraits, demo: boolean,
+): SyntheticPerson[] {
   const { rng, ids, referenceDate } = ctx;
   const refYear = Number(referenceDate.slice(0, 4));
   // Recently arrived families (including UASC placements) have no NHS numbers or GP yet.
@@ -43,7 +45,8 @@ export function buildMembers(ctx: PeopleContext, draft: HouseholdDraft, househol
   };
 
   return draft.members.map((member) => {
-    const dateOfBirth = member.twinOf === undefined ? birthDate(member.age, member.role === 'CHILD' ? childDates : []) : dates[member.twinOf];
+    const siblings = member.role === 'CHILD' ? childDates : [];
+    const dateOfBirth = member.twinOf === undefined ? birthDate(member.age, siblings) : dates[member.twinOf];
     dates.push(dateOfBirth);
     if (member.role === 'CHILD') childDates.push(dateOfBirth);
     const age = ageOn(dateOfBirth, referenceDate);

@@ -20,7 +20,10 @@ export const SURNAMES: Record<Heritage, readonly string[]> = {
     'Hewitt', 'Ashby', 'Bird', 'Lowe', 'Thomson', 'Sutton', 'Satchwell', 'Tandy', 'Bromwich', 'Hastings',
   ],
   caribbean: ['Campbell', 'Francis', 'Grant', 'Reid', 'Samuels', 'Beckford', 'Gordon', 'Powell', 'Henry', 'Bailey'],
-  southAsian: ['Patel', 'Singh', 'Sharma', 'Khan', 'Ahmed', 'Hussain', 'Mistry', 'Chauhan', 'Gill', 'Sandhu', 'Bains', 'Dhillon', 'Mahmood', 'Shah', 'Parmar', 'Atwal'],
+  southAsian: [
+    'Patel', 'Singh', 'Sharma', 'Khan', 'Ahmed', 'Hussain', 'Mistry', 'Chauhan',
+    'Gill', 'Sandhu', 'Bains', 'Dhillon', 'Mahmood', 'Shah', 'Parmar', 'Atwal',
+  ],
   polish: ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kowalczyk', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Dąbrowski'],
   irish: ['Murphy', 'Kelly', "O'Brien", "O'Connor", 'Byrne', 'Ryan', 'Doyle', 'McCarthy', 'Gallagher', 'Quinn', 'Walsh', "O'Sullivan"],
   african: ['Adeyemi', 'Mensah', 'Osei', 'Okonkwo', 'Eze', 'Adebayo', 'Boateng', 'Nwosu'],

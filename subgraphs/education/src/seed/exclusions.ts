@@ -2,7 +2,7 @@ import { addDays, yearGroup } from '../domain/calendar';
 import type { Exclusion, ExclusionReason } from '../entities';
 import { seedId } from './ids';
 import { weightedPick, type SeedChild } from './rows';
-import { schoolDay } from './terms';
+import { termDay } from './terms';
 
 /** Rough shares of census reasons: persistent disruption dominates, assaults on adults next. */
 const REASONS: readonly (readonly [ExclusionReason, number])[] = [
@@ -18,22 +18,23 @@ export interface ExclusionHistory {
 
 /**
  * Households with the exclusion trait: most of their children from Year 2 have 1-4 suspensions
- * in the last 12 months at their school, and one in five of those from Year 5 a permanent
- * exclusion afterwards.
+ * in the last 12 months at their school, and three in ten of those from Year 5 a permanent
+ * exclusion afterwards. Elsewhere a few pupils from Year 3 have had a single suspension.
  */
 export function exclusionHistory(child: SeedChild, schoolUrn: string, entryDate: string): ExclusionHistory {
   const { rng, today, household, pupil } = child;
   const none = { exclusions: [], permanentOn: null };
   const group = yearGroup(pupil.dateOfBirth, today);
-  if (!household.traits.exclusion || group < 2 || !rng.chance(0.75)) return none;
+  const trait = household.traits.exclusion && group >= 2 && rng.chance(0.75);
+  if (!trait && !(group >= 3 && rng.chance(0.03))) return none;
   const earliest = entryDate > addDays(today, -330) ? entryDate : addDays(today, -330);
   const span = Math.round((Date.parse(today) - Date.parse(earliest)) / 86_400_000) - 30;
   if (span < 10) return none;
-  const dates = Array.from({ length: rng.int(1, 4) }, () => schoolDay(addDays(earliest, rng.int(0, span)))).sort();
+  const dates = Array.from({ length: trait ? rng.int(1, 4) : 1 }, () => termDay(addDays(earliest, rng.int(0, span)))).sort();
   const exclusions = dates.map((startDate, i) => row(child, schoolUrn, startDate, 'SUSP', rng.int(1, 6), i));
   let permanentOn: string | null = null;
-  if (group >= 5 && rng.chance(0.2)) {
-    permanentOn = schoolDay(addDays(dates[dates.length - 1], rng.int(7, 20)));
+  if (trait && group >= 5 && rng.chance(0.3)) {
+    permanentOn = termDay(addDays(dates[dates.length - 1], rng.int(7, 20)));
     if (permanentOn < addDays(today, -20)) exclusions.push(row(child, schoolUrn, permanentOn, 'PERM', null, dates.length));
     else permanentOn = null;
   }

@@ -45,3 +45,13 @@ function mondayOfWeek(iso: string): string {
   date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
   return formatDate(date);
 }
+
+/** A school day in term near the date: summer and Christmas holiday dates move to the term's last weeks. */
+export function termDay(iso: string): string {
+  const year = iso.slice(0, 4);
+  const monthDay = iso.slice(5);
+  if (monthDay >= '07-22' && monthDay < '09-03') return schoolDay(`${year}-07-${monthDay < '08-01' ? '13' : '08'}`);
+  if (monthDay >= '12-19') return schoolDay(`${year}-12-${monthDay < '12-26' ? '11' : '08'}`);
+  if (monthDay < '01-05') return schoolDay(`${Number(year) - 1}-12-10`);
+  return schoolDay(iso);
+}

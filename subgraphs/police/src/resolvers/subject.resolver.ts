@@ -7,7 +7,8 @@ import { PoliceView } from '../types/police-view.type';
 export class SubjectPoliceResolver {
   // DPA 2018 Part 3, Sch 8 para 4: sensitive processing to safeguard children and individuals at risk.
   @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)
-  @FieldResolver(() => PoliceView, { description: 'What police hold on the subject, summarised for triage' })
+  // Nullable: a failed or denied fetch must null this field alone, not the whole Subject.
+  @FieldResolver(() => PoliceView, { nullable: true, description: 'What police hold on the subject, summarised for triage' })
   police(@Root() subject: SubjectReference, @Ctx() context: PoliceContext): Promise<PoliceView> {
     return context.views.load(subject);
   }

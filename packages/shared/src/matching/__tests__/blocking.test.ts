@@ -27,7 +27,8 @@ describe('blockingKeys', () => {
   });
 
   it('leaves out invalid and missing values', () => {
-    expect(blockingKeys({ nhsNumber: '9876544321', upn: 'H937200124001', pncId: 'x', postcode: 'ZZ99 3VZ', familyName: 'Smith', dateOfBirth: '2015-02-30' })).toEqual({
+    const invalid = { nhsNumber: '9876544321', upn: 'H937200124001', pncId: 'x', postcode: 'ZZ99 3VZ', familyName: 'Smith', dateOfBirth: '2015-02-30' };
+    expect(blockingKeys(invalid)).toEqual({
       nhsNumbers: [], upns: [], pncIds: [], datesOfBirth: [], postcodes: [], familyNameYears: [],
     });
   });

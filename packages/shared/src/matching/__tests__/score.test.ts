@@ -92,7 +92,8 @@ describe('classify', () => {
   const jackHughes: PersonFacts = { ...william, givenName: 'Jack', gender: 'MALE' };
 
   it('matches the one record for the person', () => {
-    const result = classify(candidates({ ...william, givenName: 'Bill' }, [william, { ...william, givenName: 'Grace', gender: 'FEMALE', dateOfBirth: '2011-06-21' }]));
+    const sister: PersonFacts = { ...william, givenName: 'Grace', gender: 'FEMALE', dateOfBirth: '2011-06-21' };
+    const result = classify(candidates({ ...william, givenName: 'Bill' }, [william, sister]));
     expect(result.status).toBe('MATCHED');
     expect(result.matches.map((m) => m.record)).toEqual([william]);
   });
@@ -138,5 +139,17 @@ describe('DEFAULT_MATCH_MODEL', () => {
     const twin = { ...william, givenName: 'Jack' };
     expect(score(william, twin)).toBeLessThan(0.6);
     expect(score({ ...william, postcode: null }, { ...twin, postcode: null })).toBeLessThan(0.6);
+  });
+});
+
+describe('identifier disagreement', () => {
+  it.each([
+    ['everything else agrees', {}],
+    ['no address', { postcode: null }],
+    ['no family name', { familyName: null }],
+    ['a fuzzy family name', { familyName: 'Hughs' }],
+  ])('keeps conflicting NHS numbers below a match when %s', (_case, change) => {
+    const subject = { ...william, ...change, nhsNumber: '9990000018' };
+    expect(score(subject, { ...subject, nhsNumber: '9990000026' })).toBeLessThan(0.95);
   });
 });

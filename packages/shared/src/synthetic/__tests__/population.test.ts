@@ -110,7 +110,8 @@ describe('generatePopulation', () => {
   it('decides who each agency knows as DOMAIN.md describes', () => {
     for (const h of households.slice(3)) {
       const policeTraits = h.traits.domesticAbuse !== null || h.traits.missingChild || h.traits.exploitation !== null;
-      const careTraits = h.traits.childInNeed || h.traits.childProtectionPlan || h.traits.earlyHelp || h.traits.lookedAfterChild || h.traits.adultSafeguarding;
+      const { childInNeed, childProtectionPlan, earlyHelp, lookedAfterChild, adultSafeguarding } = h.traits;
+      const careTraits = childInNeed || childProtectionPlan || earlyHelp || lookedAfterChild || adultSafeguarding;
       for (const p of h.members) {
         expect(p.knownTo.health).toBe(!p.gaps.notRegisteredWithGp);
         expect(p.knownTo.education).toBe(p.schoolAge && !p.gaps.notOnSchoolRoll && !p.gaps.electiveHomeEducation);

@@ -1,0 +1,137 @@
+import { DISCLOSURE_LOG_REVIEW, type AgencyName, type GrantIssuer, type Logger } from '@mash/shared';
+import type { AuditLog } from '../audit';
+import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
+import type { AuditEntryInput } from '../audit';
+import type { GatewayContext } from '../context';
+import { decideFetch, decideWithoutPolicy, type FetchDecision, type PolicyStore } from '../policy';
+import { casesOfSubjects } from './subject-cases';
+
+/** The purpose of every triage fetch; the policy lists the purposes it allows. */
+export const TRIAGE_PURPOSE = 'MASH_TRIAGE';
+
+/** Subjects of one case within one agency fetch, with the decision for them and, if allowed, the grant. */
+export interface CaseGroup {
+  caseId: string | null;
+  subjectIds: string[];
+  /** Positions of these subjects in the fetch's representations. */
+  indexes: number[];
+  decision: FetchDecision;
+  /** The signed grant (sent to the agency) and its id (in the access log), when allowed. */
+  grant?: string;
+  grantId?: string;
+}
+
+export interface EnforcementDeps {
+  policies: PolicyStore;
+  audit: AuditLog;
+  issuer: GrantIssuer;
+  logger: Logger;
+}
+
+/**
+ * The policy enforcement point, called by an agency's data source before anything leaves the
+ * gateway. Every decision is written to the access log first; if that write fails, every group is
+ * denied (fail closed). Likewise if the hub cannot be read or no valid policy is active.
+ */
+export class EnforcementPoint {
+  constructor(private readonly deps: EnforcementDeps) {}
+
+  async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[]): Promise<CaseGroup[]> {
+    const now = new Date();
+    let groups: CaseGroup[];
+    try {
+      const [cases, policy] = await Promise.all([casesOfSubjects(context.hub, subjectIds), this.deps.policies.active()]);
+      groups = groupByCase(subjectIds, cases).map(({ caseId, indexes }) => {
+        const facts = caseId ? cases.get(subjectIds[indexes[0]])! : null;
+        const decision = !context.user
+          ? denial('no-user', 'No signed-in user: agency data is never fetched anonymously')
+          : !facts
+            ? denial('unknown-subject', 'These people are not subjects of any case in the hub')
+            : policy
+              ? decideFetch(policy, { user: context.user, agency, purpose: TRIAGE_PURPOSE, case: facts, now })
+              : decideWithoutPolicy();
+        return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision };
+      });
+    } catch (error) {
+      this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).message });
+      return [{ caseId: null, subjectIds, indexes: subjectIds.map((_, index) => index), decision: denial('hub-unavailable', 'The hub could not check this case against the sharing agreement, so nothing was fetched') }];
+    }
+    for (const group of groups) {
+      if (!group.decision.allowed || !context.user || !group.caseId) continue;
+      const minted = await this.deps.issuer.mint({
+        agency,
+        caseId: group.caseId,
+        subjectIds: group.subjectIds,
+        purpose: TRIAGE_PURPOSE,
+        policyVersion: group.decision.policyVersion,
+        userId: context.user.id,
+        obligations: group.decision.obligations,
+      });
+      group.grant = minted.token;
+      group.grantId = minted.grantId;
+    }
+    return this.audited(groups, (group) => ({
+      ...this.entryBase(context, agency, fields, group.decision),
+      caseId: group.caseId,
+      subjectIds: group.subjectIds,
+      grantId: group.grantId ?? null,
+    }));
+  }
+
+  /** An agency administrator reading their own agency's disclosure log through the gateway. */
+  async authoriseDisclosureRead(agency: AgencyName, context: GatewayContext, fields: string[]): Promise<CaseGroup> {
+    const user = context.user;
+    const allowed = Boolean(user?.roles.includes('agency-admin') && user.agency === agency);
+    const decision: FetchDecision = allowed
+      ? { allowed: true, rule: 'agency-admin-own-disclosures', reason: `An ${agency} administrator reads ${agency}'s own disclosure log.`, policyVersion: 'n/a', obligations: [], lawfulBasis: null }
+      : denial('disclosure-log-own-agency-only', `Only an agency-admin of ${agency} may read ${agency}'s disclosure log`);
+    const group: CaseGroup = { caseId: null, subjectIds: [], indexes: [], decision };
+    if (allowed && user) {
+      const minted = await this.deps.issuer.mint({ agency, caseId: '', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: user.id, obligations: [] });
+      group.grant = minted.token;
+      group.grantId = minted.grantId;
+    }
+    const [audited] = await this.audited([group], () => ({ ...this.entryBase(context, agency, fields, decision), grantId: group.grantId ?? null }));
+    return audited;
+  }
+
+  private entryBase(context: GatewayContext, agency: AgencyName, fields: string[], decision: FetchDecision): AuditEntryInput {
+    return {
+      kind: AuditKind.AGENCY_FETCH,
+      decision: decision.allowed ? AuditDecision.ALLOWED : AuditDecision.DENIED,
+      actorId: context.user?.id ?? null,
+      actorRoles: context.user?.roles ?? [],
+      organisation: context.user?.organisation ?? null,
+      agency,
+      fields,
+      rule: decision.rule,
+      policyVersion: decision.policyVersion,
+      reason: decision.reason,
+      requestId: context.requestId,
+    };
+  }
+
+  private async audited(groups: CaseGroup[], entry: (group: CaseGroup) => AuditEntryInput): Promise<CaseGroup[]> {
+    try {
+      await this.deps.audit.appendMany(groups.map(entry));
+      return groups;
+    } catch (error) {
+      this.deps.logger.error('audit_append_failed', { error: (error as Error).message });
+      const decision = denial('audit-unavailable', 'The access log could not record this decision, so nothing was fetched');
+      return groups.map((group) => ({ ...group, decision, grant: undefined }));
+    }
+  }
+}
+
+function groupByCase(subjectIds: string[], cases: Map<string, { id: string }>): { caseId: string | null; indexes: number[] }[] {
+  const groups = new Map<string | null, number[]>();
+  subjectIds.forEach((id, index) => {
+    const caseId = cases.get(id)?.id ?? null;
+    groups.set(caseId, [...(groups.get(caseId) ?? []), index]);
+  });
+  return [...groups].map(([caseId, indexes]) => ({ caseId, indexes }));
+}
+
+function denial(rule: string, sentence: string): FetchDecision {
+  return { allowed: false, rule, reason: `${sentence} (rule ${rule}).`, policyVersion: 'n/a', obligations: [], lawfulBasis: null };
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { CaseFacts } from '../policy';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The case each subject belongs to, with the facts the policy decides on; one query per fetch. */
+export async function casesOfSubjects(hub: DataSource, subjectIds: string[]): Promise<Map<string, CaseFacts>> {
+  const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)))];
+  const found = new Map<string, CaseFacts>();
+  if (ids.length === 0) return found;
+  const rows: { subject_id: string; id: string; rag: CaseFacts['rag']; status: CaseFacts['status']; closed_at: Date | null; consent: boolean }[] =
+    await hub.query(
+      `SELECT s.id AS subject_id, c.id, c.rag, c.status, c.closed_at, c.consent_early_help_sharing AS consent
+         FROM mash_subject s JOIN mash_case c ON c.id = s.case_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  for (const row of rows) {
+    found.set(row.subject_id, { id: row.id, rag: row.rag, status: row.status, closedAt: row.closed_at, consentEarlyHelpSharing: row.consent });
+  }
+  return found;
+}

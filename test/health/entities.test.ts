@@ -1,0 +1,191 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { ageOn, DisclosureLog, generatePopulation, openTestDatabase, type Database, type Population } from '@mash/shared';
+import { buildSchema, createContext, entities, loadHealthConfig, migrations, seed, type HealthContext } from '@mash/health';
+import type { GraphQLSchema } from 'graphql';
+import { HEALTH_ENTITIES, householdOf, representation, subject, type Representation } from './support';
+
+const PEOPLE = 400;
+
+describe('health subgraph: _entities', () => {
+  let db: Database;
+  let schema: GraphQLSchema;
+  let server: ApolloServer<HealthContext>;
+  let population: Population;
+  let requests = 0;
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ service: 'health', entities, migrations });
+    await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: true });
+    population = generatePopulation({ people: PEOPLE });
+    schema = await buildSchema();
+    server = new ApolloServer<HealthContext>({ schema });
+    await server.start();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  /** Runs the federation query as the gateway would, returning each subject's `health` and the context used. */
+  async function fetchHealth(representations: Representation[]) {
+    const config = { ...loadHealthConfig({}), referenceDate: population.referenceDate };
+    const contextValue = createContext(db.dataSource, { requestId: `health-test-${++requests}`, grant: null }, config);
+    const response = await server.executeOperation({ query: HEALTH_ENTITIES, variables: { representations } }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const { data, errors } = response.body.singleResult as { data?: any; errors?: any[] };
+    return { views: (data?._entities ?? []).map((entity: any) => entity?.health), errors, requestId: contextValue.requestId };
+  }
+
+  const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
+
+  it('does nothing when seeded a second time', async () => {
+    await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: false });
+  });
+
+  it('matches every demo RED child, with and without identifiers, and flags the household', async () => {
+    const household = population.demo.red;
+    const children = household.members.filter((person) => ageOn(person.dateOfBirth, population.referenceDate) < 18);
+    expect(children.length).toBe(3);
+    const { views, errors } = await fetchHealth(children.flatMap((child) => [representation(child, household, true), representation(child, household)]));
+    expect(errors).toBeUndefined();
+    for (const view of views) {
+      expect(view.status).toBe('MATCHED');
+      expect(view.matches).toHaveLength(1);
+      expect(view.matches[0].confidence).toBeGreaterThanOrEqual(0.95);
+      expect(view.matches[0].record).toMatchObject({ restricted: false, gpRegistrationStatus: 'REGISTERED', cpis: { planType: 'CPP' } });
+      expect(codes(view)).toEqual(
+        expect.arrayContaining(['CPIS_FLAG', 'ACTIVE_SAFEGUARDING_CODE', 'REPEAT_ED_ATTENDANCE_12M', 'WAS_NOT_BROUGHT_12M']),
+      );
+      expect(view.flags.find((flag: any) => flag.code === 'CPIS_FLAG').severity).toBe('RED');
+    }
+    expect(views[0].matches[0].matchedOn).toContain('NHS_NUMBER');
+    expect(views[1].matches[0].matchedOn).not.toContain('NHS_NUMBER');
+  });
+
+  it("flags the demo RED parent in substance misuse treatment, and nothing RED in the GREEN household", async () => {
+    const red = population.demo.red.members.filter((person) => person.role === 'PARENT');
+    const green = population.demo.green.members;
+    const { views } = await fetchHealth([
+      ...red.map((person) => representation(person, population.demo.red)),
+      ...green.map((person) => representation(person, population.demo.green)),
+    ]);
+    expect(views.every((view: any) => view.status === 'MATCHED')).toBe(true);
+    expect(views.slice(0, red.length).flatMap(codes)).toContain('PARENT_SUBSTANCE_MISUSE');
+    expect(views.slice(red.length).flatMap((view: any) => view.flags).filter((flag: any) => flag.severity === 'RED')).toEqual([]);
+  });
+
+  it.each(['NICKNAME', 'DOB_DAY_MONTH_SWAPPED', 'PREVIOUS_POSTCODE'] as const)(
+    'matches a person health holds with a %s variant from the true demographics alone',
+    async (variant) => {
+      const person = population.people.find((candidate) => population.agencyView(candidate, 'health')?.variants.includes(variant));
+      expect(person).toBeDefined();
+      const { views } = await fetchHealth([representation(person!, householdOf(population, person!))]);
+      expect(views[0].status).toBe('MATCHED');
+      expect(views[0].matches[0].confidence).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  it('answers NOT_KNOWN for a made-up person, flagging a made-up child as not registered with a GP', async () => {
+    const { views } = await fetchHealth([
+      subject({ id: 'made-up-adult', givenName: 'Zebedee', familyName: 'Quillfeather', dateOfBirth: '1901-01-01', postcode: 'CV34 4RL' }),
+      subject({ id: 'made-up-child', givenName: 'Zebedee', familyName: 'Quillfeather', dateOfBirth: '2019-02-02', postcode: 'CV34 4RL' }),
+    ]);
+    expect(views[0]).toEqual({ status: 'NOT_KNOWN', matches: [], flags: [] });
+    expect(views[1].status).toBe('NOT_KNOWN');
+    expect(views[1].matches).toEqual([]);
+    expect(views[1].flags).toEqual([expect.objectContaining({ code: 'NOT_REGISTERED_WITH_GP', severity: 'AMBER' })]);
+  });
+
+  it('runs one candidate query for a batch, and no more queries for five subjects than for one', async () => {
+    const people = population.demo.amber.members;
+    const spy = jest.spyOn(db.dataSource.logger, 'logQuery');
+    const count = async (representations: Representation[]) => {
+      spy.mockClear();
+      await fetchHealth(representations);
+      const sql = spy.mock.calls.map(([query]) => query);
+      return { total: sql.length, candidate: sql.filter((query) => /SELECT id::text AS id FROM patient WHERE/i.test(query)).length };
+    };
+    const one = await count([representation(people[0], population.demo.amber)]);
+    const five = await count(people.map((person) => representation(person, population.demo.amber)));
+    spy.mockRestore();
+    expect(people).toHaveLength(5);
+    expect(five.candidate).toBe(1);
+    expect(five.total).toBe(one.total);
+  });
+
+  it('writes one disclosure-log row per subject, recording the records disclosed', async () => {
+    const household = population.demo.amber;
+    const { views, requestId } = await fetchHealth([
+      ...household.members.map((person) => representation(person, household)),
+      subject({ id: 'nobody', familyName: 'Quillfeather', dateOfBirth: '1901-01-01' }),
+    ]);
+    const rows = await db.dataSource.getRepository(DisclosureLog).find({ where: { requestId } });
+    expect(rows).toHaveLength(household.members.length + 1);
+    const nobody = rows.find((row) => row.subjectId === 'nobody')!;
+    expect(nobody).toMatchObject({ matchStatus: 'NOT_KNOWN', recordIds: [] });
+    const first = rows.find((row) => row.subjectId === `S-${household.members[0].key}-demo`)!;
+    expect(first).toMatchObject({ matchStatus: 'MATCHED', recordIds: [views[0].matches[0].record.id] });
+  });
+
+  describe('a restricted (PDS sensitive) patient', () => {
+    let patient: { nhs_number: string; given_name: string; family_name: string; date_of_birth: string; postcode: string };
+
+    beforeAll(async () => {
+      [patient] = await db.dataSource.query(
+        `SELECT nhs_number, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, postcode
+           FROM patient WHERE restricted AND nhs_number IS NOT NULL ORDER BY id LIMIT 1`,
+      );
+      expect(patient).toBeDefined();
+    });
+
+    it('is matched by NHS number, with no address, postcode, UPRN or GP practice', async () => {
+      const { views } = await fetchHealth([
+        subject({ id: 'restricted', familyName: patient.family_name, nhsNumber: patient.nhs_number, postcode: 'CV1 1AA' }),
+      ]);
+      expect(views[0].status).toBe('MATCHED');
+      expect(views[0].matches[0].record).toMatchObject({
+        restricted: true, addressLine: null, postcode: null, uprn: null, registeredPractice: null, gpRegistrationStatus: 'REGISTERED',
+      });
+      expect(views[0].matches[0].matchedOn).not.toContain('POSTCODE');
+    });
+
+    it('is matched by name and date of birth', async () => {
+      const { views } = await fetchHealth([
+        subject({ id: 'restricted-name', givenName: patient.given_name, familyName: patient.family_name, dateOfBirth: patient.date_of_birth }),
+      ]);
+      expect(views[0].status).toBe('MATCHED');
+      expect(views[0].matches[0].record.postcode).toBeNull();
+    });
+
+    it('is never found through its postcode', async () => {
+      const { views } = await fetchHealth([
+        subject({ id: 'restricted-postcode', givenName: patient.given_name, familyName: patient.family_name, postcode: patient.postcode }),
+      ]);
+      expect(views[0].matches.filter((match: any) => match.record.nhsNumber === patient.nhs_number)).toEqual([]);
+    });
+  });
+
+  it('answers a subject with an invalid NHS number with BAD_USER_INPUT, and the rest of the batch normally', async () => {
+    const person = population.demo.green.members[0];
+    const { views, errors } = await fetchHealth([
+      subject({ id: 'bad-nhs', familyName: 'Brennan', nhsNumber: '9876544321' }),
+      representation(person, population.demo.green),
+    ]);
+    expect(views[0]).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(views[1].status).toBe('MATCHED');
+  });
+
+  it('prints a federation 2 subgraph schema extending Subject', () => {
+    const sdl = printSubgraphSchema(schema);
+    expect(sdl).toMatch(/type Subject\s+@key\(fields: "id"\)/);
+    expect(sdl).toContain('health: HealthView @requires(fields: "givenName familyName dateOfBirth gender postcode nhsNumber upn pncId")');
+    for (const field of ['givenName', 'familyName', 'dateOfBirth', 'gender', 'postcode', 'nhsNumber', 'upn', 'pncId']) {
+      expect(sdl).toMatch(new RegExp(`\\n\\s+${field}: \\w+!? @external`));
+    }
+    expect(sdl).toContain('healthDisclosures(');
+  });
+});

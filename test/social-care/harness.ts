@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import {
+  generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population, type SyntheticPerson,
+} from '@mash/shared';
+import { buildSchema, definition, entities, migrations, seed, type Context } from '@mash/social-care';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'typeorm';
+
+export const ENTITIES_QUERY = `
+  query($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Subject {
+        socialCare {
+          status
+          matches {
+            confidence
+            matchedOn
+            record {
+              personId upn nhsNumber isAdult expectedDateOfBirth currentStatuses
+              openReferral { referralDate source primaryNeed closureDate reasonForClosure noFurtherAction }
+              currentChildProtectionPlan { startDate endDate initialCategory latestCategory }
+              childProtectionPlansEndedLast12Months { startDate endDate latestCategory }
+              previousChildProtectionPlans
+              currentLookedAfterEpisode { startDate legalStatus placementType }
+              referralsLast12Months { referralDate source primaryNeed closureDate reasonForClosure noFurtherAction }
+              assessmentFactors { code description assessedOn }
+              openEarlyHelp { startDate leadAgency leadProfessionalRole planStatus }
+              openSection42Enquiries { concernDate enquiryType riskTypes sourceOfRisk locationOfRisk mentalCapacityAssessed consent }
+            }
+          }
+          flags { code severity summary }
+        }
+      }
+    }
+  }`;
+
+export const GRANT: GrantClaims = {
+  grantId: 'grant-test-1', agency: 'social-care', caseId: 'case-test-1', subjectIds: [], purpose: 'MASH triage',
+  policyVersion: 'test', userId: 'user-triage-1', obligations: [],
+};
+
+export interface Harness {
+  database: Database;
+  population: Population;
+  schema: GraphQLSchema;
+  /** Every SQL statement the data source ran since the last reset. */
+  queries: string[];
+  seedResult: Awaited<ReturnType<typeof seed>>;
+  entities(representations: object[]): Promise<{ data?: any; errors?: readonly any[] }>;
+  close(): Promise<void>;
+}
+
+/** The subject as a referral would give it: true demographics, identifiers only when asked. */
+export function representation(population: Population, person: SyntheticPerson, withIdentifiers: boolean) {
+  const household = population.households.find((candidate) => candidate.key === person.householdKey)!;
+  return {
+    __typename: 'Subject', id: `subject-${person.key}`, givenName: person.givenName, familyName: person.familyName,
+    dateOfBirth: person.dateOfBirth, gender: person.gender, postcode: household.postcode,
+    nhsNumber: withIdentifiers ? person.nhsNumber : null, upn: withIdentifiers ? person.upn : null,
+    pncId: withIdentifiers ? person.pncId : null,
+  };
+}
+
+export async function openSocialCareHarness(people = 400): Promise<Harness> {
+  const database = await openTestDatabase({ service: 'social-care', entities, migrations });
+  const seedResult = await seed(database.dataSource, { people });
+  const queries: string[] = [];
+  const recorder: Logger = {
+    logQuery: (query) => void queries.push(query),
+    logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined,
+    logMigration: () => undefined, log: () => undefined,
+  };
+  (database.dataSource as { logger: Logger }).logger = recorder;
+  const schema = await buildSchema();
+  const server = new ApolloServer<Context>({ schema });
+  await server.start();
+  let request = 0;
+  return {
+    database, population: generatePopulation({ people }), schema, queries, seedResult,
+    async entities(representations) {
+      const contextValue = definition.createContext(database.dataSource, { requestId: `request-${++request}`, grant: GRANT });
+      const response = await server.executeOperation({ query: ENTITIES_QUERY, variables: { representations } }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as { data?: any; errors?: readonly any[] };
+    },
+    async close() {
+      await server.stop();
+      await database.close();
+    },
+  };
+}
