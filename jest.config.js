@@ -15,6 +15,8 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // Integration suites start real databases (PGlite compiles WebAssembly on start).
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -25,7 +27,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testTimeout: 120000,
     },
   ],
 };

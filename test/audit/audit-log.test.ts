@@ -11,6 +11,8 @@ import {
 import type { AuthenticatedUser } from '../../gateway/src/auth/user';
 
 const serverMode = Boolean(process.env.TEST_DATABASE_URL);
+// jest ignores testTimeout set per project; opening PGlite on a busy machine can take seconds.
+jest.setTimeout(120_000);
 
 function fetchEntry(n: number, overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
   return {
@@ -68,10 +70,10 @@ describe('audit log (hash-chained, append-only)', () => {
         await Promise.all([
           ...Array.from({ length: 150 }, (_, n) => log.append(fetchEntry(n))),
           ...Array.from({ length: 150 }, (_, n) => second.append(fetchEntry(n + 1000))),
-          // appendMany bypasses the in-process queue: each is its own transaction, so these race
-          // for the advisory lock inside each process as well as across the two.
-          ...Array.from({ length: 50 }, (_, n) => log.appendMany([fetchEntry(n)])),
-          ...Array.from({ length: 50 }, (_, n) => second.appendMany([fetchEntry(n), fetchEntry(n + 1)])),
+          // Given a manager, each call is its own transaction, bypassing the in-process queue: these
+          // race for the advisory lock inside each process as well as across the two.
+          ...Array.from({ length: 50 }, (_, n) => log.appendMany([fetchEntry(n)], ds.manager)),
+          ...Array.from({ length: 50 }, (_, n) => second.appendMany([fetchEntry(n), fetchEntry(n + 1)], other.dataSource.manager)),
         ]);
       } finally {
         await other.close();
@@ -87,6 +89,17 @@ describe('audit log (hash-chained, append-only)', () => {
     expect(batch[1].prevHash).toBe(batch[0].hash);
     expect(Number(batch[2].seq)).toBeGreaterThan(Number(batch[1].seq));
     await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('keeps each queued appendMany whole and in order among concurrent appends', async () => {
+    const [, batch] = await Promise.all([
+      Promise.all(Array.from({ length: 20 }, (_, n) => log.append(fetchEntry(n)))),
+      log.appendMany([101, 102, 103].map((n) => fetchEntry(n))),
+      Promise.all(Array.from({ length: 20 }, (_, n) => log.append(fetchEntry(n + 200)))),
+    ]);
+    expect(batch.map((record) => record.requestId)).toEqual(['request-101', 'request-102', 'request-103']);
+    expect(batch.map((record) => Number(record.seq) - Number(batch[0].seq))).toEqual([0, 1, 2]);
+    await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 43 });
   });
 
   it("commits or rolls back with the caller's own transaction", async () => {
@@ -106,9 +119,11 @@ describe('audit log (hash-chained, append-only)', () => {
       log.append(fetchEntry(2, { actorId: 'x'.repeat(201) })), // longer than actor_id allows
       log.append(fetchEntry(3)),
       log.append(fetchEntry(4, { kind: 'READ' as AuditKind })),
+      log.appendMany([fetchEntry(5), fetchEntry(6, { caseId: 'c'.repeat(65) })]), // all or none
+      log.appendMany([fetchEntry(7), fetchEntry(8)]),
     ]);
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
-    await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 2 });
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 4 });
   });
 
   it('reports an entry altered behind the triggers as the first broken one', async () => {

@@ -10,6 +10,8 @@ import { AuditDecision, AuditKind, AuditLog, auditEntities, auditMigrations } fr
 // The command `npm run audit:verify` runs: the compiled CLI (npm test builds first).
 const cli = path.resolve(__dirname, '../../gateway/dist/audit/verify-cli.js');
 const serverMode = Boolean(process.env.TEST_DATABASE_URL);
+// jest ignores testTimeout set per project; opening PGlite on a busy machine can take seconds.
+jest.setTimeout(120_000);
 
 describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hub database under MASH_DATA_DIR'})`, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-audit-cli-'));

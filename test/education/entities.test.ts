@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { DisclosureLog, generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population } from '@mash/shared';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { DisclosureLog, SUBJECT_REQUIRED_FIELDS, generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population } from '@mash/shared';
 import { buildSchema, createContext, entities, loadEducationConfig, migrations, seed, type EducationContext } from '@mash/education';
+import type { GraphQLSchema } from 'graphql';
 import { In } from 'typeorm';
 import { EDUCATION_ENTITIES, householdOf, representation, subject, type Representation } from './support';
 
@@ -11,13 +13,15 @@ describe('education subgraph: _entities', () => {
   let db: Database;
   let server: ApolloServer<EducationContext>;
   let population: Population;
+  let schema: GraphQLSchema;
   let requests = 0;
 
   beforeAll(async () => {
     db = await openTestDatabase({ service: 'education', entities, migrations });
     await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: true });
     population = generatePopulation({ people: PEOPLE });
-    server = new ApolloServer<EducationContext>({ schema: await buildSchema() });
+    schema = await buildSchema();
+    server = new ApolloServer<EducationContext>({ schema });
     await server.start();
   }, 120_000);
 
@@ -38,6 +42,16 @@ describe('education subgraph: _entities', () => {
 
   const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
   const schoolChildren = (people: Population['people']) => people.filter((person) => person.schoolAge);
+
+  it('prints a federation 2 subgraph: Subject by key, education requiring the external demographics', () => {
+    const sdl = printSubgraphSchema(schema);
+    expect(sdl).toMatch(/type Subject\s+@key\(fields: "id"\)/);
+    expect(sdl).toContain(`education: EducationView! @requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`);
+    const external = ['givenName: String', 'familyName: String!', 'dateOfBirth: String', 'gender: Gender', 'postcode: String',
+      'nhsNumber: String', 'upn: String', 'pncId: String'];
+    for (const field of external) expect(sdl).toContain(`${field} @external`);
+    expect(sdl).toContain('educationDisclosures(');
+  });
 
   it('does nothing when seeded a second time', async () => {
     await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: false });
@@ -99,22 +113,19 @@ describe('education subgraph: _entities', () => {
     expect(views[1].flags).toEqual([expect.objectContaining({ code: 'NOT_ON_SCHOOL_ROLL', severity: 'AMBER' })]);
   });
 
-  it('knows home-educated children and children recorded as missing education', async () => {
-    const ehe = population.people.find((p) => p.gaps.electiveHomeEducation);
-    const missing = population.people.filter((p) => p.gaps.notOnSchoolRoll);
-    const people = [...(ehe ? [ehe] : []), ...missing];
-    const { views } = await fetchEducation(people.map((person) => representation(person, householdOf(population, person))));
-    if (ehe) {
-      expect(views[0].status).toBe('MATCHED');
-      expect(views[0].matches[0].record).toMatchObject({ onRoll: false, electiveHomeEducation: { current: true } });
-    }
-    const missingViews = views.slice(ehe ? 1 : 0);
-    for (const view of missingViews) {
-      // Known to the LA as CME, or not known at all: either way a school-age child on no roll.
-      expect(['MATCHED', 'NOT_KNOWN']).toContain(view.status);
-      expect(codes(view)).toContain('NOT_ON_SCHOOL_ROLL');
-      if (view.status === 'MATCHED') expect(view.matches[0].record.childMissingEducation).toMatchObject({ status: 'OPEN' });
-    }
+  it('answers AMBIGUOUS for a child registered twice, flagging only that identity needs resolving', async () => {
+    // A real-world duplicate: a second school created a record instead of taking the first one's.
+    const person = schoolChildren(population.people).find((p) => !p.key.startsWith('P00000') && population.agencyView(p, 'education'))!;
+    const [original] = await db.dataSource.query('SELECT * FROM pupil WHERE upn = $1', [person.upn]);
+    await db.dataSource.query(
+      `INSERT INTO pupil (given_name, family_name, date_of_birth, sex, postcode, family_name_year)
+       SELECT given_name, family_name, date_of_birth, sex, postcode, family_name_year FROM pupil WHERE id = $1`,
+      [original.id],
+    );
+    const { views } = await fetchEducation([representation(person, householdOf(population, person))]);
+    expect(views[0].status).toBe('AMBIGUOUS');
+    expect(views[0].matches).toHaveLength(2);
+    expect(codes(views[0])).toEqual(['IDENTITY_UNRESOLVED']);
   });
 
   it('answers a batch with ONE candidate query and one disclosure-log row per subject', async () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { ageOn, DisclosureLog, generatePopulation, openTestDatabase, type Database, type Population } from '@mash/shared';
 import { buildSchema, createContext, entities, loadHealthConfig, migrations, seed, type HealthContext } from '@mash/health';
@@ -20,7 +21,7 @@ describe('health subgraph: _entities', () => {
     await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: true });
     population = generatePopulation({ people: PEOPLE });
     schema = await buildSchema();
-    server = new ApolloServer<HealthContext>({ schema });
+    server = new ApolloServer<HealthContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
     await server.start();
   });
 
@@ -160,11 +161,17 @@ describe('health subgraph: _entities', () => {
       expect(views[0].matches[0].record.postcode).toBeNull();
     });
 
-    it('is never found through its postcode', async () => {
-      const { views } = await fetchHealth([
-        subject({ id: 'restricted-postcode', givenName: patient.given_name, familyName: patient.family_name, postcode: patient.postcode }),
-      ]);
-      expect(views[0].matches.filter((match: any) => match.record.nhsNumber === patient.nhs_number)).toEqual([]);
+    it('is never found through its postcode, where an unrestricted patient would be', async () => {
+      const [open] = await db.dataSource.query(
+        `SELECT nhs_number, given_name, family_name, postcode FROM patient
+          WHERE NOT restricted AND nhs_number IS NOT NULL ORDER BY id LIMIT 1`,
+      );
+      const byPostcode = (id: string, row: typeof patient) =>
+        subject({ id, givenName: row.given_name, familyName: row.family_name, postcode: row.postcode });
+      const { views } = await fetchHealth([byPostcode('restricted-postcode', patient), byPostcode('open-postcode', open)]);
+      const found = (view: any, nhsNumber: string) => view.matches.some((match: any) => match.record.nhsNumber === nhsNumber);
+      expect(found(views[0], patient.nhs_number)).toBe(false);
+      expect(found(views[1], open.nhs_number)).toBe(true);
     });
   });
 

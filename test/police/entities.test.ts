@@ -1,6 +1,6 @@
 import { DisclosureLog, generatePopulation } from '@mash/shared';
 import { In } from 'typeorm';
-import { openPoliceHarness, PEOPLE, representation, type PoliceHarness } from './harness';
+import { HARNESS_TIMEOUT, openPoliceHarness, PEOPLE, representation, type PoliceHarness } from './harness';
 
 const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
 
@@ -9,8 +9,8 @@ describe('police subgraph: _entities on Subject', () => {
 
   beforeAll(async () => {
     harness = await openPoliceHarness();
-  });
-  afterAll(() => harness?.close());
+  }, HARNESS_TIMEOUT);
+  afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
   describe.each([false, true])('the demo RED household (identifiers: %s)', (withIdentifiers) => {
     it('matches every child with confidence >= 0.95 and flags the household risk', async () => {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
   generatePopulation, openTestDatabase, type Database, type GrantClaims, type Household, type Population, type SyntheticPerson,
 } from '@mash/shared';
 import { buildSchema, createContext, entities, migrations, seed, type PoliceContext } from '@mash/police';
 
 export const PEOPLE = 400;
+
+/** Migrating and seeding can take a while on a busy machine; jest's `testTimeout` is not a per-project option. */
+export const HARNESS_TIMEOUT = 120_000;
 
 export const POLICE_QUERY = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -50,7 +54,7 @@ export async function openPoliceHarness(): Promise<PoliceHarness> {
     queries.push(query);
     return logQuery(query, parameters, runner);
   };
-  const server = new ApolloServer<PoliceContext>({ schema: await buildSchema() });
+  const server = new ApolloServer<PoliceContext>({ schema: await buildSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   return {
     database,
     population: generatePopulation({ people: PEOPLE }),

@@ -1,4 +1,4 @@
-import { openPoliceHarness, representation, grant, type PoliceHarness } from './harness';
+import { grant, HARNESS_TIMEOUT, openPoliceHarness, representation, type PoliceHarness } from './harness';
 
 /**
  * ISA: standard-risk domestic-abuse incidents are shared only with consent for early help. The
@@ -9,8 +9,8 @@ describe('police subgraph: grant obligations', () => {
 
   beforeAll(async () => {
     harness = await openPoliceHarness();
-  });
-  afterAll(() => harness?.close());
+  }, HARNESS_TIMEOUT);
+  afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
   // The demo AMBER household has standard-risk domestic abuse and nothing above it.
   const amberSubjects = () => {

@@ -1,7 +1,6 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { DisclosureLog, SUBJECT_REQUIRED_FIELDS } from '@mash/shared';
 import { seed } from '@mash/social-care';
-import { In } from 'typeorm';
 import { GRANT, openSocialCareHarness, representation, type Harness } from './harness';
 
 const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
@@ -28,7 +27,7 @@ describe('social-care subgraph: _entities on Subject', () => {
     for (const field of ['givenName: String @external', 'familyName: String! @external', 'nhsNumber: String @external', 'pncId: String @external']) {
       expect(sdl).toContain(field);
     }
-    expect(sdl).toContain('socialCareDisclosures(caseId: String, limit: Int! = 50): [DisclosureEntry!]!');
+    expect(sdl).toContain('socialCareDisclosures(limit: Int! = 50, caseId: String): [DisclosureEntry!]!');
   });
 
   describe.each([false, true])('the demo RED household (identifiers: %s)', (withIdentifiers) => {
@@ -121,13 +120,22 @@ describe('social-care subgraph: _entities on Subject', () => {
     expect(statuses.slice(known.length)).toEqual(['NOT_KNOWN', 'NOT_KNOWN']);
 
     const rows = await harness.database.dataSource.getRepository(DisclosureLog).find({
-      where: { subjectId: In(representations.map((subject) => subject.id)) },
+      where: { requestId: harness.lastRequestId() },
     });
-    expect(rows).toHaveLength(representations.length);
+    expect(rows.map((row) => row.subjectId).sort()).toEqual(representations.map((subject) => subject.id).sort());
     for (const row of rows) {
       expect(row).toMatchObject({ grantId: GRANT.grantId, caseId: GRANT.caseId, userId: GRANT.userId, purpose: GRANT.purpose });
       expect(row.recordIds).toHaveLength(row.matchStatus === 'MATCHED' ? 1 : 0);
     }
+  });
+
+  it("lets the agency read its own disclosure log, newest first", async () => {
+    const result = await harness.execute(`{ socialCareDisclosures(caseId: "${GRANT.caseId}", limit: 3) { subjectId matchStatus grantId disclosedAt } }`);
+    expect(result.errors).toBeUndefined();
+    const entries = result.data.socialCareDisclosures;
+    expect(entries).toHaveLength(3);
+    expect(entries.every((entry: any) => entry.grantId === GRANT.grantId)).toBe(true);
+    expect([...entries].sort((a: any, b: any) => b.disclosedAt.localeCompare(a.disclosedAt))).toEqual(entries);
   });
 
   it('answers AMBIGUOUS for a duplicated record, with candidates but only an identity flag', async () => {

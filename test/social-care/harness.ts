@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
   generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population, type SyntheticPerson,
 } from '@mash/shared';
@@ -47,7 +48,10 @@ export interface Harness {
   /** Every SQL statement the data source ran since the last reset. */
   queries: string[];
   seedResult: Awaited<ReturnType<typeof seed>>;
+  /** The request id of the latest `entities` call. */
+  lastRequestId(): string;
   entities(representations: object[]): Promise<{ data?: any; errors?: readonly any[] }>;
+  execute(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly any[] }>;
   close(): Promise<void>;
 }
 
@@ -73,17 +77,20 @@ export async function openSocialCareHarness(people = 400): Promise<Harness> {
   };
   (database.dataSource as { logger: Logger }).logger = recorder;
   const schema = await buildSchema();
-  const server = new ApolloServer<Context>({ schema });
+  const server = new ApolloServer<Context>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   let request = 0;
+  const execute: Harness['execute'] = async (query, variables) => {
+    const contextValue = definition.createContext(database.dataSource, { requestId: `request-${++request}`, grant: GRANT });
+    const response = await server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as { data?: any; errors?: readonly any[] };
+  };
   return {
     database, population: generatePopulation({ people }), schema, queries, seedResult,
-    async entities(representations) {
-      const contextValue = definition.createContext(database.dataSource, { requestId: `request-${++request}`, grant: GRANT });
-      const response = await server.executeOperation({ query: ENTITIES_QUERY, variables: { representations } }, { contextValue });
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as { data?: any; errors?: readonly any[] };
-    },
+    lastRequestId: () => `request-${request}`,
+    entities: (representations) => execute(ENTITIES_QUERY, { representations }),
+    execute,
     async close() {
       await server.stop();
       await database.close();

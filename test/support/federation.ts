@@ -23,6 +23,8 @@ export const DEFINITIONS: Record<AgencyName, AgencyDefinition<object>> = {
 
 export interface Federation {
   grantKey: SigningKey;
+  /** The demo user-token issuer's key file (private JWK). */
+  keyFile: string;
   gateway: RunningGateway;
   agencies: Record<AgencyName, RunningService & { database: Database; requests: number }>;
   hub: Database;
@@ -76,6 +78,7 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
   const gateway = await startGateway({ config, hub: hub.dataSource, grantKey });
   const federation: Federation = {
     grantKey,
+    keyFile,
     gateway,
     agencies,
     hub,
@@ -86,13 +89,11 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
       const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: await response.json() };
     },
+    // Tolerates parts a test already stopped (an agency taken down, the hub made unreachable).
     async stop() {
-      await gateway.stop();
-      await hub.close();
-      await Promise.all(AGENCIES.map(async (agency) => {
-        await agencies[agency].stop();
-        await agencies[agency].database.close();
-      }));
+      await Promise.allSettled([gateway.stop()]);
+      await Promise.allSettled([hub.close(), ...AGENCIES.map((agency) => agencies[agency].stop())]);
+      await Promise.allSettled(AGENCIES.map((agency) => agencies[agency].database.close()));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

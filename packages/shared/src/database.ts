@@ -44,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     const dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10 });
     await dataSource.initialize();
-    return { dataSource, mode: 'server', close: () => dataSource.destroy() };
+    return { dataSource, mode: 'server', close: async () => { if (dataSource.isInitialized) await dataSource.destroy(); } };
   }
   const target = options.embeddedPath ?? 'memory://';
   if (target !== 'memory://') fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -65,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dataSource,
     mode: 'embedded',
     async close() {
-      await dataSource.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
       await server.stop();
       await pglite.close();
     },

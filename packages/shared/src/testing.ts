@@ -26,8 +26,11 @@ export async function openTestDatabase(
   return {
     ...db,
     async close() {
-      await db.close();
-      await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      try {
+        await db.close();
+      } finally {
+        await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TERMS, sqlList, type Term } from './code-lists';
 import { Pupil } from './pupil.entity';
 import { School } from './school.entity';
@@ -17,7 +17,7 @@ import { School } from './school.entity';
   'sessions_authorised >= 0 AND sessions_unauthorised >= 0 AND sessions_authorised + sessions_unauthorised <= sessions_possible',
 )
 export class AttendanceSummary {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_attendance_summary', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attendance_summary' })
   id: string;
 
   @Column({ name: 'pupil_id', type: 'uuid' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CME_REASONS, CME_STATUSES, sqlList, type CmeReason, type CmeStatus } from './code-lists';
 import { Pupil } from './pupil.entity';
 
@@ -11,7 +11,7 @@ import { Pupil } from './pupil.entity';
 @Check('chk_cme_status', `status IN (${sqlList(CME_STATUSES)})`)
 @Check('chk_cme_closed', `(status = 'CLOSED') = (closed_date IS NOT NULL)`)
 export class ChildMissingEducation {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_child_missing_education', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_child_missing_education' })
   id: string;
 
   @Index('idx_cme_pupil')

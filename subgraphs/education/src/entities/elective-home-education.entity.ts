@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { EHE_SUITABILITY_OUTCOMES, sqlList, type EheSuitabilityOutcome } from './code-lists';
 import { Pupil } from './pupil.entity';
 
@@ -8,7 +8,7 @@ import { Pupil } from './pupil.entity';
 @Check('chk_ehe_previous_school', `previous_school_urn IS NULL OR previous_school_urn ~ '^[0-9]{6}$'`)
 @Check('chk_ehe_dates', 'ended_date IS NULL OR ended_date >= notified_date')
 export class ElectiveHomeEducation {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_elective_home_education', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_elective_home_education' })
   id: string;
 
   @Index('idx_ehe_pupil')

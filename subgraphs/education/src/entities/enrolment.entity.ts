@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ENROL_STATUSES, sqlList, type EnrolStatus } from './code-lists';
 import { Pupil } from './pupil.entity';
 import { School } from './school.entity';
@@ -8,7 +8,7 @@ import { School } from './school.entity';
 @Check('chk_enrolment_status', `enrol_status IN (${sqlList(ENROL_STATUSES)})`)
 @Check('chk_enrolment_dates', `leaving_date IS NULL OR leaving_date >= entry_date`)
 export class Enrolment {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_enrolment', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_enrolment' })
   id: string;
 
   @Index('idx_enrolment_pupil')

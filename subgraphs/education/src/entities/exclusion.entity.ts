@@ -1,5 +1,11 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { EXCLUSION_CATEGORIES, EXCLUSION_REASON_CODES, sqlList, type ExclusionCategory, type ExclusionReason } from './code-lists';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  EXCLUSION_CATEGORIES,
+  EXCLUSION_REASON_CODES,
+  sqlList,
+  type ExclusionCategory,
+  type ExclusionReason,
+} from './code-lists';
 import { Pupil } from './pupil.entity';
 import { School } from './school.entity';
 
@@ -12,7 +18,7 @@ import { School } from './school.entity';
 )
 @Check('chk_exclusion_sessions', 'sessions IS NULL OR sessions > 0')
 export class Exclusion {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_exclusion', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_exclusion' })
   id: string;
 
   @Index('idx_exclusion_pupil')

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DASH_RISKS, DSL_ACTIONS, sqlList, type DashRisk, type DslAction } from './code-lists';
 import { Pupil } from './pupil.entity';
 import { School } from './school.entity';
@@ -12,7 +12,7 @@ import { School } from './school.entity';
 @Check('chk_oe_dash_risk', `dash_risk IS NULL OR dash_risk IN (${sqlList(DASH_RISKS)})`)
 @Check('chk_oe_dsl_action', `dsl_action_taken IS NULL OR dsl_action_taken IN (${sqlList(DSL_ACTIONS)})`)
 export class OperationEncompassNotification {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_operation_encompass_notification', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_operation_encompass_notification' })
   id: string;
 
   @Column({ name: 'pupil_id', type: 'uuid' })

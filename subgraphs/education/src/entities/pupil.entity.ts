@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SEXES, sqlList, type Sex } from './code-lists';
 
 /**
@@ -8,7 +8,7 @@ import { SEXES, sqlList, type Sex } from './code-lists';
 @Entity('pupil')
 @Check('chk_pupil_sex', `sex IN (${sqlList(SEXES)})`)
 export class Pupil {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_pupil', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_pupil' })
   id: string;
 
   /** Normalised UPN; null for a child who never had one (e.g. arrived from abroad, never enrolled). */

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SEN_NEEDS, SEN_PROVISIONS, sqlList, type SenNeed, type SenProvision } from './code-lists';
 import { Pupil } from './pupil.entity';
 
@@ -8,7 +8,7 @@ import { Pupil } from './pupil.entity';
 @Check('chk_sen_status_needs', `needs <@ ARRAY[${sqlList(SEN_NEEDS)}]::text[]`)
 @Check('chk_sen_status_ehcp', `(provision = 'E') = (ehcp_start IS NOT NULL)`)
 export class SenStatus {
-  @PrimaryColumn({ primaryKeyConstraintName: 'pk_sen_status', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_sen_status' })
   id: string;
 
   @Index('uq_sen_status_pupil', { unique: true })

@@ -13,7 +13,7 @@ export function absenceFlag(pupil: PupilRecord, on: string): EducationFlag | nul
   if (!figures?.persistentAbsence) return null;
   const missed = `missed ${percent(figures.absenceRate)} of sessions in ${figures.academicYear} so far`;
   if (figures.severeAbsence) {
-    return amber('SEVERE_ABSENCE', `Severely absent: ${missed}, more absent than present. Ask the school when the child was last seen.`);
+    return amber('SEVERE_ABSENCE', `Severely absent: ${missed}, at least half. Ask the school when the child was last seen.`);
   }
   return amber('PERSISTENT_ABSENCE', `Persistently absent: ${missed}.`);
 }

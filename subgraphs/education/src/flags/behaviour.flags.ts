@@ -16,9 +16,10 @@ export function repeatedSuspensionsFlag(pupil: PupilRecord, on: string): Educati
   const suspensions = exclusionsLast12Months(pupil.exclusions, on).filter((x) => x.category === 'SUSP');
   if (suspensions.length < REPEATED_SUSPENSIONS) return null;
   const sessions = suspensions.reduce((sum, x) => sum + (x.sessions ?? 0), 0);
+  const latest = suspensions.map((x) => x.startDate).sort().at(-1);
   return amber(
     'REPEATED_SUSPENSIONS',
-    `${plural(suspensions.length, 'suspension')} in the last 12 months (${plural(sessions, 'session')} lost), latest on ${suspensions.map((x) => x.startDate).sort().at(-1)}.`,
+    `${plural(suspensions.length, 'suspension')} in the last 12 months (${plural(sessions, 'session')} lost), latest on ${latest}.`,
   );
 }
 

@@ -18,10 +18,10 @@ export function attendanceRows(child: SeedChild, enrolments: Enrolment[]): Atten
   const rows: AttendanceSummary[] = [];
   for (const startYear of [thisYear - 1, thisYear]) {
     for (const window of termWindows(startYear)) {
-      const at = enrolments.filter((e) => e.entryDate <= window.start && (e.leavingDate === null || e.leavingDate > window.start)).at(-1)
-        ?? enrolments.find((e) => e.entryDate > window.start && e.entryDate < window.end && e.entryDate < today);
-      const possible = at ? sessionsPossible({ ...window, start: at.entryDate > window.start ? at.entryDate : window.start }, today) : 0;
-      if (!at || possible === 0) continue;
+      const at = enrolmentAt(enrolments, window.start, window.end);
+      if (!at || at.entryDate >= today) continue;
+      const possible = sessionsPossible({ ...window, start: at.entryDate > window.start ? at.entryDate : window.start }, today);
+      if (possible === 0) continue;
       const rate = Math.min(0.95, base * (0.85 + rng.next() * 0.3));
       const missed = persistent ? Math.ceil(possible * rate) : Math.floor(possible * rate);
       const unauthorised = Math.round(missed * unauthorisedShare);
@@ -38,4 +38,10 @@ export function attendanceRows(child: SeedChild, enrolments: Enrolment[]): Atten
     }
   }
   return rows;
+}
+
+/** On roll when the term began, or else joined during it. */
+function enrolmentAt(enrolments: Enrolment[], start: string, end: string): Enrolment | undefined {
+  const onRoll = enrolments.filter((e) => e.entryDate <= start && (e.leavingDate === null || e.leavingDate > start));
+  return onRoll.at(-1) ?? enrolments.find((e) => e.entryDate > start && e.entryDate < end);
 }

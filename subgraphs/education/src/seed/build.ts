@@ -33,7 +33,8 @@ export function buildSeedRows(population: Population): SeedRows {
       if (!view && !electiveHomeEducation && !rng.chance(CME_KNOWN_SHARE)) continue;
       const pupil = pupilRow(view ?? trueIdentity(person, household), person, household, rng);
       rows.pupils.push(pupil);
-      const child = { population, household, person, pupil, rng, today: population.referenceDate, demo: demoKeys.has(household.key) };
+      const demo = demoKeys.has(household.key);
+      const child = { population, household, person, pupil, rng, today: population.referenceDate, demo };
       if (electiveHomeEducation) addHomeEducation(child, rows);
       else if (notOnSchoolRoll) addMissingEducation(child, rows);
       else addSchooling(child, rows);

@@ -12,7 +12,11 @@ interface Incident {
   risk: DashRisk;
 }
 
-const LOWER: Record<DashRisk, readonly DashRisk[]> = { STANDARD: ['STANDARD'], MEDIUM: ['STANDARD', 'MEDIUM'], HIGH: ['STANDARD', 'MEDIUM', 'HIGH'] };
+const UP_TO: Record<DashRisk, readonly DashRisk[]> = {
+  STANDARD: ['STANDARD'],
+  MEDIUM: ['STANDARD', 'MEDIUM'],
+  HIGH: ['STANDARD', 'MEDIUM', 'HIGH'],
+};
 
 /**
  * The household's police-attended domestic abuse incidents, the same for every child in it (one
@@ -33,7 +37,7 @@ export function householdIncidents(household: Household, today: string): Inciden
     return {
       occurrenceRef: `WK-${addDays(today, -ago).replace(/-/g, '').slice(2)}-${String(rng.int(1, 9999)).padStart(4, '0')}`,
       receivedAt: new Date(`${day}T07:${String(minutes).padStart(2, '0')}:00Z`),
-      risk: i === 0 ? level : rng.pick(LOWER[level]),
+      risk: i === 0 ? level : rng.pick(UP_TO[level]),
     };
   });
 }

@@ -41,7 +41,14 @@ export function exclusionHistory(child: SeedChild, schoolUrn: string, entryDate:
   return { exclusions, permanentOn };
 }
 
-function row(child: SeedChild, schoolUrn: string, startDate: string, category: Exclusion['category'], sessions: number | null, index: number): Exclusion {
+function row(
+  child: SeedChild,
+  schoolUrn: string,
+  startDate: string,
+  category: Exclusion['category'],
+  sessions: number | null,
+  index: number,
+): Exclusion {
   const reasons = new Set<ExclusionReason>();
   const count = child.rng.int(1, 3);
   while (reasons.size < count) reasons.add(weightedPick(child.rng, REASONS));

@@ -24,10 +24,16 @@ registerEnumType(ExclusionReasonEnum, {
 });
 
 export const SenProvisionEnum = { NONE: 'N', SEN_SUPPORT: 'K', EHC_PLAN: 'E' } as const;
-registerEnumType(SenProvisionEnum, { name: 'SenProvision', description: 'Census senProvision: N, K (SEN support), E (EHC plan)' });
+registerEnumType(SenProvisionEnum, {
+  name: 'SenProvision',
+  description: 'Census senProvision: N, K (SEN support), E (EHC plan)',
+});
 
 export const HomeEducationOutcomeEnum = { PENDING: 'PENDING', SUITABLE: 'SUITABLE', NOT_SUITABLE: 'NOT_SUITABLE' } as const;
-registerEnumType(HomeEducationOutcomeEnum, { name: 'HomeEducationOutcome', description: "The LA's view of the education provided at home" });
+registerEnumType(HomeEducationOutcomeEnum, {
+  name: 'HomeEducationOutcome',
+  description: "The LA's view of the education provided at home",
+});
 
 export const MissingEducationReasonEnum = {
   NOT_STARTED: 'NOT_STARTED',

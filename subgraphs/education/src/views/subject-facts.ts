@@ -13,7 +13,9 @@ export function educationFacts(subject: SubjectReference): PersonFacts | GraphQL
   }
   if (facts.upn) {
     const upn = normaliseUpn(facts.upn);
-    if (!isValidUpn(upn)) return badInput(subject, `upn "${facts.upn}" is not a valid Unique Pupil Number; correct it or leave it out`);
+    if (!isValidUpn(upn)) {
+      return badInput(subject, `upn "${facts.upn}" is not a valid Unique Pupil Number; correct it or leave it out`);
+    }
     facts.upn = upn;
   }
   return facts;

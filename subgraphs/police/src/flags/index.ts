@@ -9,16 +9,17 @@ const SEVERITY_ORDER = [FlagSeverityValue.RED, FlagSeverityValue.AMBER, FlagSeve
 
 /** Every flag one confirmed record raises, most severe first. */
 export function recordFlags(record: PoliceNominalRecord): Flag[] {
-  const incidents = record.domesticAbuseLast12Months;
+  const incidents = record.domesticAbuseLast12Months ?? [];
+  const missing = record.missing;
   return [
     highRiskDomesticAbuseFlag(incidents),
     domesticAbuseIncidentFlag(incidents),
     repeatDomesticAbuseFlag(incidents),
-    highRiskMissingFlag(record.missing),
-    repeatMissingFlag(record.missing),
-    recentMissingFlag(record.missing),
-    exploitationFlag(record.exploitationFlags),
-    weaponsMarkerFlag(record.warningMarkers),
+    missing && highRiskMissingFlag(missing),
+    missing && repeatMissingFlag(missing),
+    missing && recentMissingFlag(missing),
+    exploitationFlag(record.exploitationFlags ?? []),
+    weaponsMarkerFlag(record.warningMarkers ?? []),
   ]
     .filter((flag): flag is Flag => flag !== null)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));

@@ -1,4 +1,6 @@
-import { matchBatch, scorePair, type Classification, type MatchThresholds, type PersonFacts } from '@mash/shared';
+import {
+  blockingKeys, matchBatch, scorePair, type BlockingKeys, type Classification, type MatchThresholds, type PersonFacts,
+} from '@mash/shared';
 import type { PoliceNominal } from '../entities';
 
 /** The nominal as recorded, then once per alias (an alias without its own date of birth keeps the nominal's). */
@@ -34,8 +36,20 @@ export function closestIdentity(subject: PersonFacts, nominal: PoliceNominal): P
   return best;
 }
 
+/** The in-memory twin of the candidate query's WHERE clause, for one subject. */
+export function sharesBlockingKey(keys: BlockingKeys, nominal: PoliceNominal): boolean {
+  return (
+    (nominal.nhsNumber !== null && keys.nhsNumbers.includes(nominal.nhsNumber)) ||
+    (nominal.pncId !== null && keys.pncIds.includes(nominal.pncId)) ||
+    keys.datesOfBirth.includes(nominal.dateOfBirth) ||
+    (nominal.postcode !== null && keys.postcodes.includes(nominal.postcode)) ||
+    keys.familyNameYears.includes(nominal.familyNameYear)
+  );
+}
+
 /**
- * Classifies each subject against the candidates. Scored per subject so a nominal is compared
+ * Classifies each subject against the candidates its own blocking keys found, so an answer never
+ * depends on which other subjects shared the batch. Scored per subject so a nominal is compared
  * under its closest alias once, rather than appearing as several candidates that would make a
  * clear match look ambiguous.
  */
@@ -44,5 +58,9 @@ export function matchNominals(
   candidates: PoliceNominal[],
   thresholds: MatchThresholds,
 ): Classification<PoliceNominal>[] {
-  return subjects.map((subject) => matchBatch([subject], candidates, (nominal) => closestIdentity(subject, nominal), thresholds)[0]);
+  return subjects.map((subject) => {
+    const keys = blockingKeys(subject);
+    const own = candidates.filter((nominal) => sharesBlockingKey(keys, nominal));
+    return matchBatch([subject], own, (nominal) => closestIdentity(subject, nominal), thresholds)[0];
+  });
 }

@@ -13,7 +13,7 @@ const CHUNK = 500;
  * means a seeded (or real) database, which is left alone.
  */
 export async function seed(dataSource: DataSource, options: { people: number }): Promise<{ inserted: boolean }> {
-  if ((await dataSource.getRepository(PoliceNominal).count({ take: 1 })) > 0) return { inserted: false };
+  if (await dataSource.getRepository(PoliceNominal).exists()) return { inserted: false };
   const rows = buildPoliceRows(generatePopulation({ people: options.people }));
   await dataSource.transaction(async (manager) => {
     const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, values: object[]) => {

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PoliceAlias, PoliceDomesticAbuseIncident, PoliceExploitationFlag, PoliceMissingSummary, PoliceWarningMarker } from './history.type';
 
+const WITHHELD = 'Null while identity is unresolved (status AMBIGUOUS): confirm who this is first.';
+
 /**
  * What police disclose to a MASH about one nominal: identity, active markers and summaries.
  * Never free-text intelligence (DPA 2018 Part 3 s37: adequate, relevant and not excessive).
@@ -25,15 +27,16 @@ export class PoliceNominalRecord {
   @Field({ description: 'ISO date' })
   dateOfBirth: string;
 
-  @Field(() => [PoliceWarningMarker])
-  warningMarkers: PoliceWarningMarker[];
+  // The history fields are null, not empty, for a possible (AMBIGUOUS) match: withheld is not "none".
+  @Field(() => [PoliceWarningMarker], { nullable: true, description: WITHHELD })
+  warningMarkers: PoliceWarningMarker[] | null;
 
-  @Field(() => [PoliceDomesticAbuseIncident], { description: 'Newest first' })
-  domesticAbuseLast12Months: PoliceDomesticAbuseIncident[];
+  @Field(() => [PoliceDomesticAbuseIncident], { nullable: true, description: `Newest first. ${WITHHELD}` })
+  domesticAbuseLast12Months: PoliceDomesticAbuseIncident[] | null;
 
-  @Field(() => PoliceMissingSummary)
-  missing: PoliceMissingSummary;
+  @Field(() => PoliceMissingSummary, { nullable: true, description: WITHHELD })
+  missing: PoliceMissingSummary | null;
 
-  @Field(() => [PoliceExploitationFlag])
-  exploitationFlags: PoliceExploitationFlag[];
+  @Field(() => [PoliceExploitationFlag], { nullable: true, description: WITHHELD })
+  exploitationFlags: PoliceExploitationFlag[] | null;
 }

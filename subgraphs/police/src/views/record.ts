@@ -15,7 +15,10 @@ const ROLE_ORDER = [
   OccurrenceRole.REPORTER,
 ];
 
-/** Identity only, for a possible (AMBIGUOUS) match: no history until a practitioner confirms who it is. */
+/**
+ * Identity only, for a possible (AMBIGUOUS) match: no history until a practitioner confirms who
+ * it is (DPA 2018 s37: not excessive; another person's history must not colour this one's).
+ */
 export function identityRecord(nominal: PoliceNominal): PoliceNominalRecord {
   return {
     nominalId: nominal.localNominalId,
@@ -28,10 +31,10 @@ export function identityRecord(nominal: PoliceNominal): PoliceNominalRecord {
       dateOfBirth: alias.dateOfBirth,
     })),
     dateOfBirth: nominal.dateOfBirth,
-    warningMarkers: [],
-    domesticAbuseLast12Months: [],
-    missing: { episodesLast90Days: 0, episodesLast12Months: 0, highestRiskLast12Months: null, lastReportedOn: null },
-    exploitationFlags: [],
+    warningMarkers: null,
+    domesticAbuseLast12Months: null,
+    missing: null,
+    exploitationFlags: null,
   };
 }
 

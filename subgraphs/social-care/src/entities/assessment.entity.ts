@@ -13,7 +13,7 @@ export class Assessment {
   referralId: string;
 
   @ManyToOne(() => Referral, (referral) => referral.assessments, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'referral_id' })
+  @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'fk_sc_assessment_referral' })
   referral?: Relation<Referral>;
 
   @Column({ name: 'start_date', type: 'date' })

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { CategoryOfAbuseCode } from '../codes/children';
 import { Person } from './person.entity';
+import { Referral } from './referral.entity';
 
 /** A child protection plan (CIN census `ChildProtectionPlans`). */
 @Entity('sc_child_protection_plan')
@@ -13,12 +14,16 @@ export class ChildProtectionPlan {
   personId: string;
 
   @ManyToOne(() => Person, (person) => person.childProtectionPlans, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_sc_cpp_person' })
   person?: Relation<Person>;
 
   /** The CIN episode the plan belongs to, when known. */
   @Column({ name: 'referral_id', type: 'uuid', nullable: true })
   referralId: string | null;
+
+  @ManyToOne(() => Referral, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'fk_sc_cpp_referral' })
+  referral?: Relation<Referral>;
 
   @Column({ name: 'start_date', type: 'date' })
   startDate: string;

@@ -15,7 +15,7 @@ export class EarlyHelpEpisode {
   personId: string;
 
   @ManyToOne(() => Person, (person) => person.earlyHelpEpisodes, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_sc_early_help_person' })
   person?: Relation<Person>;
 
   @Column({ name: 'start_date', type: 'date' })

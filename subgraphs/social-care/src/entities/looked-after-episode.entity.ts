@@ -13,7 +13,7 @@ export class LookedAfterEpisode {
   personId: string;
 
   @ManyToOne(() => Person, (person) => person.lookedAfterEpisodes, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_sc_cla_person' })
   person?: Relation<Person>;
 
   /** DECOM */

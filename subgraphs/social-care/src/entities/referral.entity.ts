@@ -14,7 +14,7 @@ export class Referral {
   personId: string;
 
   @ManyToOne(() => Person, (person) => person.referrals, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_sc_referral_person' })
   person?: Relation<Person>;
 
   @Column({ name: 'referral_date', type: 'date' })

@@ -15,7 +15,7 @@ export class Section42Enquiry {
   personId: string;
 
   @ManyToOne(() => Person, (person) => person.section42Enquiries, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_sc_s42_person' })
   person?: Relation<Person>;
 
   @Column({ name: 'concern_date', type: 'date' })

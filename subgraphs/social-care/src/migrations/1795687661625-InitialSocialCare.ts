@@ -36,7 +36,7 @@ CREATE INDEX idx_sc_person_family_name_year ON sc_person (family_name_year);
 
 CREATE TABLE sc_referral (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  person_id varchar(16) NOT NULL REFERENCES sc_person (person_id) ON DELETE CASCADE,
+  person_id varchar(16) NOT NULL CONSTRAINT fk_sc_referral_person REFERENCES sc_person (person_id) ON DELETE CASCADE,
   referral_date date NOT NULL,
   source varchar(2) NOT NULL CHECK (source IN ('1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E',
     '3F', '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10')),
@@ -52,7 +52,7 @@ CREATE INDEX idx_sc_referral_person ON sc_referral (person_id, referral_date);
 
 CREATE TABLE sc_assessment (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  referral_id uuid NOT NULL REFERENCES sc_referral (id) ON DELETE CASCADE,
+  referral_id uuid NOT NULL CONSTRAINT fk_sc_assessment_referral REFERENCES sc_referral (id) ON DELETE CASCADE,
   start_date date NOT NULL,
   authorised_date date,
   factors text[] NOT NULL DEFAULT '{}',
@@ -65,8 +65,8 @@ CREATE INDEX idx_sc_assessment_referral ON sc_assessment (referral_id);
 
 CREATE TABLE sc_child_protection_plan (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  person_id varchar(16) NOT NULL REFERENCES sc_person (person_id) ON DELETE CASCADE,
-  referral_id uuid REFERENCES sc_referral (id) ON DELETE SET NULL,
+  person_id varchar(16) NOT NULL CONSTRAINT fk_sc_cpp_person REFERENCES sc_person (person_id) ON DELETE CASCADE,
+  referral_id uuid CONSTRAINT fk_sc_cpp_referral REFERENCES sc_referral (id) ON DELETE SET NULL,
   start_date date NOT NULL,
   end_date date,
   initial_category varchar(3) NOT NULL CHECK (initial_category IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')),
@@ -78,7 +78,7 @@ CREATE INDEX idx_sc_cpp_person ON sc_child_protection_plan (person_id, start_dat
 
 CREATE TABLE sc_looked_after_episode (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  person_id varchar(16) NOT NULL REFERENCES sc_person (person_id) ON DELETE CASCADE,
+  person_id varchar(16) NOT NULL CONSTRAINT fk_sc_cla_person REFERENCES sc_person (person_id) ON DELETE CASCADE,
   start_date date NOT NULL,
   reason_new_episode varchar(1) NOT NULL CHECK (reason_new_episode IN ('S', 'L', 'P', 'T', 'B', 'U')),
   legal_status varchar(2) NOT NULL CHECK (legal_status IN ('C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'L1', 'L2',
@@ -95,7 +95,7 @@ CREATE INDEX idx_sc_cla_person ON sc_looked_after_episode (person_id, start_date
 
 CREATE TABLE sc_early_help_episode (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  person_id varchar(16) NOT NULL REFERENCES sc_person (person_id) ON DELETE CASCADE,
+  person_id varchar(16) NOT NULL CONSTRAINT fk_sc_early_help_person REFERENCES sc_person (person_id) ON DELETE CASCADE,
   start_date date NOT NULL,
   end_date date,
   lead_agency varchar(32) NOT NULL CHECK (lead_agency IN ('SCHOOL', 'EARLY_YEARS', 'HEALTH_VISITING',
@@ -114,7 +114,7 @@ CREATE INDEX idx_sc_early_help_person ON sc_early_help_episode (person_id, start
 
 CREATE TABLE sc_section42_enquiry (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  person_id varchar(16) NOT NULL REFERENCES sc_person (person_id) ON DELETE CASCADE,
+  person_id varchar(16) NOT NULL CONSTRAINT fk_sc_s42_person REFERENCES sc_person (person_id) ON DELETE CASCADE,
   concern_date date NOT NULL,
   enquiry_type varchar(5) NOT NULL CHECK (enquiry_type IN ('S42', 'OTHER')),
   risk_types text[] NOT NULL,

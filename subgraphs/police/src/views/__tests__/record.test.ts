@@ -56,7 +56,7 @@ describe('nominalRecord', () => {
 
   it('leaves out standard-risk incidents under OMIT_STANDARD_RISK_DOMESTIC_ABUSE', () => {
     const record = nominalRecord(nominal(), occurrences, { windows, omitStandardRiskDomesticAbuse: true });
-    expect(record.domesticAbuseLast12Months.map((i) => i.reference)).toEqual(['OCC-PARTY']);
+    expect(record.domesticAbuseLast12Months?.map((i) => i.reference)).toEqual(['OCC-PARTY']);
   });
 
   it('discloses active markers only, aliases and exploitation flags', () => {
@@ -75,9 +75,11 @@ describe('identityRecord', () => {
   it('carries identity but no history, for a possible match', () => {
     const record = identityRecord(nominal());
     expect(record.pncId).toBe('2019/0123456E');
-    expect(record.warningMarkers).toEqual([]);
-    expect(record.exploitationFlags).toEqual([]);
-    expect(record.domesticAbuseLast12Months).toEqual([]);
+    expect(record.aliases).toHaveLength(1);
+    expect(record.warningMarkers).toBeNull();
+    expect(record.exploitationFlags).toBeNull();
+    expect(record.domesticAbuseLast12Months).toBeNull();
+    expect(record.missing).toBeNull();
   });
 });
 

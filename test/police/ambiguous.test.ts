@@ -1,0 +1,41 @@
+import { HARNESS_TIMEOUT, openPoliceHarness, representation, type PoliceHarness } from './harness';
+
+/**
+ * A possible match is shown with identity only: its history stays null (withheld, not "none")
+ * until a practitioner confirms who it is, and the only flag asks for that.
+ */
+describe('police subgraph: possible (AMBIGUOUS) matches', () => {
+  let harness: PoliceHarness;
+
+  beforeAll(async () => {
+    // Thresholds are configuration: a bar this high turns the demo matches into possible ones.
+    process.env.POLICE_MATCH_THRESHOLD = '0.99999';
+    harness = await openPoliceHarness();
+  }, HARNESS_TIMEOUT);
+  afterAll(async () => {
+    delete process.env.POLICE_MATCH_THRESHOLD;
+    await harness?.close();
+  }, HARNESS_TIMEOUT);
+
+  it('returns the candidate without history and asks for identity to be resolved', async () => {
+    const { population } = harness;
+    const child = population.demo.red.members.find((person) => person.role === 'CHILD')!;
+    const subject = representation(population, child, false);
+    const result = await harness.entities([subject]);
+    expect(result.errors).toBeUndefined();
+    const view = result.data._entities[0].police;
+    expect(view.status).toBe('AMBIGUOUS');
+    expect(view.matches).toHaveLength(1);
+    expect(view.matches[0].record).toMatchObject({
+      givenName: child.givenName,
+      familyName: child.familyName,
+      warningMarkers: null,
+      domesticAbuseLast12Months: null,
+      missing: null,
+      exploitationFlags: null,
+    });
+    expect(view.flags.map((flag: any) => flag.code)).toEqual(['IDENTITY_UNRESOLVED']);
+    const [log] = await harness.database.dataSource.query('SELECT match_status, record_ids FROM disclosure_log WHERE subject_id = $1', [subject.id]);
+    expect(log).toEqual({ match_status: 'AMBIGUOUS', record_ids: [view.matches[0].record.nominalId] });
+  });
+});
