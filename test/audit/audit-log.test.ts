@@ -70,7 +70,7 @@ describe('audit log (hash-chained, append-only)', () => {
         await Promise.all([
           ...Array.from({ length: 150 }, (_, n) => log.append(fetchEntry(n))),
           ...Array.from({ length: 150 }, (_, n) => second.append(fetchEntry(n + 1000))),
-          // Given a manager, each call is its own transaction, bypassing the in-process queue: these
+          // Given a manager, each call is its own statement, bypassing the in-process queue: these
           // race for the advisory lock inside each process as well as across the two.
           ...Array.from({ length: 50 }, (_, n) => log.appendMany([fetchEntry(n)], ds.manager)),
           ...Array.from({ length: 50 }, (_, n) => second.appendMany([fetchEntry(n), fetchEntry(n + 1)], other.dataSource.manager)),
@@ -82,7 +82,7 @@ describe('audit log (hash-chained, append-only)', () => {
     },
   );
 
-  it('writes appendMany in order, in one transaction', async () => {
+  it('writes appendMany in order, in one statement', async () => {
     await log.append(fetchEntry(0));
     const batch = await log.appendMany([1, 2, 3].map((n) => fetchEntry(n)));
     expect(batch.map((record) => record.requestId)).toEqual(['request-1', 'request-2', 'request-3']);
@@ -100,6 +100,12 @@ describe('audit log (hash-chained, append-only)', () => {
     expect(batch.map((record) => record.requestId)).toEqual(['request-101', 'request-102', 'request-103']);
     expect(batch.map((record) => Number(record.seq) - Number(batch[0].seq))).toEqual([0, 1, 2]);
     await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 43 });
+  });
+
+  it('stores and verifies text of every kind (the database links what JavaScript verifies)', async () => {
+    const texts = ['ünïcödé', 'family 👪 emoji', 'quote " backslash \\ slash /', 'line\nbreak\ttab\u0001', '"prev_hash":"0"', "it's", ''];
+    await log.appendMany(texts.map((reason, n) => fetchEntry(n, { reason, subjectIds: [reason], fields: [], organisation: null })));
+    await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: texts.length });
   });
 
   it("commits or rolls back with the caller's own transaction", async () => {

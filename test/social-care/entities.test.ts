@@ -166,4 +166,16 @@ describe('social-care subgraph: _entities on Subject', () => {
     expect(result.errors![0].extensions.stacktrace).toBeUndefined();
     expect(result.data._entities[1].socialCare.status).toBe('MATCHED');
   });
+
+  it('answers AGENCY_UNAVAILABLE, without database details, when its database fails', async () => {
+    const child = harness.population.demo.red.members.find((person) => person.role === 'CHILD')!;
+    const spy = jest.spyOn(harness.database.dataSource, 'query').mockRejectedValueOnce(new Error('relation "sc_person" does not exist'));
+    try {
+      const result = await harness.entities([representation(harness.population, child, false)]);
+      expect(result.errors![0].extensions.code).toBe('AGENCY_UNAVAILABLE');
+      expect(JSON.stringify(result.errors)).not.toContain('sc_person');
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

@@ -21,6 +21,12 @@ export const DEFINITIONS: Record<AgencyName, AgencyDefinition<object>> = {
   education,
 } as Record<AgencyName, AgencyDefinition<object>>;
 
+/** A GraphQL response as tests read it (loosely typed on purpose). */
+export interface GraphQLBody {
+  data?: any;
+  errors: any[];
+}
+
 export interface Federation {
   grantKey: SigningKey;
   /** The demo user-token issuer's key file (private JWK). */
@@ -30,7 +36,7 @@ export interface Federation {
   hub: Database;
   token(options: DemoTokenOptions): Promise<string>;
   /** POSTs a GraphQL operation to the gateway. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
 }
 
@@ -87,7 +93,7 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as GraphQLBody };
     },
     // Tolerates parts a test already stopped (an agency taken down, the hub made unreachable).
     async stop() {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
-import { linkEntries, prepareEntry, type AuditEntryInput, type UnchainedEntry } from './chain';
+import { hashTemplate, prepareEntry, type AuditEntryInput, type UnchainedEntry } from './chain';
 
 /** A written entry, as stored: with its seq, prev_hash and hash. */
 export type AuditRecord = AuditEntry;
@@ -10,17 +10,6 @@ export interface AuditLogOptions {
   maxBatch?: number;
 }
 
-/** Column and property, in insert order (seq is assigned by the database). */
-const COLUMNS: [string, keyof Omit<AuditEntry, 'seq'>][] = [
-  ['id', 'id'], ['recorded_at', 'recordedAt'], ['kind', 'kind'], ['actor_id', 'actorId'],
-  ['actor_roles', 'actorRoles'], ['organisation', 'organisation'], ['case_id', 'caseId'],
-  ['subject_ids', 'subjectIds'], ['agency', 'agency'], ['fields', 'fields'], ['decision', 'decision'],
-  ['rule', 'rule'], ['policy_version', 'policyVersion'], ['reason', 'reason'], ['grant_id', 'grantId'],
-  ['request_id', 'requestId'], ['prev_hash', 'prevHash'], ['hash', 'hash'],
-];
-/** Keeps one INSERT well under Postgres's 65,535 bind parameters. */
-const ROWS_PER_INSERT = 1000;
-
 /** One append or appendMany call waiting for the next write; its entries stay together. */
 interface Waiting {
   entries: UnchainedEntry[];
@@ -29,11 +18,12 @@ interface Waiting {
 }
 
 /**
- * The hub's hash-chained access log. Appends are serialised across every process that shares the
- * database by a transaction-scoped advisory lock, taken (by `audit_log_lock_head()`, see the
- * migration) before the head is read and held until the insert commits. Within one process,
- * calls that arrive while a write is in flight are queued and written together in the next
- * transaction (group commit), so throughput is not one commit per lock hold (about 1,000/s).
+ * The hub's hash-chained access log. Every write is one statement (`audit_log_append`, see the
+ * migration) that takes a transaction-scoped advisory lock, reads the head and links and inserts
+ * its entries, so appenders in every process sharing the database are serialised and the lock is
+ * never held across a client round trip. Within one process, calls that arrive while a write is
+ * in flight are queued and written together by the next statement (group commit): throughput is
+ * then not bounded by one commit per lock hold.
  * Any failure reaches the caller: the enforcement point then denies (fail closed).
  */
 export class AuditLog {
@@ -64,7 +54,7 @@ export class AuditLog {
     return this.appendMany([input], manager).then(([record]) => record);
   }
 
-  /** Appends entries in order, all or none (they are never split across transactions). */
+  /** Appends entries in order, all or none (they are never split across statements). */
   appendMany(inputs: AuditEntryInput[], manager?: EntityManager): Promise<AuditRecord[]> {
     let entries: UnchainedEntry[];
     try {
@@ -73,16 +63,11 @@ export class AuditLog {
       return Promise.reject(error);
     }
     if (entries.length === 0) return Promise.resolve([]);
-    if (manager) return this.inTransaction(manager, entries);
+    if (manager) return writeChained(manager, entries);
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       this.drain();
     });
-  }
-
-  private inTransaction(manager: EntityManager, entries: UnchainedEntry[]): Promise<AuditRecord[]> {
-    if (manager.queryRunner?.isTransactionActive) return writeChained(manager, entries);
-    return manager.transaction((inner) => writeChained(inner, entries));
   }
 
   private drain(): void {
@@ -102,7 +87,7 @@ export class AuditLog {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const records = await this.inTransaction(this.dataSource.manager, batch.flatMap((waiting) => waiting.entries));
+      const records = await writeChained(this.dataSource.manager, batch.flatMap((waiting) => waiting.entries));
       let start = 0;
       for (const waiting of batch) waiting.resolve(records.slice(start, (start += waiting.entries.length)));
     } catch (error) {
@@ -110,30 +95,30 @@ export class AuditLog {
       // One entry the database refuses must not deny its neighbours: retry each call alone, so
       // only the callers whose own entries cannot be written are refused.
       for (const waiting of batch) {
-        await this.inTransaction(this.dataSource.manager, waiting.entries).then(waiting.resolve, waiting.reject);
+        await writeChained(this.dataSource.manager, waiting.entries).then(waiting.resolve, waiting.reject);
       }
     }
   }
 }
 
-/** Inside a transaction: lock and read the head in one round trip, link, insert in one statement. */
+/**
+ * One statement, so one round trip and atomic on its own: `audit_log_append` takes the chain lock,
+ * reads the head and links and inserts the entries in order (see the migration). Inside the
+ * caller's transaction when `manager` has one, so the lock is then held until that commits.
+ */
 async function writeChained(manager: EntityManager, entries: UnchainedEntry[]): Promise<AuditRecord[]> {
-  const [{ head }] = (await manager.query('SELECT audit_log_lock_head() AS head')) as { head: string }[];
-  const linked = linkEntries(head, entries);
-  const seqById = new Map<string, string>();
-  for (let start = 0; start < linked.length; start += ROWS_PER_INSERT) {
-    const chunk = linked.slice(start, start + ROWS_PER_INSERT);
-    const params: unknown[] = [];
-    const rows = chunk.map((entry) => {
-      const slots = COLUMNS.map(([, property]) => `$${params.push(entry[property])}`);
-      return `(${slots.join(',')})`;
-    });
-    // VALUES rows take identity values in list order, so seq follows the chain.
-    const inserted = (await manager.query(
-      `INSERT INTO audit_log (${COLUMNS.map(([column]) => column).join(',')}) VALUES ${rows.join(',')} RETURNING seq, id`,
-      params,
-    )) as { seq: string; id: string }[];
-    for (const row of inserted) seqById.set(row.id, row.seq);
-  }
-  return linked.map((entry) => Object.assign(new AuditEntry(), entry, { seq: seqById.get(entry.id)! }));
+  const payload = entries.map((entry) => {
+    const { before, after } = hashTemplate(entry);
+    return {
+      id: entry.id, recorded_at: entry.recordedAt, kind: entry.kind, actor_id: entry.actorId, actor_roles: entry.actorRoles,
+      organisation: entry.organisation, case_id: entry.caseId, subject_ids: entry.subjectIds, agency: entry.agency,
+      fields: entry.fields, decision: entry.decision, rule: entry.rule, policy_version: entry.policyVersion,
+      reason: entry.reason, grant_id: entry.grantId, request_id: entry.requestId, hash_before: before, hash_after: after,
+    };
+  });
+  const links = (await manager.query(
+    'SELECT entry_seq AS seq, entry_prev_hash AS "prevHash", entry_hash AS hash FROM audit_log_append($1::jsonb) ORDER BY entry_seq',
+    [JSON.stringify(payload)],
+  )) as { seq: string; prevHash: string; hash: string }[];
+  return entries.map((entry, index) => Object.assign(new AuditEntry(), entry, links[index]));
 }

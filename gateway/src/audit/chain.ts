@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalHash } from '@mash/shared';
+import { canonicalHash, canonicalJson } from '@mash/shared';
 import { AuditDecision, AuditKind, type AuditEntry } from './audit-entry.entity';
 
 /** The prev_hash of the first entry: there is nothing before it. */
@@ -29,6 +29,7 @@ export interface AuditEntryInput {
 export type ChainedContent = Omit<AuditEntry, 'seq' | 'hash'>;
 export type UnchainedEntry = Omit<ChainedContent, 'prevHash'>;
 
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const KINDS = new Set<string>(Object.values(AuditKind));
 const DECISIONS = new Set<string>(Object.values(AuditDecision));
 
@@ -41,6 +42,14 @@ export function prepareEntry(input: AuditEntryInput): UnchainedEntry {
   if (!KINDS.has(input.kind)) throw new TypeError(`audit entry kind "${input.kind}" is not one of ${[...KINDS].join(', ')}`);
   if (!DECISIONS.has(input.decision)) {
     throw new TypeError(`audit entry decision "${input.decision}" is not one of ${[...DECISIONS].join(', ')}`);
+  }
+  for (const [name, value] of Object.entries(input)) {
+    // Postgres text cannot hold a lone UTF-16 surrogate (or NUL): it would store something other
+    // than what was hashed, and the entry would later read as altered.
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((text) => typeof text === 'string' && UNSTORABLE.test(text))) {
+      throw new TypeError(`audit entry ${name} holds a NUL or a lone surrogate, which the log cannot store faithfully`);
+    }
   }
   return {
     id: randomUUID(),
@@ -71,15 +80,12 @@ function strings(list: string[] | undefined, name: string): string[] {
   return [...list];
 }
 
-/**
- * sha256 over the canonical JSON of the entry, keyed by column name so that a verifier in any
- * language can rebuild it from the table alone. recorded_at is written as ISO with milliseconds.
- */
-export function entryHash(entry: ChainedContent): string {
-  return canonicalHash({
-    prev_hash: entry.prevHash,
+/** The object an entry's hash is taken over, keyed by column name so any verifier can rebuild it. */
+function hashedObject(entry: UnchainedEntry, prevHash: string): Record<string, unknown> {
+  return {
+    prev_hash: prevHash,
     id: entry.id,
-    recorded_at: entry.recordedAt,
+    recorded_at: entry.recordedAt, // canonical JSON writes it as ISO with milliseconds
     kind: entry.kind,
     actor_id: entry.actorId,
     actor_roles: entry.actorRoles,
@@ -94,16 +100,25 @@ export function entryHash(entry: ChainedContent): string {
     reason: entry.reason,
     grant_id: entry.grantId,
     request_id: entry.requestId,
-  });
+  };
 }
 
-/** Links entries after `head`, in order: each one's prev_hash is the hash of the one before. */
-export function linkEntries(head: string, entries: UnchainedEntry[]): Omit<AuditEntry, 'seq'>[] {
-  let prevHash = head;
-  return entries.map((entry) => {
-    const hash = entryHash({ ...entry, prevHash });
-    const linked = { ...entry, prevHash, hash };
-    prevHash = hash;
-    return linked;
-  });
+/** sha256 over the canonical JSON of prev_hash and every content column. */
+export function entryHash(entry: ChainedContent): string {
+  return canonicalHash(hashedObject(entry, entry.prevHash));
+}
+
+const PLACEHOLDER = 'prev-hash-goes-here';
+const KEY = '"prev_hash":"';
+
+/**
+ * The entry's canonical JSON cut where prev_hash's value goes, so the database can link it to the
+ * head it reads under the chain lock without another round trip: for any 64-hex `prev`,
+ * `before + prev + after` is exactly the canonical JSON `entryHash` hashes. The cut is unambiguous
+ * because canonical JSON escapes every quote inside a string value.
+ */
+export function hashTemplate(entry: UnchainedEntry): { before: string; after: string } {
+  const text = canonicalJson(hashedObject(entry, PLACEHOLDER));
+  const at = text.indexOf(`${KEY}${PLACEHOLDER}"`) + KEY.length;
+  return { before: text.slice(0, at), after: text.slice(at + PLACEHOLDER.length) };
 }

@@ -6,7 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * `disclosure_log` table with exactly these columns.
  */
 @Entity('disclosure_log')
-@Index(['caseId', 'disclosedAt'])
+@Index('idx_disclosure_log_case', ['caseId', 'disclosedAt'])
+@Index('idx_disclosure_log_grant', ['grantId'])
 export class DisclosureLog {
   @PrimaryGeneratedColumn('uuid')
   id: string;

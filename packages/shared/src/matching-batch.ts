@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { decimal, envPrefix } from './config';
+import { ConfigError, decimal, envPrefix } from './config';
 import { blockingKeys, classify, DEFAULT_THRESHOLDS, normaliseName, scorePair } from './matching';
-import type { BlockingKeys, Classification, MatchThresholds, PersonFacts } from './matching/types';
+import type { BlockingKeys, Classification, MatchThresholds, PairScore, PersonFacts } from './matching/types';
 
 /** Column names of an agency's person table that serve blocking; omit what the agency does not hold. */
 export interface BlockingColumns {
@@ -54,20 +54,36 @@ export async function selectCandidateIds(dataSource: DataSource, columns: Blocki
   return rows.map((row) => row.id);
 }
 
-/** Scores every candidate against every subject and classifies each subject's candidates. */
+/**
+ * Matches each subject against the batch's candidates that share one of its own blocking keys (so
+ * a subject's answer never depends on who else is in the batch). A record may give several sets of
+ * facts (its aliases, a preferred surname): it scores as the best of them.
+ */
 export function matchBatch<R>(
   subjects: PersonFacts[],
   candidates: R[],
-  facts: (record: R) => PersonFacts,
+  facts: (record: R) => PersonFacts | PersonFacts[],
   thresholds?: MatchThresholds,
 ): Classification<R>[] {
-  const candidateFacts = candidates.map((record) => ({ record, facts: facts(record) }));
-  return subjects.map((subject) =>
-    classify(
-      candidateFacts.map(({ record, facts: candidate }) => ({ record, score: scorePair(subject, candidate) })),
-      thresholds,
-    ),
-  );
+  const candidateFacts = candidates.map((record) => {
+    const all = [facts(record)].flat();
+    return { record, all, keys: new Set(all.flatMap((one) => keyList(blockingKeys(one)))) };
+  });
+  return subjects.map((subject) => {
+    const subjectKeys = keyList(blockingKeys(subject));
+    const scored = candidateFacts
+      .filter(({ keys }) => subjectKeys.some((key) => keys.has(key)))
+      .map(({ record, all }) => ({ record, score: best(all.map((one) => scorePair(subject, one))) }));
+    return classify(scored, thresholds);
+  });
+}
+
+function keyList(keys: BlockingKeys): string[] {
+  return (Object.keys(keys) as (keyof BlockingKeys)[]).flatMap((name) => keys[name].map((key) => `${name}:${key}`));
+}
+
+function best(scores: PairScore[]): PairScore {
+  return scores.reduce((top, score) => (score.confidence > top.confidence ? score : top));
 }
 
 /** The key stored in an agency's `family_name_year` column; must agree with `blockingKeys`. */
@@ -82,4 +98,16 @@ export function matchThresholdsFromEnv(agency: string, env: NodeJS.ProcessEnv = 
     match: decimal(`${prefix}_MATCH_THRESHOLD`, DEFAULT_THRESHOLDS.match, env),
     possible: decimal(`${prefix}_POSSIBLE_THRESHOLD`, DEFAULT_THRESHOLDS.possible, env),
   };
+}
+
+/**
+ * "Today" for 12-month windows and ages: `MASH_REFERENCE_DATE` (YYYY-MM-DD) when set, so demo
+ * data and tests stay stable; otherwise the real date.
+ */
+export function referenceDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const raw = env.MASH_REFERENCE_DATE?.trim();
+  if (!raw) return new Date();
+  const date = new Date(`${raw}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(date.getTime())) throw new ConfigError(`MASH_REFERENCE_DATE must be YYYY-MM-DD, got "${raw}"`);
+  return date;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { Gender, PersonFacts } from './matching/types';
 
 export enum GenderValue {
@@ -16,43 +16,63 @@ registerEnumType(GenderValue, { name: 'Gender' });
 export const SUBJECT_REQUIRED_FIELDS = 'givenName familyName dateOfBirth gender postcode nhsNumber upn pncId';
 
 /** An agency's view of the hub-owned `Subject`: the key plus the external fields it requires. */
-@Directive('@key(fields: "id")')
-@ObjectType('Subject')
 export class SubjectReference {
-  @Field(() => ID)
   id: string;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true })
   givenName?: string | null;
-
-  @Directive('@external')
-  @Field(() => String)
   familyName: string;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
   dateOfBirth?: string | null;
-
-  @Directive('@external')
-  @Field(() => GenderValue, { nullable: true })
   gender?: GenderValue | null;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true })
   postcode?: string | null;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true })
   nhsNumber?: string | null;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true })
   upn?: string | null;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true })
   pncId?: string | null;
+}
+
+/**
+ * A fresh GraphQL `Subject` stub class for one agency's schema. type-graphql attaches a field
+ * resolver's field to its class for every schema built in the process, so agencies sharing one
+ * class (in one test process, or the compose script) would each print the others' fields.
+ */
+export function createSubjectType(): ClassType<SubjectReference> {
+  @Directive('@key(fields: "id")')
+  @ObjectType('Subject')
+  class AgencySubject implements SubjectReference {
+    @Field(() => ID)
+    id: string;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true })
+    givenName?: string | null;
+
+    @Directive('@external')
+    @Field(() => String)
+    familyName: string;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+    dateOfBirth?: string | null;
+
+    @Directive('@external')
+    @Field(() => GenderValue, { nullable: true })
+    gender?: GenderValue | null;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true })
+    postcode?: string | null;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true })
+    nhsNumber?: string | null;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true })
+    upn?: string | null;
+
+    @Directive('@external')
+    @Field(() => String, { nullable: true })
+    pncId?: string | null;
+  }
+  return AgencySubject;
 }
 
 export function subjectFacts(subject: SubjectReference): PersonFacts {

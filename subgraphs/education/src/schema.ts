@@ -1,4 +1,5 @@
-import { buildFederatedSchema, createDisclosureResolver, disclosureQueryName, SubjectReference } from '@mash/shared';
+import { buildFederatedSchema, createDisclosureResolver, disclosureQueryName } from '@mash/shared';
+import { Subject } from './types/subject.type';
 import type { GraphQLSchema } from 'graphql';
 import { SubjectEducationResolver } from './resolvers/subject.resolver';
 import { subjectReference } from './resolvers/subject.reference';
@@ -7,7 +8,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [SubjectEducationResolver, createDisclosureResolver(disclosureQueryName('education'))],
-      orphanedTypes: [SubjectReference],
+      orphanedTypes: [Subject],
       validate: false,
     },
     subjectReference,

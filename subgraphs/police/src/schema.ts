@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, createDisclosureResolver, SubjectReference } from '@mash/shared';
+import { buildFederatedSchema, createDisclosureResolver } from '@mash/shared';
+import { Subject } from './types/subject.type';
 import { subjectReference } from './resolvers/subject.reference';
 import { SubjectPoliceResolver } from './resolvers/subject.resolver';
 
@@ -7,7 +8,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [SubjectPoliceResolver, createDisclosureResolver('policeDisclosures')],
-      orphanedTypes: [SubjectReference],
+      orphanedTypes: [Subject],
       validate: false,
     },
     subjectReference,

@@ -1,6 +1,5 @@
-import { ConfigError, matchThresholdsFromEnv, optionalString } from '@mash/shared';
+import { ConfigError, isRealDate, matchThresholdsFromEnv, optionalString } from '@mash/shared';
 import type { MatchThresholds } from '@mash/shared';
-import { isIsoDate } from './dates';
 
 export interface SocialCareConfig {
   /** `SOCIAL_CARE_MATCH_THRESHOLD` / `SOCIAL_CARE_POSSIBLE_THRESHOLD`; defaults 0.95 / 0.6. */
@@ -15,7 +14,7 @@ export interface SocialCareConfig {
 /** Reads the social-care settings once; a malformed value stops the service at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SocialCareConfig {
   const asOf = optionalString('SOCIAL_CARE_AS_OF', env) ?? null;
-  if (asOf !== null && !isIsoDate(asOf)) throw new ConfigError(`SOCIAL_CARE_AS_OF must be a date YYYY-MM-DD, got "${asOf}"`);
+  if (asOf !== null && !isRealDate(asOf)) throw new ConfigError(`SOCIAL_CARE_AS_OF must be a date YYYY-MM-DD, got "${asOf}"`);
   const thresholds = matchThresholdsFromEnv('social-care', env);
   if (!(thresholds.possible > 0 && thresholds.possible <= thresholds.match && thresholds.match <= 1)) {
     throw new ConfigError('SOCIAL_CARE_POSSIBLE_THRESHOLD must be above 0 and at most SOCIAL_CARE_MATCH_THRESHOLD, which must be at most 1');

@@ -1,13 +1,5 @@
 /** ISO calendar dates (`YYYY-MM-DD`) compare as strings; arithmetic is done in UTC. */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
@@ -35,9 +27,4 @@ export function withinLast12Months(date: string, asOf: string): boolean {
 /** True when `later` is no more than 12 months after `earlier` (the DfE re-referral window). */
 export function within12MonthsAfter(earlier: string, later: string): boolean {
   return later >= earlier && later <= addMonths(earlier, 12);
-}
-
-export function ageOn(dateOfBirth: string, asOf: string): number {
-  const years = Number(asOf.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return asOf.slice(5) >= dateOfBirth.slice(5) ? years : years - 1;
 }

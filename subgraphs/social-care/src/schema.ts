@@ -1,4 +1,5 @@
-import { buildFederatedSchema, createDisclosureResolver, SubjectReference } from '@mash/shared';
+import { buildFederatedSchema, createDisclosureResolver } from '@mash/shared';
+import { Subject } from './types/subject.type';
 import type { GraphQLSchema } from 'graphql';
 import { subjectReferenceResolvers } from './resolvers/subject.reference';
 import { SubjectResolver } from './resolvers/subject.resolver';
@@ -7,7 +8,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [SubjectResolver, createDisclosureResolver('socialCareDisclosures')],
-      orphanedTypes: [SubjectReference],
+      orphanedTypes: [Subject],
       validate: false,
     },
     subjectReferenceResolvers,

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '@mash/shared';
 import { AuditDecision, AuditKind } from '../audit-entry.entity';
-import { GENESIS_HASH, entryHash, linkEntries, prepareEntry, type AuditEntryInput } from '../chain';
+import { GENESIS_HASH, entryHash, hashTemplate, prepareEntry, type AuditEntryInput } from '../chain';
 
 const input: AuditEntryInput = {
   kind: AuditKind.AGENCY_FETCH,
@@ -25,7 +25,10 @@ describe('prepareEntry', () => {
     expect(prepareEntry(input).id).not.toBe(prepareEntry(input).id);
   });
 
-  it('refuses an unknown kind or decision, and lists that are not strings', () => {
+  it('refuses an unknown kind or decision, lists that are not strings, and text Postgres cannot store', () => {
+    expect(() => prepareEntry({ ...input, reason: 'a\u0000b' })).toThrow(/reason holds a NUL/);
+    expect(() => prepareEntry({ ...input, fields: ['\uD800'] })).toThrow(/fields holds a NUL or a lone surrogate/);
+    expect(() => prepareEntry({ ...input, reason: 'family 👪' })).not.toThrow();
     expect(() => prepareEntry({ ...input, kind: 'READ' as AuditKind })).toThrow(/kind "READ"/);
     expect(() => prepareEntry({ ...input, decision: 'MAYBE' as AuditDecision })).toThrow(/decision "MAYBE"/);
     expect(() => prepareEntry({ ...input, subjectIds: [1 as unknown as string] })).toThrow(/subjectIds/);
@@ -76,17 +79,15 @@ describe('entryHash', () => {
   });
 });
 
-describe('linkEntries', () => {
-  it('links each entry to the hash of the one before, starting from the head', () => {
-    const [a, b, c] = linkEntries(GENESIS_HASH, [prepareEntry(input), prepareEntry(input), prepareEntry(input)]);
-    expect(a.prevHash).toBe(GENESIS_HASH);
-    expect(b.prevHash).toBe(a.hash);
-    expect(c.prevHash).toBe(b.hash);
-    for (const linked of [a, b, c]) expect(entryHash(linked)).toBe(linked.hash);
-  });
+describe('hashTemplate', () => {
+  const entry = prepareEntry({ ...input, reason: 'quotes " \\ "prev_hash":"x" and ünïcödé 👪\n' });
 
-  it('gives a different chain after a different head', () => {
-    const entries = [prepareEntry(input)];
-    expect(linkEntries(GENESIS_HASH, entries)[0].hash).not.toBe(linkEntries('a'.repeat(64), entries)[0].hash);
+  it('cut around prev_hash, rebuilds exactly the canonical JSON entryHash hashes', () => {
+    const { before, after } = hashTemplate(entry);
+    for (const prevHash of [GENESIS_HASH, 'ab'.repeat(32)]) {
+      expect(sha256Hex(before + prevHash + after)).toBe(entryHash({ ...entry, prevHash }));
+    }
+    expect(before.endsWith('"prev_hash":"')).toBe(true);
+    expect(after.startsWith('","reason":')).toBe(true);
   });
 });

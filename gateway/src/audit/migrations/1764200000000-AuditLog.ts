@@ -64,9 +64,37 @@ export class AuditLog1764200000000 implements MigrationInterface {
         PERFORM pg_advisory_xact_lock(5566822183109394433);
         RETURN COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), repeat('0', 64));
       END $$`);
+
+    // Appends entries in array order in one statement (one round trip, no client wait while the
+    // lock is held). Each element carries the column values and its canonical JSON cut around
+    // prev_hash (hash_before, hash_after, see chain.ts hashTemplate); the link is made here, under
+    // the lock: hash = sha256(hash_before || prev_hash || hash_after), the very bytes the
+    // verifier hashes in JavaScript.
+    await queryRunner.query(`
+      CREATE FUNCTION audit_log_append(entries jsonb)
+        RETURNS TABLE (entry_seq bigint, entry_prev_hash char(64), entry_hash char(64))
+        LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        item jsonb;
+      BEGIN
+        entry_hash := audit_log_lock_head();
+        FOR item IN SELECT value FROM jsonb_array_elements(entries) WITH ORDINALITY ORDER BY ordinality LOOP
+          entry_prev_hash := entry_hash;
+          entry_hash := encode(sha256(convert_to((item->>'hash_before') || entry_prev_hash || (item->>'hash_after'), 'UTF8')), 'hex');
+          INSERT INTO audit_log (id, recorded_at, kind, actor_id, actor_roles, organisation, case_id, subject_ids,
+                                 agency, fields, decision, rule, policy_version, reason, grant_id, request_id, prev_hash, hash)
+            SELECT r.id, r.recorded_at, r.kind, r.actor_id, r.actor_roles, r.organisation, r.case_id, r.subject_ids,
+                   r.agency, r.fields, r.decision, r.rule, r.policy_version, r.reason, r.grant_id, r.request_id,
+                   entry_prev_hash, entry_hash
+              FROM jsonb_populate_record(NULL::audit_log, item) AS r
+            RETURNING seq INTO entry_seq;
+          RETURN NEXT;
+        END LOOP;
+      END $$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP FUNCTION audit_log_append(jsonb)');
     await queryRunner.query('DROP TABLE audit_log');
     await queryRunner.query('DROP FUNCTION audit_log_refuse_change()');
     await queryRunner.query('DROP FUNCTION audit_log_lock_head()');

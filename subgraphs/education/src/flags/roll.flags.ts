@@ -1,12 +1,13 @@
 import { addMonths, isCompulsorySchoolAge } from '../domain/calendar';
 import type { PupilRecord } from '../domain/pupil-record';
 import { activeHomeEducation, currentEnrolment, isOpen, latestMissingEducation } from '../domain/pupil-status';
+import type { CmeReason } from '../entities/code-lists';
 import { amber, type EducationFlag } from './flag';
 
 /** "Recently" notified home education (DOMAIN 4.2): within this many months of the date. */
 export const RECENT_HOME_EDUCATION_MONTHS = 12;
 
-const CME_REASON_WORDS: Record<string, string> = {
+const CME_REASON_WORDS: Record<CmeReason, string> = {
   NOT_STARTED: 'never started at a school',
   NOT_TRANSFERRED: 'did not arrive at the next school',
   EXCLUDED_NO_AP: 'excluded with no alternative provision',

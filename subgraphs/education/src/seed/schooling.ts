@@ -14,7 +14,6 @@ import type { SeedChild, SeedRows } from './rows';
 export function addSchooling(child: SeedChild, rows: SeedRows): void {
   const { pupil, household, rng, today } = child;
   const group = yearGroup(pupil.dateOfBirth, today);
-  if (group < 0 || group > 13) return;
   const sen = senRow(child);
   if (sen) rows.sen.push(sen);
   const special = sen?.provision === 'E' && rng.chance(0.3);

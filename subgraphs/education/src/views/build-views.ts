@@ -30,24 +30,24 @@ export async function buildViews(
   subjects: readonly SubjectReference[],
 ): Promise<(EducationView | GraphQLError)[]> {
   const on = config.referenceDate ?? today();
+  const obligations = request.grant?.obligations ?? [];
   const checked = subjects.map(educationFacts);
   const valid = checked.flatMap((facts, index) => (isFacts(facts) ? [{ index, facts }] : []));
   const candidates = await findCandidates(dataSource, valid.map((v) => v.facts));
-  const obligations = request.grant?.obligations ?? [];
   const classifications = matchPupils(valid.map((v) => v.facts), candidates, config.thresholds);
-  const results: (EducationView | GraphQLError)[] = [...checked] as GraphQLError[];
-  valid.forEach(({ index, facts }, i) => {
-    results[index] = toView(classifications[i], facts, on, (pupil) => applyObligations(pupil, obligations));
-  });
+  const views = new Map(
+    valid.map(({ index, facts }, i) => [index, toView(classifications[i], facts, on, (pupil) => applyObligations(pupil, obligations))]),
+  );
   await recordDisclosures(
     dataSource,
     request,
-    valid.map(({ index }) => {
-      const view = results[index] as EducationView;
-      return { subjectId: subjects[index].id, matchStatus: view.status, recordIds: view.matches.map((m) => m.record.id) };
-    }),
+    [...views].map(([index, view]) => ({
+      subjectId: subjects[index].id,
+      matchStatus: view.status,
+      recordIds: view.matches.map((match) => match.record.id),
+    })),
   );
-  return results;
+  return checked.map((facts, index) => views.get(index) ?? (facts as GraphQLError));
 }
 
 function isFacts(value: PersonFacts | GraphQLError): value is PersonFacts {

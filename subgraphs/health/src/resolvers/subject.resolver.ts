@@ -1,9 +1,10 @@
-import { SUBJECT_REQUIRED_FIELDS, SubjectReference } from '@mash/shared';
+import { SUBJECT_REQUIRED_FIELDS, type SubjectReference } from '@mash/shared';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HealthContext } from '../server';
 import { HealthView } from '../types/health-view.type';
+import { Subject } from '../types/subject.type';
 
-@Resolver(() => SubjectReference)
+@Resolver(() => Subject)
 export class SubjectHealthResolver {
   @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)
   @FieldResolver(() => HealthView, {

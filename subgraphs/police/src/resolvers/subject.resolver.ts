@@ -1,9 +1,10 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { SUBJECT_REQUIRED_FIELDS, SubjectReference } from '@mash/shared';
+import { SUBJECT_REQUIRED_FIELDS, type SubjectReference } from '@mash/shared';
+import { Subject } from '../types/subject.type';
 import type { PoliceContext } from '../context';
 import { PoliceView } from '../types/police-view.type';
 
-@Resolver(() => SubjectReference)
+@Resolver(() => Subject)
 export class SubjectPoliceResolver {
   // DPA 2018 Part 3, Sch 8 para 4: sensitive processing to safeguard children and individuals at risk.
   @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)

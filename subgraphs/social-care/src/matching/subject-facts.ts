@@ -1,6 +1,5 @@
-import { subjectFacts, validateIdentifier, type IdentifierKind, type PersonFacts, type SubjectReference } from '@mash/shared';
+import { isRealDate, subjectFacts, validateIdentifier, type IdentifierKind, type PersonFacts, type SubjectReference } from '@mash/shared';
 import { GraphQLError } from 'graphql';
-import { isIsoDate } from '../dates';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -19,7 +18,7 @@ export function checkedSubjectFacts(subject: SubjectReference): PersonFacts | Gr
   try {
     const facts = subjectFacts(subject);
     if (!facts.familyName?.trim()) throw badInput('Subject familyName is empty; social care cannot match without it.');
-    if (facts.dateOfBirth && !isIsoDate(facts.dateOfBirth)) {
+    if (facts.dateOfBirth && !isRealDate(facts.dateOfBirth)) {
       throw badInput(`Subject dateOfBirth "${facts.dateOfBirth}" is not a date in the form YYYY-MM-DD.`);
     }
     return {

@@ -1,5 +1,4 @@
-import { createRng, type Household, type Population, type Rng } from '@mash/shared';
-import { ageOn } from '../dates';
+import { ageOn, createRng, type Household, type Population, type Rng } from '@mash/shared';
 import { seedSection42 } from './adults';
 import { seedChildProtectionPlan, seedLookedAfter } from './child-protection';
 import { seedChildInNeed, seedClosedHistory, seedDomesticAbuseNotifications, seedEarlyHelp } from './children';

@@ -1,8 +1,7 @@
 import {
-  familyNameYearKey, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
+  ageOn, familyNameYearKey, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
 } from '@mash/shared';
 import type { EthnicityCode, GenderCode } from '../codes/children';
-import { ageOn } from '../dates';
 import type { PersonRow } from './rows';
 import { weighted } from './weighted';
 

@@ -1,6 +1,6 @@
 import {
   MatchReasonValue, MatchStatusValue, matchBatch, recordDisclosures, type AgencyRequestContext, type Classification,
-  type MatchThresholds, type PersonFacts, type SubjectReference,
+  type MatchThresholds, type SubjectReference,
 } from '@mash/shared';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -31,16 +31,14 @@ export async function loadViews(
 ): Promise<(SocialCareViewShape | GraphQLError)[]> {
   const checked = subjects.map(checkedSubjectFacts);
   const valid = checked.flatMap((facts, index) => (facts instanceof GraphQLError ? [] : [{ index, facts }]));
-  const candidates = await findCandidates(dataSource, valid.map(({ facts }) => facts));
-  const classifications = matchBatch<Person>(valid.map(({ facts }) => facts as PersonFacts), candidates, personFacts, settings.thresholds);
+  const subjectFacts = valid.map(({ facts }) => facts);
+  const candidates = await findCandidates(dataSource, subjectFacts);
+  const classifications = matchBatch<Person>(subjectFacts, candidates, personFacts, settings.thresholds);
   const matched = classifications.flatMap((result) => (result.status === 'MATCHED' ? result.matches.map((m) => m.record) : []));
   const households = await loadHouseholds(dataSource, matched.flatMap((person) => (person.uprn ? [person.uprn] : [])));
   const asOf = settings.asOf();
+  const views = new Map(valid.map(({ index }, position) => [index, toView(classifications[position]!, households, asOf)]));
 
-  const results: (SocialCareViewShape | GraphQLError)[] = [...checked] as GraphQLError[];
-  valid.forEach(({ index }, position) => {
-    results[index] = toView(classifications[position]!, households, asOf);
-  });
   await recordDisclosures(
     dataSource,
     request,
@@ -50,7 +48,7 @@ export async function loadViews(
       recordIds: classifications[position]!.matches.map((match) => match.record.id),
     })),
   );
-  return results;
+  return checked.map((facts, index) => (facts instanceof GraphQLError ? facts : views.get(index)!));
 }
 
 function toView(result: Classification<Person>, households: Map<string, Person[]>, asOf: string): SocialCareViewShape {

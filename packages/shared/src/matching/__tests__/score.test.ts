@@ -123,6 +123,13 @@ describe('classify', () => {
     expect(result.matches.map((m) => m.record.givenName)).toEqual(['William', 'Bill']);
   });
 
+  it('lets the one record agreeing on an identifier win over a demographic duplicate', () => {
+    const withUpn = { ...william, upn: 'G937200124001' };
+    const result = classify(candidates(withUpn, [{ ...william, upn: null }, withUpn]));
+    expect(result.status).toBe('MATCHED');
+    expect(result.matches.map((m) => m.record.upn)).toEqual(['G937200124001']);
+  });
+
   it('is AMBIGUOUS for a single possible match below the match threshold', () => {
     const record = { score: { confidence: 0.8, weight: 0, matchedOn: [] }, record: 'r1' };
     expect(classify([record])).toEqual({ status: 'AMBIGUOUS', matches: [record] });
