@@ -114,9 +114,10 @@ describe('the information-sharing agreement, end to end', () => {
   });
 
   describe('direct calls to an agency', () => {
+    const people: Record<string, Record<string, unknown>> = {};
     const entities = (subjectId: string) => ({
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { health { status } } } }',
-      variables: { r: [{ __typename: 'Subject', id: subjectId, familyName: 'Okafor', dateOfBirth: '2015-01-01' }] },
+      variables: { r: [{ __typename: 'Subject', ...people[subjectId] }] },
     });
     const call = async (agency: 'health' | 'police', body: unknown, grant?: string) => {
       const response = await fetch(federation.agencies[agency].url, {
@@ -129,10 +130,13 @@ describe('the information-sharing agreement, end to end', () => {
     let redSubject: string;
     let otherSubject: string;
     beforeAll(async () => {
-      const red = await federation.query('query($id: ID!) { case(id: $id) { subjects { id } } }', { id: ids.RED }, triage);
-      redSubject = red.body.data.case.subjects[0].id;
-      const amber = await federation.query('query($id: ID!) { case(id: $id) { subjects { id } } }', { id: ids.AMBER }, triage);
-      otherSubject = amber.body.data.case.subjects[0].id;
+      const subjectsOf = async (id: string) => {
+        const { body } = await federation.query('query($id: ID!) { case(id: $id) { subjects { id givenName familyName dateOfBirth gender postcode } } }', { id }, triage);
+        for (const subject of body.data.case.subjects) people[subject.id] = subject;
+        return body.data.case.subjects[0].id as string;
+      };
+      redSubject = await subjectsOf(ids.RED);
+      otherSubject = await subjectsOf(ids.AMBER);
     });
     const mint = (agency: 'health' | 'police', subjectIds: string[], ttlSeconds?: number) =>
       new GrantIssuer({ key: federation.grantKey }).mint(
@@ -155,7 +159,7 @@ describe('the information-sharing agreement, end to end', () => {
     ])('answers 401 revealing nothing for %s', async (_label, grant, body) => {
       const { status, text } = await call('health', body(), await grant());
       expect(status).toBe(401);
-      expect(text).not.toMatch(/Okafor|MATCHED|sdl|Subject/);
+      expect(text).not.toMatch(/Okafor|Whitfield|MATCHED|NOT_KNOWN|sdl|Subject/);
     });
 
     it('answers 401 for an expired grant', async () => {
@@ -200,6 +204,31 @@ describe('the information-sharing agreement, end to end', () => {
     expect(body.data.auditChain.entries).toBeGreaterThan(10);
     const denied = await federation.query('{ auditChain { ok } }', {}, triage);
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps one intact chain, one entry per agency fetch, with two gateways serving concurrently', async () => {
+    const second = await federation.startAnotherGateway();
+    try {
+      const count = async () => Number((await federation.hub.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE kind = 'AGENCY_FETCH'`))[0].n);
+      const before = await count();
+      const queries = 12;
+      const results = await Promise.all(
+        Array.from({ length: queries }, (_, index) =>
+          fetch(index % 2 ? second.url : federation.gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${triage}` },
+            body: JSON.stringify({ query: CASE, variables: { id: ids.RED } }),
+          }).then((response) => response.json()),
+        ),
+      );
+      expect(results.every((result: any) => !result.errors)).toBe(true);
+      expect(await count()).toBe(before + queries * AGENCIES.length);
+      const governance = await federation.token({ role: 'governance' });
+      const { body } = await federation.query('{ auditChain { ok entries } }', {}, governance);
+      expect(body.data.auditChain.ok).toBe(true);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('answers AGENCY_UNAVAILABLE for an agency that is down, and still returns the others', async () => {

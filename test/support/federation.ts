@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSigningKey, GrantVerifier, openTestDatabase, serveSubgraph, AGENCIES, type AgencyDefinition, type AgencyName, type Database, type RunningService, type SigningKey } from '@mash/shared';
@@ -37,6 +38,11 @@ export interface Federation {
   token(options: DemoTokenOptions): Promise<string>;
   /** POSTs a GraphQL operation to the gateway. */
   query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<{ status: number; body: GraphQLBody }>;
+  /**
+   * A second gateway on the same hub database: through its own connection pool in server mode (a
+   * second gateway process in all but name), sharing the one embedded connection otherwise.
+   */
+  startAnotherGateway(): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +100,19 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: (await response.json()) as GraphQLBody };
+    },
+    async startAnotherGateway() {
+      const url = (hub.dataSource.options as { url?: string }).url;
+      const own = url ? new DataSource({ ...hub.dataSource.options } as DataSourceOptions) : null;
+      if (own) await own.initialize();
+      const another = await startGateway({ config, hub: own ?? hub.dataSource, grantKey });
+      return {
+        url: another.url,
+        async stop() {
+          await another.stop();
+          if (own) await own.destroy();
+        },
+      };
     },
     // Tolerates parts a test already stopped (an agency taken down, the hub made unreachable).
     async stop() {

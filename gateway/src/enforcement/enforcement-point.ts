@@ -87,7 +87,7 @@ export class EnforcementPoint {
       : denial('disclosure-log-own-agency-only', `Only an agency-admin of ${agency} may read ${agency}'s disclosure log`);
     const group: CaseGroup = { caseId: null, subjectIds: [], indexes: [], decision };
     if (allowed && user) {
-      const minted = await this.deps.issuer.mint({ agency, caseId: '', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: user.id, obligations: [] });
+      const minted = await this.deps.issuer.mint({ agency, caseId: 'n/a', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: user.id, obligations: [] });
       group.grant = minted.token;
       group.grantId = minted.grantId;
     }

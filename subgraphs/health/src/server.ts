@@ -27,7 +27,8 @@ export const definition: AgencyDefinition<HealthContext> = {
   defaultPort: 4003,
   entities,
   migrations,
-  buildSchema,
+  // Settings are read here, at start-up, so a bad one stops the service before it listens.
+  buildSchema: () => (healthConfig(), buildSchema()),
   createContext: (dataSource, request) => createContext(dataSource, request),
   seed,
 };

@@ -19,8 +19,8 @@ import { checkSubject } from './subject-check';
 const logger = createLogger('health');
 
 /**
- * One loader per request: every subject of one `_entities` call lands in one batch, which runs
- * one candidate query, one details query and one disclosure-log insert, however many subjects.
+ * One loader per request: every subject of one `_entities` call lands in one batch, which runs one
+ * candidate query, two record loads and one disclosure-log insert, however many subjects it holds.
  */
 export function createViewLoader(
   dataSource: DataSource,

@@ -15,7 +15,7 @@ import { emptyRows, type HealthRows, type SeedHousehold, type SeedMember } from 
 
 const CHUNK = 500;
 /** Every RESTRICTED_EVERY-th household known to health is a PDS sensitive one (a family that fled abuse). */
-const RESTRICTED_EVERY = 60;
+const RESTRICTED_EVERY = 100;
 
 /**
  * Inserts health's synthetic records on first run: a patient for everyone the population says
