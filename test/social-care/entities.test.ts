@@ -23,7 +23,7 @@ describe('social-care subgraph: _entities on Subject', () => {
   it('prints a Federation 2 subgraph: Subject keyed by id, socialCare requiring the external demographics', () => {
     const sdl = printSubgraphSchema(harness.schema);
     expect(sdl).toMatch(/type Subject\s+@key\(fields: "id"\)/);
-    expect(sdl).toContain(`socialCare: SocialCareView! @requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`);
+    expect(sdl).toContain(`socialCare: SocialCareView @requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`);
     for (const field of ['givenName: String @external', 'familyName: String! @external', 'nhsNumber: String @external', 'pncId: String @external']) {
       expect(sdl).toContain(field);
     }

@@ -1,4 +1,4 @@
-import type { Rng } from '@mash/shared';
+import { ageOn, type Rng } from '@mash/shared';
 import type { AppointmentType } from '../entities/code-lists';
 import type { UnscheduledCareAttendance, WasNotBroughtEvent } from '../entities';
 import { addDays } from '../flags/dates';
@@ -62,8 +62,16 @@ export function attendanceRows(member: SeedMember, context: SeedHousehold, rng: 
       leftBeforeTreatment: rng.chance(0.05),
     });
   };
-  for (let i = 0; i < recent; i++) add(recentDay(member, context, rng), (context.demoRed && child && i === 0) || rng.chance(0.3));
-  for (let i = 0; i < older; i++) add(addDays(context.referenceDate, -rng.int(400, 1000)), rng.chance(0.3));
+  // Everyday injuries start once a child is mobile; an injured baby is seeded only on purpose, below.
+  const everyday = (day: string) => rng.chance(0.3) && ageOn(member.view.dateOfBirth, day) >= 1;
+  for (let i = 0; i < recent; i++) {
+    const day = recentDay(member, context, rng);
+    add(day, (context.demoRed && child && i === 0) || everyday(day));
+  }
+  for (let i = 0; i < older; i++) {
+    const day = addDays(context.referenceDate, -rng.int(400, 1000));
+    add(day, everyday(day));
+  }
   // A non-mobile baby in a household at risk: the attendance the RED infant-injury flag exists for.
   if (member.age === 0 && risk && rng.chance(0.35)) add(recentDay(member, context, rng), true, 'Bruising');
   const abuse = context.household.traits.domesticAbuse;
