@@ -160,7 +160,7 @@ describe('audit log (hash-chained, append-only)', () => {
     ['UPDATE matching no row', "UPDATE audit_log SET reason = 'edited' WHERE false"],
     ['DELETE', 'DELETE FROM audit_log'],
     ['TRUNCATE', 'TRUNCATE audit_log'],
-  ])('refuses a plain %s with the trigger’s error', async (operation, sql) => {
+  ])('refuses a plain %s with the trigger’s error', async (_operation, sql) => {
     await log.appendMany([1, 2].map((n) => fetchEntry(n)));
     await expect(ds.query(sql)).rejects.toThrow(/audit_log is append-only: (UPDATE|DELETE|TRUNCATE) is refused/);
     await expect(verifyChain(ds)).resolves.toMatchObject({ ok: true, entries: 2 });

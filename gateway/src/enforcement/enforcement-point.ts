@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
 import type { GatewayContext } from '../context';
-import { decideFetch, decideWithoutPolicy, type FetchDecision, type PolicyStore } from '../policy';
+import { decideFetch, decideWithoutPolicy, type CaseFacts, type FetchDecision, type PolicyStore } from '../policy';
 import { casesOfSubjects } from './subject-cases';
 
 /** The purpose of every triage fetch; the policy lists the purposes it allows. */
@@ -34,13 +34,25 @@ export interface EnforcementDeps {
  * denied (fail closed). Likewise if the hub cannot be read or no valid policy is active.
  */
 export class EnforcementPoint {
+  /** Per request: the four agency fetches of one query ask about the same subjects; look them up once. */
+  private readonly lookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, CaseFacts>>>>();
+
   constructor(private readonly deps: EnforcementDeps) {}
+
+  private casesOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, CaseFacts>> {
+    let forRequest = this.lookups.get(context);
+    if (!forRequest) this.lookups.set(context, (forRequest = new Map()));
+    const key = [...subjectIds].sort().join(',');
+    let lookup = forRequest.get(key);
+    if (!lookup) forRequest.set(key, (lookup = casesOfSubjects(context.hub, subjectIds)));
+    return lookup;
+  }
 
   async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[]): Promise<CaseGroup[]> {
     const now = new Date();
     let groups: CaseGroup[];
     try {
-      const [cases, policy] = await Promise.all([casesOfSubjects(context.hub, subjectIds), this.deps.policies.active()]);
+      const [cases, policy] = await Promise.all([this.casesOf(context, subjectIds), this.deps.policies.active()]);
       groups = groupByCase(subjectIds, cases).map(({ caseId, indexes }) => {
         const facts = caseId ? cases.get(subjectIds[indexes[0]])! : null;
         const decision = !context.user

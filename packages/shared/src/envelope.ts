@@ -92,3 +92,15 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
 
   return { AgencyMatch, AgencyView };
 }
+
+/**
+ * The one finding on an AMBIGUOUS answer, the same in every agency so a triage screen treats them
+ * alike. AMBER: an unresolved possible match may hide a RED history, so a person must resolve it.
+ */
+export function identityUnresolvedFlag(records: string, candidates: number): Flag {
+  return {
+    code: 'IDENTITY_UNRESOLVED',
+    severity: FlagSeverityValue.AMBER,
+    summary: `${candidates} possible ${records} could be this person: confirm identity (NHS number, UPN, or date of birth and address) before relying on them.`,
+  };
+}

@@ -1,8 +1,8 @@
-import type { PersonFacts } from '@mash/shared';
+import { identityUnresolvedFlag, type PersonFacts } from '@mash/shared';
 import type { PupilRecord } from '../domain/pupil-record';
 import { absenceFlag } from './attendance.flags';
 import { permanentExclusionFlag, partTimeTimetableFlag, repeatedSuspensionsFlag } from './behaviour.flags';
-import { green, type EducationFlag } from './flag';
+import type { EducationFlag } from './flag';
 import { notKnownSchoolAgeFlag, notOnSchoolRollFlag, recentHomeEducationFlag } from './roll.flags';
 import { operationEncompassFlag, senFlag, temporaryUpnFlag } from './vulnerability.flags';
 
@@ -32,10 +32,5 @@ export function notKnownFlags(subject: PersonFacts, on: string): EducationFlag[]
 
 /** Several possible pupils: nothing about any of them is certain enough to flag. */
 export function ambiguousFlags(candidates: number): EducationFlag[] {
-  return [
-    green(
-      'IDENTITY_UNRESOLVED',
-      `${candidates} possible pupil records; confirm identity (UPN, or date of birth and address) before relying on them.`,
-    ),
-  ];
+  return [identityUnresolvedFlag('pupil records', candidates) as EducationFlag];
 }

@@ -1,4 +1,4 @@
-import { ageOn, FlagSeverityValue, type Flag, type PersonFacts } from '@mash/shared';
+import { ageOn, FlagSeverityValue, identityUnresolvedFlag, type Flag, type PersonFacts } from '@mash/shared';
 import {
   activeCpisRecord, activeSafeguardingCodes, attendancesLast12Months, currentGpRegistration, currentMaternityEpisode,
   detainedLast12Months, LATE_BOOKING_WEEKS, openMentalHealthInvolvements, openSubstanceMisuseTreatments,
@@ -9,7 +9,7 @@ import { isoDate } from './dates';
 /** Health's triangulation findings (DOMAIN.md 3.2 and 7). Each returns a flag or null. */
 
 const flag = (code: string, severity: FlagSeverityValue, summary: string): Flag => ({ code, severity, summary });
-const { RED, AMBER, GREEN } = FlagSeverityValue;
+const { RED, AMBER } = FlagSeverityValue;
 
 const CPIS_PLAN_WORDS = { CPP: 'child protection plan', CLA: 'looked after child', UNBORN_CPP: 'unborn child protection plan' };
 const ADULT_MH_SERVICES = new Set(['AMHS', 'CRISIS', 'PERINATAL', 'EIP']);
@@ -91,5 +91,5 @@ export function lateBooking(patient: PatientDetails, asOf: string): Flag | null 
 
 /** AMBIGUOUS: nothing about the candidates is certain, so the only finding is that identity needs resolving. */
 export function identityUnresolved(candidates: number): Flag {
-  return flag('IDENTITY_UNRESOLVED', GREEN, `${candidates} possible health records: confirm identity (e.g. NHS number) before relying on them`);
+  return identityUnresolvedFlag('health records', candidates);
 }

@@ -1,4 +1,4 @@
-import { FlagSeverityValue, MatchStatusValue, type Flag } from '@mash/shared';
+import { FlagSeverityValue, identityUnresolvedFlag, MatchStatusValue, type Flag } from '@mash/shared';
 import type { PoliceNominalRecord } from '../types/nominal-record.type';
 import { domesticAbuseIncidentFlag, highRiskDomesticAbuseFlag, repeatDomesticAbuseFlag } from './domestic-abuse';
 import { exploitationFlag } from './exploitation';
@@ -33,11 +33,7 @@ export function recordFlags(record: PoliceNominalRecord): Flag[] {
 export function policeFlags(status: MatchStatusValue, records: PoliceNominalRecord[]): Flag[] {
   if (status === MatchStatusValue.MATCHED && records.length === 1) return recordFlags(records[0]);
   if (status === MatchStatusValue.AMBIGUOUS) {
-    return [{
-      code: 'IDENTITY_UNRESOLVED',
-      severity: FlagSeverityValue.GREEN,
-      summary: `${records.length} possible police ${records.length === 1 ? 'record' : 'records'}: confirm identity with the police MASH researcher before relying on them.`,
-    }];
+    return [identityUnresolvedFlag('police records', records.length)];
   }
   return [];
 }

@@ -1,8 +1,8 @@
-import type { Flag } from '@mash/shared';
+import { identityUnresolvedFlag, type Flag } from '@mash/shared';
 import { openSection42Flag } from './adults';
 import { lookedAfterFlag, openChildInNeedFlag, openCpPlanFlag, previousCpPlanFlag, referralFlag } from './children';
 import { openEarlyHelpFlag } from './early-help';
-import { AMBER, flag, FlagCode, type FlagInput } from './flag';
+import { type FlagInput } from './flag';
 import { householdChildrenFlags, toxicTrioFlag } from './household';
 
 export { FlagCode, type FlagInput } from './flag';
@@ -27,8 +27,5 @@ export function computeFlags(input: FlagInput): Flag[] {
 
 /** AMBIGUOUS: nothing about any candidate is certain to be the subject's, so only say so. */
 export function ambiguousFlags(candidates: number): Flag[] {
-  return [
-    flag(FlagCode.IDENTITY_UNRESOLVED, AMBER,
-      `${candidates} social-care records could be this person; confirm identity (e.g. NHS number, date of birth) before relying on them`),
-  ];
+  return [identityUnresolvedFlag('social-care records', candidates) as Flag];
 }

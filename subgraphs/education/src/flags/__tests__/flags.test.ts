@@ -128,6 +128,6 @@ describe('education flags', () => {
   });
 
   it('flags an ambiguous identity, and nothing about the candidates', () => {
-    expect(ambiguousFlags(2)).toEqual([expect.objectContaining({ code: 'IDENTITY_UNRESOLVED', severity: 'GREEN' })]);
+    expect(ambiguousFlags(2)).toEqual([expect.objectContaining({ code: 'IDENTITY_UNRESOLVED', severity: 'AMBER' })]);
   });
 });
