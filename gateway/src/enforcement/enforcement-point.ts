@@ -65,7 +65,7 @@ export class EnforcementPoint {
         return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision };
       });
     } catch (error) {
-      this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).message });
+      this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
       return [{ caseId: null, subjectIds, indexes: subjectIds.map((_, index) => index), decision: denial('hub-unavailable', 'The hub could not check this case against the sharing agreement, so nothing was fetched') }];
     }
     for (const group of groups) {
@@ -128,7 +128,7 @@ export class EnforcementPoint {
       await this.deps.audit.appendMany(groups.map(entry));
       return groups;
     } catch (error) {
-      this.deps.logger.error('audit_append_failed', { error: (error as Error).message });
+      this.deps.logger.error('audit_append_failed', { error: (error as Error).name, sqlState: (error as { code?: string }).code });
       const decision = denial('audit-unavailable', 'The access log could not record this decision, so nothing was fetched');
       return groups.map((group) => ({ ...group, decision, grant: undefined }));
     }

@@ -39,7 +39,7 @@ async function answer(
     views = await buildViews(dataSource, request, config, valid);
   } catch (error) {
     // Ids only: the subjects' personal data must not reach the logs.
-    logger.error('views_failed', { requestId: request.requestId, error: (error as Error).message });
+    logger.error('views_failed', { requestId: request.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
     const unavailable = new GraphQLError('Police records could not be searched just now; try again shortly.', {
       extensions: { code: 'AGENCY_UNAVAILABLE' },
     });
