@@ -118,8 +118,8 @@ describe('education subgraph: _entities', () => {
     const person = schoolChildren(population.people).find((p) => !p.key.startsWith('P00000') && population.agencyView(p, 'education'))!;
     const [original] = await db.dataSource.query('SELECT * FROM pupil WHERE upn = $1', [person.upn]);
     await db.dataSource.query(
-      `INSERT INTO pupil (given_name, family_name, date_of_birth, sex, postcode, family_name_year)
-       SELECT given_name, family_name, date_of_birth, sex, postcode, family_name_year FROM pupil WHERE id = $1`,
+      `INSERT INTO pupil (given_name, family_name, date_of_birth, sex, postcode, blocking_keys)
+       SELECT given_name, family_name, date_of_birth, sex, postcode, blocking_keys FROM pupil WHERE id = $1`,
       [original.id],
     );
     const { views } = await fetchEducation([representation(person, householdOf(population, person))]);
@@ -136,7 +136,7 @@ describe('education subgraph: _entities', () => {
       const { views, errors, requestId } = await fetchEducation(representations);
       expect(errors).toBeUndefined();
       expect(views).toHaveLength(representations.length);
-      const candidateQueries = query.mock.calls.filter(([sql]) => /FROM pupil WHERE .*date_of_birth = ANY/s.test(String(sql)));
+      const candidateQueries = query.mock.calls.filter(([sql]) => /FROM pupil WHERE blocking_keys && /.test(String(sql)));
       expect(candidateQueries).toHaveLength(1);
       const logged = await db.dataSource.getRepository(DisclosureLog).find({ where: { requestId } });
       expect(logged.map((row) => row.subjectId).sort()).toEqual(representations.map((r) => r.id).sort());

@@ -1,5 +1,5 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { DisclosureLog, SUBJECT_REQUIRED_FIELDS } from '@mash/shared';
+import { DisclosureLog, recordBlockingKeys, SUBJECT_REQUIRED_FIELDS } from '@mash/shared';
 import { seed } from '@mash/social-care';
 import { GRANT, openSocialCareHarness, representation, type Harness } from './harness';
 
@@ -140,9 +140,13 @@ describe('social-care subgraph: _entities on Subject', () => {
 
   it('answers AMBIGUOUS for a duplicated record, with candidates but only an identity flag', async () => {
     await harness.database.dataSource.query(`
-      INSERT INTO sc_person (person_id, given_name, family_name, date_of_birth, gender_code, postcode, family_name_year, is_adult)
-      VALUES ('WCC-990001', 'Tamsin', 'Pellowe', '2016-05-04', 2, 'CV34 4RL', 'pellowe|2016', false),
-             ('WCC-990002', 'Tamsin', 'Pellowe', '2016-05-04', 2, 'CV35 7AB', 'pellowe|2016', false)`);
+      INSERT INTO sc_person (person_id, given_name, family_name, date_of_birth, gender_code, postcode, blocking_keys, is_adult)
+      VALUES ('WCC-990001', 'Tamsin', 'Pellowe', '2016-05-04', 2, 'CV34 4RL', $1, false),
+             ('WCC-990002', 'Tamsin', 'Pellowe', '2016-05-04', 2, 'CV35 7AB', $2, false)`,
+      [
+        recordBlockingKeys({ givenName: 'Tamsin', familyName: 'Pellowe', dateOfBirth: '2016-05-04', postcode: 'CV34 4RL' }),
+        recordBlockingKeys({ givenName: 'Tamsin', familyName: 'Pellowe', dateOfBirth: '2016-05-04', postcode: 'CV35 7AB' }),
+      ]);
     await harness.database.dataSource.query(
       `INSERT INTO sc_child_protection_plan (person_id, start_date, initial_category, latest_category) VALUES ('WCC-990002', '2026-06-01', 'NEG', 'NEG')`,
     );

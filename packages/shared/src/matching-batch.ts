@@ -1,57 +1,79 @@
 import type { DataSource } from 'typeorm';
 import { ConfigError, decimal, envPrefix } from './config';
-import { blockingKeys, classify, DEFAULT_THRESHOLDS, normaliseName, scorePair } from './matching';
-import type { BlockingKeys, Classification, MatchThresholds, PairScore, PersonFacts } from './matching/types';
+import { classify, DEFAULT_THRESHOLDS, recordBlockingKeys, scorePair, subjectBlockingKeys } from './matching';
+import type { Classification, MatchThresholds, PairScore, PersonFacts } from './matching/types';
 
-/** Column names of an agency's person table that serve blocking; omit what the agency does not hold. */
-export interface BlockingColumns {
+/** An agency's person table and its `blocking_keys text[]` column (GIN-indexed). */
+export interface CandidateTable {
   table: string;
   id: string;
-  nhsNumber?: string;
-  upn?: string;
-  pncId?: string;
-  dateOfBirth: string;
-  postcode: string;
-  /** Normalised family name and birth year, `"smith|2015"` (see `familyNameYearKey`). */
-  familyNameYear: string;
-}
-
-/** Union of the blocking keys of every subject in one fetch: one candidate query per agency fetch. */
-export function mergeBlockingKeys(subjects: PersonFacts[]): BlockingKeys {
-  const merged: Record<keyof BlockingKeys, Set<string>> = {
-    nhsNumbers: new Set(), upns: new Set(), pncIds: new Set(), datesOfBirth: new Set(), postcodes: new Set(), familyNameYears: new Set(),
-  };
-  for (const subject of subjects) {
-    const keys = blockingKeys(subject);
-    for (const name of Object.keys(merged) as (keyof BlockingKeys)[]) keys[name].forEach((key) => merged[name].add(key));
-  }
-  return Object.fromEntries(Object.entries(merged).map(([name, set]) => [name, [...set]])) as unknown as BlockingKeys;
+  blockingKeys: string;
 }
 
 /**
- * Ids of every record sharing any blocking key with any subject. Each branch is an equality on an
- * indexed column, so Postgres answers with a bitmap OR of index scans, never a sequential scan.
+ * Ids of every record sharing any of `keys` (the union of a batch's `subjectBlockingKeys`): one
+ * array-overlap predicate, which the GIN index on the column answers with a bitmap index scan.
  */
-export async function selectCandidateIds(dataSource: DataSource, columns: BlockingColumns, keys: BlockingKeys): Promise<string[]> {
-  const branches: string[] = [];
-  const params: unknown[] = [];
-  const add = (column: string | undefined, values: string[], cast = 'text[]') => {
-    if (!column || values.length === 0) return;
-    params.push(values);
-    branches.push(`${column} = ANY($${params.length}::${cast})`);
-  };
-  add(columns.nhsNumber, keys.nhsNumbers);
-  add(columns.upn, keys.upns);
-  add(columns.pncId, keys.pncIds);
-  add(columns.dateOfBirth, keys.datesOfBirth, 'date[]');
-  add(columns.postcode, keys.postcodes);
-  add(columns.familyNameYear, keys.familyNameYears);
-  if (branches.length === 0) return [];
+export async function selectCandidateIds(dataSource: DataSource, columns: CandidateTable, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
   const rows: { id: string }[] = await dataSource.query(
-    `SELECT ${columns.id}::text AS id FROM ${columns.table} WHERE ${branches.join(' OR ')}`,
-    params,
+    `SELECT ${columns.id}::text AS id FROM ${columns.table} WHERE ${columns.blockingKeys} && $1::text[]`,
+    [[...new Set(keys)]],
   );
   return rows.map((row) => row.id);
+}
+
+/** What a migration needs to fill a computed column for rows written before the column existed. */
+export interface ColumnBackfill<Row extends { id: string }> {
+  table: string;
+  id: string;
+  /** The id column's SQL type, so each page's update joins on the primary key index. */
+  idType: 'uuid' | 'varchar';
+  column: string;
+  /** `text[]` for `blocking_keys`; `varchar` for a scalar key. */
+  columnType: 'text[]' | 'varchar';
+  /** One page in id order: `$1` the last id seen (null at first), `$2` the page size; rows carry `id`. */
+  selectPage: string;
+  value: (row: Row) => string[] | string | null;
+  pageSize?: number;
+}
+
+/**
+ * Computes and stores a column's value for every existing row, a page at a time (keyset pagination
+ * on the primary key, one UPDATE per page), e.g. `blocking_keys` from `recordBlockingKeys`.
+ */
+export async function backfillColumn<Row extends { id: string }>(
+  runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  backfill: ColumnBackfill<Row>,
+): Promise<number> {
+  const { table, id, idType, column, columnType, selectPage, value, pageSize = 2000 } = backfill;
+  const assigned = columnType === 'text[]' ? 'ARRAY(SELECT json_array_elements_text(v.value))' : "v.value #>> '{}'";
+  let last: string | null = null;
+  let updated = 0;
+  for (;;) {
+    const rows = (await runner.query(selectPage, [last, pageSize])) as Row[];
+    if (rows.length === 0) return updated;
+    await runner.query(
+      `UPDATE ${table} AS t SET ${column} = ${assigned}
+       FROM json_to_recordset($1::json) AS v(id ${idType}, value json) WHERE t.${id} = v.id`,
+      [JSON.stringify(rows.map((row) => ({ id: row.id, value: value(row) })))],
+    );
+    updated += rows.length;
+    last = rows[rows.length - 1].id;
+  }
+}
+
+/** The union of the subjects' keys: what one candidate query for the whole batch asks for. */
+export function batchBlockingKeys(subjects: readonly PersonFacts[]): string[] {
+  return [...new Set(subjects.flatMap(subjectBlockingKeys))];
+}
+
+export interface MatchBatchOptions<R> {
+  /**
+   * The record's keys as stored in its `blocking_keys` column (default: recomputed from `facts`).
+   * Pass the stored ones so the per-subject filter is exactly the candidate query's condition.
+   */
+  keys?: (record: R) => readonly string[];
 }
 
 /**
@@ -60,17 +82,18 @@ export async function selectCandidateIds(dataSource: DataSource, columns: Blocki
  * facts (its aliases, a preferred surname): it scores as the best of them.
  */
 export function matchBatch<R>(
-  subjects: PersonFacts[],
-  candidates: R[],
+  subjects: readonly PersonFacts[],
+  candidates: readonly R[],
   facts: (record: R) => PersonFacts | PersonFacts[],
   thresholds?: MatchThresholds,
+  options: MatchBatchOptions<R> = {},
 ): Classification<R>[] {
   const candidateFacts = candidates.map((record) => {
     const all = [facts(record)].flat();
-    return { record, all, keys: new Set(all.flatMap((one) => keyList(blockingKeys(one)))) };
+    return { record, all, keys: new Set(options.keys ? options.keys(record) : recordBlockingKeys(all)) };
   });
   return subjects.map((subject) => {
-    const subjectKeys = keyList(blockingKeys(subject));
+    const subjectKeys = subjectBlockingKeys(subject);
     const scored = candidateFacts
       .filter(({ keys }) => subjectKeys.some((key) => keys.has(key)))
       .map(({ record, all }) => ({ record, score: best(all.map((one) => scorePair(subject, one))) }));
@@ -78,17 +101,8 @@ export function matchBatch<R>(
   });
 }
 
-function keyList(keys: BlockingKeys): string[] {
-  return (Object.keys(keys) as (keyof BlockingKeys)[]).flatMap((name) => keys[name].map((key) => `${name}:${key}`));
-}
-
 function best(scores: PairScore[]): PairScore {
   return scores.reduce((top, score) => (score.confidence > top.confidence ? score : top));
-}
-
-/** The key stored in an agency's `family_name_year` column; must agree with `blockingKeys`. */
-export function familyNameYearKey(familyName: string, dateOfBirth: string): string {
-  return `${normaliseName(familyName)}|${dateOfBirth.slice(0, 4)}`;
 }
 
 /** Match thresholds for an agency: `<AGENCY>_MATCH_THRESHOLD` and `<AGENCY>_POSSIBLE_THRESHOLD`. */

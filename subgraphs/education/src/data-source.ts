@@ -12,6 +12,7 @@ import {
   SenStatus,
 } from './entities';
 import { InitialEducation1795687714277 } from './migrations/1795687714277-InitialEducation';
+import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
 
 export const entities = [
   School,
@@ -26,7 +27,7 @@ export const entities = [
   DisclosureLog,
 ];
 
-export const migrations = [InitialEducation1795687714277];
+export const migrations = [InitialEducation1795687714277, BlockingKeys1795800000000];
 
 /**
  * For the typeorm CLI only (`typeorm migration:run -d dist/data-source.js` with

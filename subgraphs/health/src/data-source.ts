@@ -5,6 +5,7 @@ import {
   SubstanceMisuseTreatment, UnscheduledCareAttendance, WasNotBroughtEvent,
 } from './entities';
 import { InitialHealth1795651200000 } from './migrations/1795651200000-InitialHealth';
+import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
 
 export const entities = [
   Patient,
@@ -19,7 +20,7 @@ export const entities = [
   DisclosureLog,
 ];
 
-export const migrations = [InitialHealth1795651200000];
+export const migrations = [InitialHealth1795651200000, BlockingKeys1795800000000];
 
 /** For the typeorm CLI (`typeorm -d subgraphs/health/dist/data-source.js migration:run`) in server mode. */
 export default new DataSource({

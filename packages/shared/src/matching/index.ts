@@ -9,6 +9,6 @@ export {
 } from './compare';
 export { DEFAULT_MATCH_MODEL, DEFAULT_THRESHOLDS, levelWeight } from './model';
 export type { ComparisonLevel, IdentifierLevels, MatchModel } from './model';
-export { blockingKeys } from './blocking';
+export { recordBlockingKeys, subjectBlockingKeys } from './blocking';
 export { scorePair } from './score';
 export { classify } from './classify';

@@ -56,21 +56,6 @@ export interface MatchThresholds {
   possible: number;
 }
 
-/** Keys an agency's candidate query uses to block (avoid comparing every pair); all normalised. */
-export interface BlockingKeys {
-  nhsNumbers: string[];
-  upns: string[];
-  pncIds: string[];
-  /** Exact date of birth and its day/month swap when that is a real date. */
-  datesOfBirth: string[];
-  postcodes: string[];
-  /**
-   * Normalised family name (see `normaliseName`) with birth year, as `"smith|2015"`; a
-   * double-barrelled name adds one key per part (`"smith patel|2015"`, `"smith|2015"`, `"patel|2015"`).
-   */
-  familyNameYears: string[];
-}
-
 export interface ScoredCandidate<R> {
   record: R;
   score: PairScore;

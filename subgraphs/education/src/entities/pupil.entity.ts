@@ -3,7 +3,7 @@ import { SEXES, sqlList, type Sex } from './code-lists';
 
 /**
  * A child the local authority's education records know: on a roll, home educated or missing
- * education. Identifiers are stored normalised; the blocking columns serve the candidate query.
+ * education. Identifiers are stored normalised; `blocking_keys` serves the candidate query.
  */
 @Entity('pupil')
 @Check('chk_pupil_sex', `sex IN (${sqlList(SEXES)})`)
@@ -49,8 +49,11 @@ export class Pupil {
   @Column({ type: 'varchar', length: 12, nullable: true })
   uprn: string | null;
 
-  /** `familyNameYearKey(familyName, dateOfBirth)` from @mash/shared. */
-  @Index('idx_pupil_family_name_year')
-  @Column({ name: 'family_name_year', type: 'varchar', length: 120 })
-  familyNameYear: string;
+  /**
+   * `pupilBlockingKeys(pupil)`: under the legal and the preferred surname. GIN-indexed by
+   * migration BlockingKeys; `synchronize: false` because TypeORM cannot declare a GIN index.
+   */
+  @Index('idx_pupil_blocking_keys', { synchronize: false })
+  @Column({ name: 'blocking_keys', type: 'text', array: true, default: () => "'{}'" })
+  blockingKeys: string[];
 }

@@ -10,7 +10,7 @@ const LOAD_PUPILS_SQL = `
 SELECT json_build_object(
   'id', p.id, 'upn', p.upn, 'formerUpn', p.former_upn, 'upnTemporary', p.upn_temporary,
   'givenName', p.given_name, 'familyName', p.family_name, 'preferredSurname', p.preferred_surname,
-  'dateOfBirth', p.date_of_birth, 'sex', p.sex, 'postcode', p.postcode,
+  'dateOfBirth', p.date_of_birth, 'sex', p.sex, 'postcode', p.postcode, 'blockingKeys', p.blocking_keys,
   'enrolments', COALESCE((
     SELECT json_agg(json_build_object(
       'school', json_build_object('urn', s.urn, 'name', s.name, 'phase', s.phase, 'dslRole', s.dsl_role, 'dslPhone', s.dsl_phone),
@@ -50,8 +50,11 @@ FROM pupil p
 WHERE p.id = ANY($1::uuid[])
 ORDER BY p.id`;
 
-export async function loadPupils(dataSource: DataSource, ids: string[]): Promise<PupilRecord[]> {
+/** A pupil as the matcher sees it: the record and its stored blocking keys. */
+export type CandidatePupil = PupilRecord & { blockingKeys: string[] };
+
+export async function loadPupils(dataSource: DataSource, ids: string[]): Promise<CandidatePupil[]> {
   if (ids.length === 0) return [];
-  const rows: { pupil: PupilRecord }[] = await dataSource.query(LOAD_PUPILS_SQL, [ids]);
+  const rows: { pupil: CandidatePupil }[] = await dataSource.query(LOAD_PUPILS_SQL, [ids]);
   return rows.map((row) => row.pupil);
 }

@@ -1,5 +1,4 @@
 import {
-  familyNameYearKey,
   isTemporaryUpn,
   normalisePostcode,
   temporaryUpnFor,
@@ -10,6 +9,7 @@ import {
   type SyntheticPerson,
 } from '@mash/shared';
 import type { Pupil } from '../entities';
+import { pupilBlockingKeys } from '../matching/match-pupils';
 import { seedId } from './ids';
 
 type Identity = Pick<AgencyPersonView, 'givenName' | 'familyName' | 'dateOfBirth' | 'gender' | 'postcode' | 'uprn' | 'upn'>;
@@ -31,7 +31,7 @@ export function pupilRow(identity: Identity, person: SyntheticPerson, household:
     (m) => ['PARENT', 'CARER', 'PARTNER'].includes(m.role) && m.familyName !== identity.familyName,
   );
   const preferred = parentSurnames.length > 0 && rng.chance(0.2) ? parentSurnames[0].familyName : null;
-  return {
+  const pupil: Omit<Pupil, 'blockingKeys'> = {
     id: seedId(`pupil:${person.key}`),
     upn,
     // A temporary UPN the school later replaced stays on file as the former UPN.
@@ -44,8 +44,8 @@ export function pupilRow(identity: Identity, person: SyntheticPerson, household:
     sex: identity.gender === 'MALE' ? 'M' : identity.gender === 'FEMALE' ? 'F' : null,
     postcode,
     uprn: identity.uprn,
-    familyNameYear: familyNameYearKey(identity.familyName, identity.dateOfBirth),
   };
+  return { ...pupil, blockingKeys: pupilBlockingKeys(pupil) };
 }
 
 function checked(person: SyntheticPerson, result: ReturnType<typeof validateIdentifier>): string {

@@ -47,10 +47,13 @@ export class Patient {
   @Column({ name: 'uprn', type: 'varchar', length: 12, nullable: true })
   uprn: string | null;
 
-  /** Blocking key `familyNameYearKey(familyName, dateOfBirth)`. */
-  @Index('idx_patient_family_name_year')
-  @Column({ name: 'family_name_year', type: 'varchar', length: 110 })
-  familyNameYear: string;
+  /**
+   * `patientBlockingKeys(patient)` (no `pg:` key when restricted). GIN-indexed by
+   * migration BlockingKeys; `synchronize: false` because TypeORM cannot declare a GIN index.
+   */
+  @Index('idx_patient_blocking_keys', { synchronize: false })
+  @Column({ name: 'blocking_keys', type: 'text', array: true, default: () => "'{}'" })
+  blockingKeys: string[];
 
   /** PDS "sensitive" (`meta.security` R): address, telecom and GP are withheld from searches. */
   @Column({ name: 'restricted', type: 'boolean', default: false })

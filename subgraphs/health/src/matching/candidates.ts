@@ -1,21 +1,14 @@
-import { mergeBlockingKeys, selectCandidateIds, type BlockingColumns, type PersonFacts } from '@mash/shared';
+import { batchBlockingKeys, selectCandidateIds, type CandidateTable, type PersonFacts } from '@mash/shared';
 import { In, type DataSource } from 'typeorm';
 import { Patient } from '../entities';
 import type { PatientDetails } from '../records/patient-details';
 
-/** The blocking columns of `patient`; each has a b-tree index (see the initial migration). */
-export const PATIENT_BLOCKING: BlockingColumns = {
-  table: 'patient',
-  id: 'id',
-  nhsNumber: 'nhs_number',
-  dateOfBirth: 'date_of_birth',
-  postcode: 'postcode',
-  familyNameYear: 'family_name_year',
-};
+/** `patient.blocking_keys`, GIN-indexed (migration BlockingKeys). */
+export const PATIENT_CANDIDATES: CandidateTable = { table: 'patient', id: 'id', blockingKeys: 'blocking_keys' };
 
 /** Every patient sharing a blocking key with any of the subjects: one candidate query for the batch. */
 export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<Patient[]> {
-  const ids = await selectCandidateIds(dataSource, PATIENT_BLOCKING, mergeBlockingKeys(subjects));
+  const ids = await selectCandidateIds(dataSource, PATIENT_CANDIDATES, batchBlockingKeys(subjects));
   if (ids.length === 0) return [];
   return dataSource.getRepository(Patient).find({ where: { id: In(ids) } });
 }

@@ -54,7 +54,7 @@ async function resolveViews(
   const facts = accepted.map(subjectFacts);
 
   const candidates = await findCandidates(dataSource, facts);
-  const classifications = matchBatch(facts, candidates, patientFacts, config.thresholds);
+  const classifications = matchBatch(facts, candidates, patientFacts, config.thresholds, { keys: (patient) => patient.blockingKeys });
   const disclosedIds = [...new Set(classifications.flatMap((c) => c.matches.map((m) => m.record.id)))];
   const details = await loadPatientDetails(dataSource, disclosedIds);
   const views = classifications.map((classification, index) => toView(classification, facts[index], details, asOf));

@@ -1,6 +1,7 @@
-import { familyNameYearKey, validateIdentifier, type Rng } from '@mash/shared';
+import { validateIdentifier, type Rng } from '@mash/shared';
 import type { GpRegistration, Patient } from '../entities';
 import { addDays } from '../flags/dates';
+import { patientBlockingKeys } from '../matching/patient-facts';
 import { stableId } from './ids';
 import type { Practice } from './practices';
 import type { SeedHousehold, SeedMember } from './rows';
@@ -14,7 +15,7 @@ export function patientRow(member: SeedMember, context: SeedHousehold, rng: Rng)
   // PDS verification: a number is usually verified; without one a trace is needed, except that
   // tracing a baby under six weeks is postponed (code 08).
   const verification = nhsNumber ? (rng.chance(0.95) ? '01' : '02') : under6Weeks ? '08' : rng.pick(['03', '06'] as const);
-  return {
+  const patient: Omit<Patient, 'blockingKeys'> = {
     id: member.patientId,
     nhsNumber,
     nhsNumberVerification: verification,
@@ -25,10 +26,10 @@ export function patientRow(member: SeedMember, context: SeedHousehold, rng: Rng)
     addressLine: view.addressLine,
     postcode,
     uprn: view.uprn,
-    familyNameYear: familyNameYearKey(view.familyName, view.dateOfBirth),
     restricted: context.restricted,
     deceasedDate: null,
   };
+  return { ...patient, blockingKeys: patientBlockingKeys(patient) };
 }
 
 /**

@@ -7,8 +7,8 @@ import { MissingEpisode } from './missing-episode.entity';
 import { WarningMarker } from './warning-marker.entity';
 
 /**
- * A person as known to police (a "nominal"). Postcode and `family_name_year` are copies of the
- * current address and name kept for the blocking indexes of the candidate query.
+ * A person as known to police (a "nominal"). Postcode is a copy of the current address's;
+ * `blocking_keys` serves the candidate query.
  */
 @Entity('police_nominal')
 export class PoliceNominal {
@@ -50,9 +50,13 @@ export class PoliceNominal {
   @Column({ name: 'postcode', type: 'varchar', length: 8, nullable: true })
   postcode: string | null;
 
-  @Index('idx_police_nominal_family_name_year')
-  @Column({ name: 'family_name_year', type: 'varchar', length: 110 })
-  familyNameYear: string;
+  /**
+   * `nominalBlockingKeys`: the keys of the nominal and of each alias. GIN-indexed by
+   * migration BlockingKeys; `synchronize: false` because TypeORM cannot declare a GIN index.
+   */
+  @Index('idx_police_nominal_blocking_keys', { synchronize: false })
+  @Column({ name: 'blocking_keys', type: 'text', array: true, default: () => "'{}'" })
+  blockingKeys: string[];
 
   @OneToMany(() => NominalAlias, (alias) => alias.nominal)
   aliases: NominalAlias[];

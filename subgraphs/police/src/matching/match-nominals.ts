@@ -1,10 +1,13 @@
-import {
-  blockingKeys, matchBatch, scorePair, type BlockingKeys, type Classification, type MatchThresholds, type PersonFacts,
-} from '@mash/shared';
-import type { PoliceNominal } from '../entities';
+import { matchBatch, recordBlockingKeys, type Classification, type MatchThresholds, type PersonFacts } from '@mash/shared';
+import type { NominalAlias, PoliceNominal } from '../entities';
+
+/** What identifies a nominal: the recorded name and facts, and any aliases. */
+export type NominalIdentity = Pick<PoliceNominal, 'givenName' | 'familyName' | 'dateOfBirth' | 'gender' | 'postcode' | 'nhsNumber' | 'pncId'> & {
+  aliases?: readonly Pick<NominalAlias, 'givenName' | 'familyName' | 'dateOfBirth'>[];
+};
 
 /** The nominal as recorded, then once per alias (an alias without its own date of birth keeps the nominal's). */
-export function nominalIdentities(nominal: PoliceNominal): PersonFacts[] {
+export function nominalIdentities(nominal: NominalIdentity): PersonFacts[] {
   const primary: PersonFacts = {
     givenName: nominal.givenName,
     familyName: nominal.familyName,
@@ -23,44 +26,21 @@ export function nominalIdentities(nominal: PoliceNominal): PersonFacts[] {
   return [primary, ...aliases];
 }
 
-/** The identity (recorded name or alias) under which the nominal best resembles the subject. */
-export function closestIdentity(subject: PersonFacts, nominal: PoliceNominal): PersonFacts {
-  const identities = nominalIdentities(nominal);
-  if (identities.length === 1) return identities[0];
-  let best = identities[0];
-  let bestWeight = scorePair(subject, best).weight;
-  for (const identity of identities.slice(1)) {
-    const weight = scorePair(subject, identity).weight;
-    if (weight > bestWeight) [best, bestWeight] = [identity, weight];
-  }
-  return best;
-}
-
-/** The in-memory twin of the candidate query's WHERE clause, for one subject. */
-export function sharesBlockingKey(keys: BlockingKeys, nominal: PoliceNominal): boolean {
-  return (
-    (nominal.nhsNumber !== null && keys.nhsNumbers.includes(nominal.nhsNumber)) ||
-    (nominal.pncId !== null && keys.pncIds.includes(nominal.pncId)) ||
-    keys.datesOfBirth.includes(nominal.dateOfBirth) ||
-    (nominal.postcode !== null && keys.postcodes.includes(nominal.postcode)) ||
-    keys.familyNameYears.includes(nominal.familyNameYear)
-  );
+/** The `blocking_keys` of a nominal: under its recorded name and every alias. */
+export function nominalBlockingKeys(nominal: NominalIdentity): string[] {
+  return recordBlockingKeys(nominalIdentities(nominal));
 }
 
 /**
- * Classifies each subject against the candidates its own blocking keys found, so an answer never
- * depends on which other subjects shared the batch. Scored per subject so a nominal is compared
- * under its closest alias once, rather than appearing as several candidates that would make a
- * clear match look ambiguous.
+ * Classifies each subject against the candidates sharing one of its own blocking keys (the stored
+ * ones, exactly what the candidate query matched on), so an answer never depends on which other
+ * subjects shared the batch. A nominal scores under its closest identity, once, rather than
+ * appearing as several candidates that would make a clear match look ambiguous.
  */
 export function matchNominals(
   subjects: PersonFacts[],
   candidates: PoliceNominal[],
   thresholds: MatchThresholds,
 ): Classification<PoliceNominal>[] {
-  return subjects.map((subject) => {
-    const keys = blockingKeys(subject);
-    const own = candidates.filter((nominal) => sharesBlockingKey(keys, nominal));
-    return matchBatch([subject], own, (nominal) => closestIdentity(subject, nominal), thresholds)[0];
-  });
+  return matchBatch(subjects, candidates, nominalIdentities, thresholds, { keys: (nominal) => nominal.blockingKeys });
 }

@@ -1,8 +1,10 @@
 import {
-  familyNameYearKey, isValidNhsNumber, isValidPncId, normaliseNhsNumber, normalisePncId, normalisePostcode, swapDayMonth,
+  isValidNhsNumber, isValidPncId, normaliseNhsNumber, normalisePncId, normalisePostcode, swapDayMonth,
 } from '@mash/shared';
+import { nominalBlockingKeys } from '../matching/match-nominals';
 import { seedId } from './clock';
 import type { HouseholdSeed, KnownMember } from './household';
+import type { PoliceRows } from './rows';
 
 /**
  * The nominal, its aliases and addresses, as police hold them: names, date of birth and current
@@ -19,7 +21,7 @@ export function seedNominal(seed: HouseholdSeed, member: KnownMember, familyName
   const nhsNumber = view.nhsNumber
     ? checked('NHS number', view.nhsNumber, isValidNhsNumber(view.nhsNumber) ? normaliseNhsNumber(view.nhsNumber) : null, person.key)
     : null;
-  seed.rows.nominals.push({
+  const nominal = {
     id: member.nominalId,
     localNominalId: seed.refs.nominalId(),
     pncId,
@@ -30,8 +32,7 @@ export function seedNominal(seed: HouseholdSeed, member: KnownMember, familyName
     gender: view.gender,
     nhsNumber,
     postcode,
-    familyNameYear: familyNameYearKey(view.familyName, view.dateOfBirth),
-  });
+  };
   seed.rows.addresses.push({
     id: seedId(`address:${person.key}:current`),
     nominalId: member.nominalId,
@@ -57,9 +58,10 @@ export function seedNominal(seed: HouseholdSeed, member: KnownMember, familyName
       toDate: seed.clock.dateDaysAgo(rng.int(60, 700)),
     });
   }
+  const aliases: PoliceRows['aliases'] = [];
   // People in custody sometimes give other names or a false date of birth.
   if (pncId && rng.chance(0.3)) {
-    seed.rows.aliases.push({
+    aliases.push({
       id: seedId(`alias:${person.key}`),
       nominalId: member.nominalId,
       givenName: view.givenName,
@@ -67,6 +69,8 @@ export function seedNominal(seed: HouseholdSeed, member: KnownMember, familyName
       dateOfBirth: rng.chance(0.3) ? swapDayMonth(view.dateOfBirth) : null,
     });
   }
+  seed.rows.nominals.push({ ...nominal, blockingKeys: nominalBlockingKeys({ ...nominal, aliases }) });
+  seed.rows.aliases.push(...aliases);
 }
 
 function checked(label: string, raw: string, normalised: string | null, key: string): string {

@@ -17,7 +17,7 @@ export function person(overrides: Partial<Person> = {}): Person {
   return {
     id: `WCC-${100000 + ++counter}`, upn: null, nhsNumber: '9990000018', givenName: 'Amara', familyName: 'Okafor',
     dateOfBirth: '2014-03-02', expectedDateOfBirth: null, genderCode: 2, ethnicity: 'BAFR', postcode: 'CV34 4RL',
-    uprn: '100070000001', familyNameYear: 'okafor|2014', isAdult: false, referrals: [], childProtectionPlans: [],
+    uprn: '100070000001', blockingKeys: [], isAdult: false, referrals: [], childProtectionPlans: [],
     lookedAfterEpisodes: [], earlyHelpEpisodes: [], section42Enquiries: [], ...overrides,
   };
 }

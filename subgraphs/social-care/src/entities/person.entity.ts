@@ -8,7 +8,7 @@ import { Section42Enquiry } from './section42-enquiry.entity';
 
 /**
  * A child (CIN census `Child`, keyed by LAchildID) or an adult known to the local authority's
- * social care. The indexed columns serve the matcher's blocking query; `uprn` joins a household.
+ * social care. `blocking_keys` serves the matcher's candidate query; `uprn` joins a household.
  */
 @Entity('sc_person')
 export class Person {
@@ -56,10 +56,13 @@ export class Person {
   @Column({ name: 'uprn', type: 'varchar', length: 12, nullable: true })
   uprn: string | null;
 
-  /** `familyNameYearKey(familyName, dateOfBirth)`, the family-name blocking key. */
-  @Index('idx_sc_person_family_name_year')
-  @Column({ name: 'family_name_year', type: 'varchar', length: 120, nullable: true })
-  familyNameYear: string | null;
+  /**
+   * `personBlockingKeys(person)`, the candidate query's keys. GIN-indexed by
+   * migration BlockingKeys; `synchronize: false` because TypeORM cannot declare a GIN index.
+   */
+  @Index('idx_sc_person_blocking_keys', { synchronize: false })
+  @Column({ name: 'blocking_keys', type: 'text', array: true, default: () => "'{}'" })
+  blockingKeys: string[];
 
   @Column({ name: 'is_adult', type: 'boolean' })
   isAdult: boolean;

@@ -1,17 +1,9 @@
-import { mergeBlockingKeys, selectCandidateIds, type BlockingColumns, type PersonFacts } from '@mash/shared';
+import { batchBlockingKeys, selectCandidateIds, type CandidateTable, type PersonFacts } from '@mash/shared';
 import { In, type DataSource } from 'typeorm';
 import { Person } from '../entities/person.entity';
 
-/** sc_person's indexed blocking columns; social care holds no PNC IDs. */
-export const BLOCKING_COLUMNS: BlockingColumns = {
-  table: 'sc_person',
-  id: 'person_id',
-  nhsNumber: 'nhs_number',
-  upn: 'upn',
-  dateOfBirth: 'date_of_birth',
-  postcode: 'postcode',
-  familyNameYear: 'family_name_year',
-};
+/** `sc_person.blocking_keys`, GIN-indexed (migration BlockingKeys). */
+export const PERSON_CANDIDATES: CandidateTable = { table: 'sc_person', id: 'person_id', blockingKeys: 'blocking_keys' };
 
 const EPISODES = {
   referrals: { assessments: true },
@@ -32,7 +24,7 @@ export async function loadPeople(dataSource: DataSource, where: { ids?: string[]
 /** Every record sharing a blocking key with any subject of the fetch: ONE candidate query per batch. */
 export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<Person[]> {
   if (subjects.length === 0) return [];
-  const ids = await selectCandidateIds(dataSource, BLOCKING_COLUMNS, mergeBlockingKeys(subjects));
+  const ids = await selectCandidateIds(dataSource, PERSON_CANDIDATES, batchBlockingKeys(subjects));
   return loadPeople(dataSource, { ids });
 }
 

@@ -1,12 +1,17 @@
-import type { Gender, PersonFacts } from '@mash/shared';
+import { recordBlockingKeys, type Gender, type PersonFacts } from '@mash/shared';
 import type { GenderCode } from '../codes/children';
 import type { Person } from '../entities/person.entity';
 
 /** CIN GenderCurrent to the hub's genders: 0 not recorded (or unborn) is UNKNOWN, 9 indeterminate OTHER. */
 export const GENDER_FROM_CODE: Record<GenderCode, Gender> = { 0: 'UNKNOWN', 1: 'MALE', 2: 'FEMALE', 9: 'OTHER' };
 
+/** The columns matching reads. */
+export type PersonIdentity = Pick<
+  Person, 'givenName' | 'familyName' | 'dateOfBirth' | 'expectedDateOfBirth' | 'genderCode' | 'postcode' | 'nhsNumber' | 'upn'
+>;
+
 /** What the matcher compares; an unborn child is matched on the expected date of birth. */
-export function personFacts(person: Person): PersonFacts {
+export function personFacts(person: PersonIdentity): PersonFacts {
   return {
     givenName: person.givenName,
     familyName: person.familyName,
@@ -17,4 +22,9 @@ export function personFacts(person: Person): PersonFacts {
     upn: person.upn,
     pncId: null,
   };
+}
+
+/** The `blocking_keys` of a person: from `personFacts` (an unborn child is keyed on the expected date). */
+export function personBlockingKeys(person: PersonIdentity): string[] {
+  return recordBlockingKeys(personFacts(person));
 }

@@ -1,7 +1,8 @@
 import {
-  ageOn, familyNameYearKey, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
+  ageOn, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
 } from '@mash/shared';
 import type { EthnicityCode, GenderCode } from '../codes/children';
+import { personBlockingKeys } from '../matching/person-facts';
 import type { PersonRow } from './rows';
 import { weighted } from './weighted';
 
@@ -32,7 +33,7 @@ export function toPersonRow(id: string, view: AgencyPersonView, ethnicity: Ethni
   const isAdult = !unborn && ageOn(view.dateOfBirth, referenceDate) >= 18;
   const postcode = view.postcode ? normalisePostcode(view.postcode) : null;
   if (view.postcode && !postcode) throw new Error(`social-care seed: postcode "${view.postcode}" is not valid`);
-  return {
+  const row: Omit<PersonRow, 'blockingKeys'> = {
     id,
     upn: isAdult ? null : checked('UPN', view.upn),
     nhsNumber: checked('NHS_NUMBER', view.nhsNumber),
@@ -45,7 +46,7 @@ export function toPersonRow(id: string, view: AgencyPersonView, ethnicity: Ethni
     ethnicity: unborn ? null : ethnicity,
     postcode,
     uprn: view.uprn,
-    familyNameYear: unborn ? null : familyNameYearKey(view.familyName, view.dateOfBirth),
     isAdult,
   };
+  return { ...row, blockingKeys: personBlockingKeys(row) };
 }

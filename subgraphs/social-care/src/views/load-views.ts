@@ -33,7 +33,9 @@ export async function loadViews(
   const valid = checked.flatMap((facts, index) => (facts instanceof GraphQLError ? [] : [{ index, facts }]));
   const subjectFacts = valid.map(({ facts }) => facts);
   const candidates = await findCandidates(dataSource, subjectFacts);
-  const classifications = matchBatch<Person>(subjectFacts, candidates, personFacts, settings.thresholds);
+  const classifications = matchBatch<Person>(subjectFacts, candidates, personFacts, settings.thresholds, {
+    keys: (person) => person.blockingKeys,
+  });
   const matched = classifications.flatMap((result) => (result.status === 'MATCHED' ? result.matches.map((m) => m.record) : []));
   const households = await loadHouseholds(dataSource, matched.flatMap((person) => (person.uprn ? [person.uprn] : [])));
   const asOf = settings.asOf();

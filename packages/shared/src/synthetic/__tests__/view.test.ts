@@ -1,5 +1,5 @@
 import { isTemporaryUpn, isValidUpn } from '../../identifiers/upn';
-import { blockingKeys } from '../../matching/blocking';
+import { recordBlockingKeys, subjectBlockingKeys } from '../../matching/blocking';
 import { classify } from '../../matching/classify';
 import { areNicknames } from '../../matching/nicknames';
 import { scorePair } from '../../matching/score';
@@ -77,17 +77,16 @@ describe('agencyView', () => {
   });
 
   it('lets the matcher find every record on demographics alone, and never the wrong person', () => {
-    const keysOf = (facts: PersonFacts) => Object.entries(blockingKeys(facts)) as [string, string[]][];
     const truth = (p: SyntheticPerson): PersonFacts =>
       ({ ...p, nhsNumber: null, upn: null, pncId: null, postcode: householdOf.get(p.householdKey)!.postcode });
     const block = new Map<string, SyntheticPerson[]>();
     for (const p of people) {
-      for (const [kind, keys] of keysOf(truth(p))) for (const key of keys) block.set(`${kind}:${key}`, [...(block.get(`${kind}:${key}`) ?? []), p]);
+      for (const key of recordBlockingKeys(truth(p))) block.set(key, [...(block.get(key) ?? []), p]);
     }
     let matched = 0;
     for (const { person, view } of views) {
       const subject = { ...view, nhsNumber: null, upn: null, pncId: null };
-      const candidates = new Set(keysOf(subject).flatMap(([kind, keys]) => keys.flatMap((key) => block.get(`${kind}:${key}`) ?? [])));
+      const candidates = new Set(subjectBlockingKeys(subject).flatMap((key) => block.get(key) ?? []));
       const result = classify([...candidates].map((record) => ({ record, score: scorePair(subject, truth(record)) })));
       if (result.status === 'MATCHED') expect(result.matches[0].record).toBe(person);
       if (result.status === 'MATCHED') matched++;

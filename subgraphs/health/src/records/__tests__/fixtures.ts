@@ -17,7 +17,7 @@ export function patientFixture(overrides: Partial<PatientDetails> = {}): Patient
     addressLine: '12 Mill Road, Warwick',
     postcode: 'CV34 4RL',
     uprn: '100070123456',
-    familyNameYear: 'hughes|2015',
+    blockingKeys: [],
     restricted: false,
     deceasedDate: null,
     gpRegistrations: [

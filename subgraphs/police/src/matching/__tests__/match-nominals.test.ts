@@ -1,35 +1,34 @@
-import { blockingKeys, DEFAULT_THRESHOLDS } from '@mash/shared';
+import { DEFAULT_THRESHOLDS } from '@mash/shared';
 import type { NominalAlias, PoliceNominal } from '../../entities';
-import { closestIdentity, matchNominals, sharesBlockingKey } from '../match-nominals';
+import { matchNominals, nominalBlockingKeys } from '../match-nominals';
 
 function nominal(id: string, fields: Partial<PoliceNominal> = {}, aliases: Partial<NominalAlias>[] = []): PoliceNominal {
-  return {
+  const record = {
     id, localNominalId: `WK-NOM-${id}`, pncId: null, croNumber: null, givenName: 'Dean', familyName: 'Walsh', dateOfBirth: '1990-03-14',
-    gender: 'MALE', nhsNumber: null, postcode: 'CV34 4RL', familyNameYear: 'walsh|1990',
+    gender: 'MALE' as const, nhsNumber: null, postcode: 'CV34 4RL', blockingKeys: [] as string[],
     aliases: aliases as NominalAlias[], addresses: [], warningMarkers: [], missingEpisodes: [], exploitationFlags: [],
     ...fields,
   };
+  return { ...record, blockingKeys: nominalBlockingKeys(record) };
 }
 
 const subject = { givenName: 'Dean', familyName: 'Walsh', dateOfBirth: '1990-03-14', gender: 'MALE' as const, postcode: 'CV34 4RL' };
 
-describe('sharesBlockingKey', () => {
-  it('agrees with the candidate query: any shared key', () => {
-    const keys = blockingKeys(subject);
-    expect(sharesBlockingKey(keys, nominal('1'))).toBe(true);
-    expect(sharesBlockingKey(keys, nominal('2', { dateOfBirth: '1985-01-01', postcode: 'CV31 1AA', familyNameYear: 'jones|1985' }))).toBe(false);
-    expect(sharesBlockingKey(blockingKeys({ ...subject, pncId: '2019/0123456E' }), nominal('3', { pncId: '2019/0123456E', dateOfBirth: '1970-01-01', postcode: null, familyNameYear: 'x|1970' }))).toBe(true);
-  });
-});
-
-describe('closestIdentity', () => {
-  it('compares a nominal under the alias that resembles the subject best', () => {
-    const known = nominal('1', { givenName: 'Dean', familyName: 'Walters', familyNameYear: 'walters|1990' }, [{ givenName: 'Dean', familyName: 'Walsh', dateOfBirth: null }]);
-    expect(closestIdentity(subject, known)).toMatchObject({ familyName: 'Walsh', dateOfBirth: '1990-03-14' });
+describe('nominalBlockingKeys', () => {
+  it('holds the keys of the recorded name and of every alias', () => {
+    const keys = nominalBlockingKeys({ ...subject, nhsNumber: null, pncId: '2019/0123456E', aliases: [{ givenName: 'Dean', familyName: 'Jones', dateOfBirth: '1990-12-01' }] });
+    expect(keys).toEqual(expect.arrayContaining(['pnc:2019/0123456E', 'fy:walsh|1990|d', 'fy:jones|1990|d', 'dg:1990-12-01|d', 'df:1990-12-01|j']));
   });
 });
 
 describe('matchNominals', () => {
+  it('matches a nominal under the alias that resembles the subject best', () => {
+    const known = nominal('1', { familyName: 'Walters', postcode: 'CV31 1AA' }, [{ givenName: 'Dean', familyName: 'Walsh', dateOfBirth: null }]);
+    const [result] = matchNominals([{ ...subject, postcode: null }], [known], DEFAULT_THRESHOLDS);
+    expect(result.status).toBe('MATCHED');
+    expect(result.matches[0].score.matchedOn).toContain('FAMILY_NAME');
+  });
+
   it('matches one nominal once even when its alias also resembles the subject', () => {
     const known = nominal('1', {}, [{ givenName: 'Deano', familyName: 'Walsh', dateOfBirth: null }]);
     const [result] = matchNominals([subject], [known], DEFAULT_THRESHOLDS);
@@ -37,10 +36,13 @@ describe('matchNominals', () => {
     expect(result.matches).toHaveLength(1);
   });
 
-  it('scores each subject only against candidates of its own blocking keys', () => {
+  it('scores each subject only against candidates sharing one of its own stored keys', () => {
     const other = { givenName: 'Amy', familyName: 'Jones', dateOfBirth: '2012-06-01', gender: 'FEMALE' as const, postcode: 'CV31 1AA' };
     const [walsh, jones] = matchNominals([subject, other], [nominal('1')], DEFAULT_THRESHOLDS);
     expect(walsh.status).toBe('MATCHED');
     expect(jones).toEqual({ status: 'NOT_KNOWN', matches: [] });
+    // The stored keys decide: a nominal whose row holds none is never compared.
+    const [unkeyed] = matchNominals([subject], [{ ...nominal('2'), blockingKeys: [] }], DEFAULT_THRESHOLDS);
+    expect(unkeyed.status).toBe('NOT_KNOWN');
   });
 });

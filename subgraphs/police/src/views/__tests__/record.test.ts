@@ -11,7 +11,7 @@ const at = (iso: string) => new Date(iso);
 function nominal(): PoliceNominal {
   return {
     id: 'n1', localNominalId: 'WK-NOM-0000001', pncId: '2019/0123456E', croNumber: null, givenName: 'Dean', familyName: 'Walsh',
-    dateOfBirth: '1990-03-04', gender: 'MALE', nhsNumber: null, postcode: 'CV34 4RL', familyNameYear: 'walsh|1990',
+    dateOfBirth: '1990-03-04', gender: 'MALE', nhsNumber: null, postcode: 'CV34 4RL', blockingKeys: [],
     aliases: [{ id: 'a1', nominalId: 'n1', givenName: 'Dean', familyName: 'Walters', dateOfBirth: null } as PoliceNominal['aliases'][0]],
     addresses: [
       { id: 'ad1', nominalId: 'n1', addressLine: '1 High St', postcode: 'CV34 4RL', uprn: '100070000001', isCurrent: true, fromDate: null, toDate: null },
