@@ -154,7 +154,7 @@ describe('education subgraph: _entities', () => {
     const household = population.demo.amber;
     const child = schoolChildren(household.members)[0];
     const grant: GrantClaims = {
-      grantId: 'grant-1', agency: 'education', caseId: 'case-1', subjectIds: [`S-${child.key}-demo`], purpose: 'triage',
+      grantId: 'grant-1', agency: 'education', caseId: 'case-1', subjectIds: [`subject-${child.key}-demo`], purpose: 'triage',
       policyVersion: '1', userId: 'user-1', obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
     };
     const open = await fetchEducation([representation(child, household)]);

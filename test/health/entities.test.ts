@@ -127,7 +127,7 @@ describe('health subgraph: _entities', () => {
     expect(rows).toHaveLength(household.members.length + 1);
     const nobody = rows.find((row) => row.subjectId === 'nobody')!;
     expect(nobody).toMatchObject({ matchStatus: 'NOT_KNOWN', recordIds: [] });
-    const first = rows.find((row) => row.subjectId === `S-${household.members[0].key}-demo`)!;
+    const first = rows.find((row) => row.subjectId === `subject-${household.members[0].key}-demo`)!;
     expect(first).toMatchObject({ matchStatus: 'MATCHED', recordIds: [views[0].matches[0].record.id] });
   });
 

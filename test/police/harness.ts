@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
-  generatePopulation, openTestDatabase, type Database, type GrantClaims, type Household, type Population, type SyntheticPerson,
+  generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population,
 } from '@mash/shared';
 import { buildSchema, createContext, entities, migrations, seed, type PoliceContext } from '@mash/police';
 
@@ -73,27 +73,7 @@ export async function openPoliceHarness(): Promise<PoliceHarness> {
   };
 }
 
-export function householdOf(population: Population, person: SyntheticPerson): Household {
-  const household = population.households.find((h) => h.key === person.householdKey);
-  if (!household) throw new Error(`no household ${person.householdKey}`);
-  return household;
-}
-
-/** The `Subject` representation the gateway would send, with or without the identifiers the hub knows. */
-export function representation(population: Population, person: SyntheticPerson, withIdentifiers: boolean) {
-  return {
-    __typename: 'Subject',
-    id: `subject-${person.key}-${withIdentifiers ? 'ids' : 'demo'}`,
-    givenName: person.givenName,
-    familyName: person.familyName,
-    dateOfBirth: person.dateOfBirth,
-    gender: person.gender,
-    postcode: householdOf(population, person).postcode,
-    nhsNumber: withIdentifiers ? person.nhsNumber : null,
-    upn: withIdentifiers ? person.upn : null,
-    pncId: withIdentifiers ? person.pncId : null,
-  };
-}
+export { householdOf, representation } from '../support/subjects';
 
 export function grant(subjectIds: string[], obligations: GrantClaims['obligations']): GrantClaims {
   return {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
-  generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population, type SyntheticPerson,
+  generatePopulation, openTestDatabase, type Database, type GrantClaims, type Population,
 } from '@mash/shared';
 import { buildSchema, definition, entities, migrations, seed, type Context } from '@mash/social-care';
 import type { GraphQLSchema } from 'graphql';
@@ -56,15 +56,7 @@ export interface Harness {
 }
 
 /** The subject as a referral would give it: true demographics, identifiers only when asked. */
-export function representation(population: Population, person: SyntheticPerson, withIdentifiers: boolean) {
-  const household = population.households.find((candidate) => candidate.key === person.householdKey)!;
-  return {
-    __typename: 'Subject', id: `subject-${person.key}`, givenName: person.givenName, familyName: person.familyName,
-    dateOfBirth: person.dateOfBirth, gender: person.gender, postcode: household.postcode,
-    nhsNumber: withIdentifiers ? person.nhsNumber : null, upn: withIdentifiers ? person.upn : null,
-    pncId: withIdentifiers ? person.pncId : null,
-  };
-}
+export { representation } from '../support/subjects';
 
 export async function openSocialCareHarness(people = 400): Promise<Harness> {
   const database = await openTestDatabase({ service: 'social-care', entities, migrations });
