@@ -18,3 +18,4 @@ export * from './disclosure.resolver';
 export * from './matching-batch';
 export * from './hashing';
 export * from './grants';
+export * from './bulk-seed';
