@@ -1,5 +1,5 @@
 export * from './types';
-export { createRng } from './random';
+export { createRng, weighted } from './random';
 export type { Rng } from './random';
 export { generatePopulation, DEFAULT_POPULATION_OPTIONS } from './population';
 export { DEMO_SURNAMES, DEMO_TRAITS } from './demo';

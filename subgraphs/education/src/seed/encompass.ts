@@ -1,8 +1,9 @@
+import { weighted } from '@mash/shared';
 import { createRng, type Household } from '@mash/shared';
 import { addDays } from '../domain/calendar';
 import type { DashRisk, DslAction, Enrolment, OperationEncompassNotification } from '../entities';
 import { seedId } from './ids';
-import { weightedPick, type SeedChild } from './rows';
+import { type SeedChild } from './rows';
 import { schoolDay } from './terms';
 
 interface Incident {
@@ -67,5 +68,5 @@ function dslAction(child: SeedChild, risk: DashRisk): DslAction {
     MEDIUM: [['SUPPORT_IN_SCHOOL', 4], ['EARLY_HELP', 3], ['MONITORING', 3]],
     STANDARD: [['MONITORING', 5], ['SUPPORT_IN_SCHOOL', 3], ['NONE_REQUIRED', 2]],
   };
-  return weightedPick(child.rng, options[risk]);
+  return weighted(child.rng, options[risk]);
 }

@@ -1,7 +1,8 @@
+import { weighted } from '@mash/shared';
 import { addDays, yearGroup } from '../domain/calendar';
 import type { Exclusion, ExclusionReason } from '../entities';
 import { seedId } from './ids';
-import { weightedPick, type SeedChild } from './rows';
+import { type SeedChild } from './rows';
 import { termDay } from './terms';
 
 /** Rough shares of census reasons: persistent disruption dominates, assaults on adults next. */
@@ -51,7 +52,7 @@ function row(
 ): Exclusion {
   const reasons = new Set<ExclusionReason>();
   const count = child.rng.int(1, 3);
-  while (reasons.size < count) reasons.add(weightedPick(child.rng, REASONS));
+  while (reasons.size < count) reasons.add(weighted(child.rng, REASONS));
   return {
     id: seedId(`exclusion:${child.person.key}:${index}`),
     pupilId: child.pupil.id,

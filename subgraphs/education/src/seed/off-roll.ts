@@ -1,8 +1,9 @@
+import { weighted } from '@mash/shared';
 import { createRng } from '@mash/shared';
 import { academicYearStart, addDays, yearGroup } from '../domain/calendar';
 import type { CmeReason } from '../entities';
 import { seedId } from './ids';
-import { weightedPick, type SeedChild, type SeedRows } from './rows';
+import { type SeedChild, type SeedRows } from './rows';
 import { enrolment } from './schooling';
 import { mainstreamSchoolFor, type SeedSchool } from './schools';
 import { schoolDay } from './terms';
@@ -37,7 +38,7 @@ export function addMissingEducation(child: SeedChild, rows: SeedRows): void {
   const reportedDate = schoolDay(addDays(today, -rng.int(7, 240)));
   const group = yearGroup(pupil.dateOfBirth, reportedDate);
   const reason: CmeReason = pupil.upn
-    ? weightedPick(rng, [['MOVED', 45], ['NOT_TRANSFERRED', 35], ['EXCLUDED_NO_AP', household.traits.exclusion ? 20 : 0]])
+    ? weighted(rng, [['MOVED', 45], ['NOT_TRANSFERRED', 35], ['EXCLUDED_NO_AP', household.traits.exclusion ? 20 : 0]])
     : group <= 0
       ? 'NOT_STARTED'
       : 'ARRIVED_FROM_ABROAD';

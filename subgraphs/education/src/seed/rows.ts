@@ -36,13 +36,3 @@ export interface SeedChild {
   demo: boolean;
 }
 
-/** Relative weights, e.g. `[['DB', 35], ['VA', 15]]`. */
-export function weightedPick<T>(rng: Rng, options: readonly (readonly [T, number])[]): T {
-  const total = options.reduce((sum, [, weight]) => sum + weight, 0);
-  let roll = rng.next() * total;
-  for (const [value, weight] of options) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return options[options.length - 1][0];
-}

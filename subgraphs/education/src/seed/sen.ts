@@ -1,7 +1,8 @@
+import { weighted } from '@mash/shared';
 import { addDays, addMonths } from '../domain/calendar';
 import type { SenNeed, SenStatus } from '../entities';
 import { seedId } from './ids';
-import { weightedPick, type SeedChild } from './rows';
+import { type SeedChild } from './rows';
 
 const SUPPORT_NEEDS: readonly (readonly [SenNeed, number])[] = [
   ['SLCN', 25], ['SEMH', 20], ['MLD', 15], ['SPLD', 15], ['ASD', 10], ['OTH', 5], ['NSA', 5], ['HI', 2], ['VI', 1], ['PD', 2],
@@ -19,8 +20,8 @@ export function senRow(child: SeedChild): SenStatus | null {
   const roll = rng.next();
   const plan = roll < 0.045;
   if (!plan && roll >= 0.045 + (household.traits.exclusion ? 0.3 : 0.13)) return null;
-  const primary = household.traits.exclusion && rng.chance(0.6) ? 'SEMH' : weightedPick(rng, plan ? PLAN_NEEDS : SUPPORT_NEEDS);
-  const secondary = rng.chance(0.3) ? weightedPick(rng, SUPPORT_NEEDS) : primary;
+  const primary = household.traits.exclusion && rng.chance(0.6) ? 'SEMH' : weighted(rng, plan ? PLAN_NEEDS : SUPPORT_NEEDS);
+  const secondary = rng.chance(0.3) ? weighted(rng, SUPPORT_NEEDS) : primary;
   const fromAge4 = addMonths(pupil.dateOfBirth, 48);
   const days = Math.max(0, Math.round((Date.parse(today) - Date.parse(fromAge4)) / 86_400_000));
   return {

@@ -1,3 +1,4 @@
+import { weighted } from '@mash/shared';
 import { ageOn, type Rng } from '@mash/shared';
 import type { AppointmentType } from '../entities/code-lists';
 import type { UnscheduledCareAttendance, WasNotBroughtEvent } from '../entities';
@@ -15,15 +16,6 @@ const ILLNESSES = ['Breathing difficulty', 'Fever', 'Abdominal pain', 'Rash', 'V
 /** Recent events fall within 330 days of the reference date, inside any 12-month window near it. */
 const RECENT_DAYS = 330;
 
-/** Picks by relative weight: `[[0, 3], [1, 1]]` gives 0 three times as often as 1. */
-function weighted(rng: Rng, options: readonly (readonly [number, number])[]): number {
-  let roll = rng.next() * options.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of options) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return options[options.length - 1][0];
-}
 
 function daysSince(date: string, referenceDate: string): number {
   return Math.floor((Date.parse(referenceDate) - Date.parse(date)) / 86_400_000);

@@ -2,7 +2,7 @@ import type { HouseholdTraits } from '@mash/shared';
 import type { LegalStatusCode, PlacementTypeCode } from '../codes/children';
 import { addDays } from '../dates';
 import { CATEGORY_FACTOR, categoryFor, householdFactors } from './factors';
-import { weighted } from './weighted';
+import { weighted } from '@mash/shared';
 import type { EpisodeWriter } from './writer';
 
 /**

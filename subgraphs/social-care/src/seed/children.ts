@@ -3,7 +3,7 @@ import type { LeadAgencyCode, LeadProfessionalRoleCode } from '../codes/early-he
 import type { PrimaryNeedCode } from '../codes/children';
 import { addDays } from '../dates';
 import { householdFactors } from './factors';
-import { weighted } from './weighted';
+import { weighted } from '@mash/shared';
 import type { EpisodeWriter } from './writer';
 
 /**

@@ -4,7 +4,7 @@ import {
 import type { EthnicityCode, GenderCode } from '../codes/children';
 import { personBlockingKeys } from '../matching/person-facts';
 import type { PersonRow } from './rows';
-import { weighted } from './weighted';
+import { weighted } from '@mash/shared';
 
 const GENDER_CODE: Record<Gender, GenderCode> = { MALE: 1, FEMALE: 2, OTHER: 9, UNKNOWN: 0 };
 
