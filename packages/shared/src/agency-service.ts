@@ -15,6 +15,7 @@ import type { AgencyName } from './synthetic/types';
 import type { AgencyRequestContext } from './grant-claims';
 import { GrantVerifier } from './grants/verifier';
 import { grantGuard, type GrantLocals } from './grants/guard';
+import { disclosureQueryName } from './disclosure.resolver';
 
 /** Everything that makes one agency's subgraph; `index.ts` of each subgraph passes one of these. */
 export interface AgencyDefinition<TContext extends object> {
@@ -34,11 +35,6 @@ export interface RunningService {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-/** The agency's disclosure-log query: `police` -> `policeDisclosures`, `social-care` -> `socialCareDisclosures`. */
-export function disclosureQueryName(agency: AgencyName): string {
-  return `${agency.replace(/-([a-z])/g, (_m, letter: string) => letter.toUpperCase())}Disclosures`;
 }
 
 export interface ServeSubgraphOptions<TContext> {

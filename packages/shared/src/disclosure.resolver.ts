@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { DisclosureLog } from './disclosure.entity';
+import type { AgencyName } from './synthetic/types';
 
 @Directive('@shareable')
 @ObjectType({ description: "One entry of an agency's disclosure log: what left the agency, for which case, to whom" })
@@ -40,8 +41,14 @@ export interface DisclosureQueryContext {
   dataSource: DataSource;
 }
 
-/** A resolver class exposing the agency's disclosure log as `<queryName>(caseId, limit)`. */
-export function createDisclosureResolver(queryName: string): ClassType {
+/** The agency's disclosure-log query: `police` -> `policeDisclosures`, `social-care` -> `socialCareDisclosures`. */
+export function disclosureQueryName(agency: AgencyName): string {
+  return `${agency.replace(/-([a-z])/g, (_m, letter: string) => letter.toUpperCase())}Disclosures`;
+}
+
+/** A resolver class exposing the agency's disclosure log as `<agency>Disclosures(caseId, limit)`. */
+export function createDisclosureResolver(agency: AgencyName): ClassType {
+  const queryName = disclosureQueryName(agency);
   @Resolver()
   class DisclosureLogResolver {
     @Query(() => [DisclosureEntry], { name: queryName, description: "This agency's disclosure log, newest first" })

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, createDisclosureResolver, disclosureQueryName } from '@mash/shared';
+import { buildFederatedSchema, createDisclosureResolver } from '@mash/shared';
 import { Subject } from './types/subject.type';
 import type { GraphQLSchema } from 'graphql';
 import { SubjectEducationResolver } from './resolvers/subject.resolver';
@@ -7,7 +7,7 @@ import { subjectReference } from './resolvers/subject.reference';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectEducationResolver, createDisclosureResolver(disclosureQueryName('education'))],
+      resolvers: [SubjectEducationResolver, createDisclosureResolver('education')],
       orphanedTypes: [Subject],
       validate: false,
     },

@@ -7,7 +7,7 @@ import { Subject } from './types/subject.type';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectHealthResolver, createDisclosureResolver('healthDisclosures')],
+      resolvers: [SubjectHealthResolver, createDisclosureResolver('health')],
       orphanedTypes: [Subject],
       validate: false,
     },

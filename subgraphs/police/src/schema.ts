@@ -7,7 +7,7 @@ import { SubjectPoliceResolver } from './resolvers/subject.resolver';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectPoliceResolver, createDisclosureResolver('policeDisclosures')],
+      resolvers: [SubjectPoliceResolver, createDisclosureResolver('police')],
       orphanedTypes: [Subject],
       validate: false,
     },

@@ -7,7 +7,7 @@ import { SubjectResolver } from './resolvers/subject.resolver';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectResolver, createDisclosureResolver('socialCareDisclosures')],
+      resolvers: [SubjectResolver, createDisclosureResolver('social-care')],
       orphanedTypes: [Subject],
       validate: false,
     },

@@ -1,13 +1,7 @@
 /**
- * jose 6 ships ESM only, and this package compiles to CommonJS under `module: Node16`, where a
- * value `import` of an ES module is a type error (TS1479) even though Node >= 20.19 can
- * `require()` it. So the module is loaded with a plain `require` (which jest's transform also
- * handles) and typed through a `resolution-mode: import` type query. Everything else in the repo
- * that needs jose at runtime should take it from here rather than repeat the trick.
+ * jose 6 ships ESM only. Node >= 20.19 `require()`s it, and `module: Node20` lets TypeScript
+ * compile a plain import of it to that require; jest compiles it through its transform. The rest of
+ * the repository takes jose from here so there is one place that knows this.
  */
-import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const jose: typeof Jose = require('jose');
-
-export type { JWK, JSONWebKeySet, JWTHeaderParameters, JWTPayload, JWTVerifyOptions } from 'jose' with { 'resolution-mode': 'import' };
+export * as jose from 'jose';
+export type { JWK, JSONWebKeySet, JWTHeaderParameters, JWTPayload, JWTVerifyOptions } from 'jose';
