@@ -1,21 +1,18 @@
-import { HARNESS_TIMEOUT, openPoliceHarness, representation, type PoliceHarness } from './harness';
+import { adapter } from '@mash/police';
+import { HARNESS_TIMEOUT, openAgencyHarness, representation, type AgencyHarness } from '../support/agency';
 
 /**
  * A possible match is shown with identity only: its history stays null (withheld, not "none")
  * until a practitioner confirms who it is, and the only flag asks for that.
  */
 describe('police subgraph: possible (AMBIGUOUS) matches', () => {
-  let harness: PoliceHarness;
+  let harness: AgencyHarness;
 
   beforeAll(async () => {
     // Thresholds are configuration: a bar this high turns the demo matches into possible ones.
-    process.env.POLICE_MATCH_THRESHOLD = '0.99999';
-    harness = await openPoliceHarness();
+    harness = await openAgencyHarness(adapter, { thresholds: { match: 0.99999, possible: 0.6 } });
   }, HARNESS_TIMEOUT);
-  afterAll(async () => {
-    delete process.env.POLICE_MATCH_THRESHOLD;
-    await harness?.close();
-  }, HARNESS_TIMEOUT);
+  afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
   it('returns the candidate without history and asks for identity to be resolved', async () => {
     const { population } = harness;

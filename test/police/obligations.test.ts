@@ -1,14 +1,15 @@
-import { grant, HARNESS_TIMEOUT, openPoliceHarness, representation, type PoliceHarness } from './harness';
+import { adapter } from '@mash/police';
+import { HARNESS_TIMEOUT, openAgencyHarness, representation, testGrant, type AgencyHarness } from '../support/agency';
 
 /**
  * ISA: standard-risk domestic-abuse incidents are shared only with consent for early help. The
  * gateway says so with the grant obligation OMIT_STANDARD_RISK_DOMESTIC_ABUSE.
  */
 describe('police subgraph: grant obligations', () => {
-  let harness: PoliceHarness;
+  let harness: AgencyHarness;
 
   beforeAll(async () => {
-    harness = await openPoliceHarness();
+    harness = await openAgencyHarness(adapter);
   }, HARNESS_TIMEOUT);
   afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
@@ -20,7 +21,7 @@ describe('police subgraph: grant obligations', () => {
 
   it('shares standard-risk DA incidents, and flags them, when no obligation says otherwise', async () => {
     const subjects = amberSubjects();
-    const result = await harness.entities(subjects, grant(subjects.map((s) => s.id), []));
+    const result = await harness.entities(subjects, testGrant('police', subjects.map((s) => s.id), []));
     expect(result.errors).toBeUndefined();
     const views = result.data._entities.map((entity: any) => entity.police);
     const incidents = views.flatMap((view: any) => view.matches[0].record.domesticAbuseLast12Months);
@@ -32,7 +33,7 @@ describe('police subgraph: grant obligations', () => {
 
   it('leaves standard-risk incidents out of records and flags under OMIT_STANDARD_RISK_DOMESTIC_ABUSE, and logs the obligation', async () => {
     const subjects = amberSubjects().map((s) => ({ ...s, id: `${s.id}-omit` }));
-    const issued = grant(subjects.map((s) => s.id), ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE']);
+    const issued = testGrant('police', subjects.map((s) => s.id), ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE']);
     const result = await harness.entities(subjects, issued);
     expect(result.errors).toBeUndefined();
     for (const entity of result.data._entities) {
@@ -43,13 +44,13 @@ describe('police subgraph: grant obligations', () => {
     }
     const log = await harness.database.dataSource.query('SELECT grant_id, case_id, user_id, obligations FROM disclosure_log WHERE grant_id = $1', [issued.grantId]);
     expect(log).toHaveLength(subjects.length);
-    expect(log[0]).toEqual({ grant_id: issued.grantId, case_id: 'case-1', user_id: 'triage-officer-1', obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'] });
+    expect(log[0]).toEqual({ grant_id: issued.grantId, case_id: issued.caseId, user_id: 'triage-officer-1', obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'] });
   });
 
   it('still shares HIGH-risk incidents under the obligation', async () => {
     const { population } = harness;
     const subjects = population.demo.red.members.map((person) => representation(population, person, false));
-    const result = await harness.entities(subjects, grant(subjects.map((s) => s.id), ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE']));
+    const result = await harness.entities(subjects, testGrant('police', subjects.map((s) => s.id), ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE']));
     const incidents = result.data._entities.flatMap((entity: any) => entity.police.matches[0].record.domesticAbuseLast12Months);
     expect(incidents.some((incident: any) => incident.dashRiskLevel === 'HIGH')).toBe(true);
     expect(incidents.some((incident: any) => incident.dashRiskLevel === 'STANDARD')).toBe(false);

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSigningKey, GrantVerifier, openTestDatabase, serveSubgraph, AGENCIES, type AgencyDefinition, type AgencyName, type Database, type RunningService, type SigningKey } from '@mash/shared';
-import { definition as police } from '@mash/police';
-import { definition as socialCare } from '@mash/social-care';
-import { definition as health } from '@mash/health';
-import { definition as education } from '@mash/education';
+import {
+  agencyEntities, buildAgencyApp, createLogger, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation, generateSigningKey, GrantVerifier, listen,
+  openTestDatabase, seedAgency, AGENCIES, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
+} from '@mash/shared';
+import { adapter as police } from '@mash/police';
+import { adapter as socialCare } from '@mash/social-care';
+import { adapter as health } from '@mash/health';
+import { adapter as education } from '@mash/education';
 import { userAuthConfigFromEnv } from '@mash/gateway/dist/auth/auth-config';
 import { issueDemoToken, type DemoTokenOptions } from '@mash/gateway/dist/auth/demo-issuer';
 import type { GatewayConfig } from '@mash/gateway/dist/config';
@@ -15,12 +18,12 @@ import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { startGateway, type RunningGateway } from '@mash/gateway';
 
-export const DEFINITIONS: Record<AgencyName, AgencyDefinition<object>> = {
+export const ADAPTERS: Record<AgencyName, AgencyAdapter<CandidateRow, any, object>> = {
   police,
   'social-care': socialCare,
   health,
   education,
-} as Record<AgencyName, AgencyDefinition<object>>;
+} as Record<AgencyName, AgencyAdapter<CandidateRow, any, object>>;
 
 /** A GraphQL response as tests read it (loosely typed on purpose). */
 export interface GraphQLBody {
@@ -52,21 +55,23 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-test-'));
   const agencies = {} as Federation['agencies'];
   const grantKey = await generateSigningKey();
+  const population = generatePopulation({ people });
   await Promise.all(
     AGENCIES.map(async (agency) => {
-      const definition = DEFINITIONS[agency];
-      const database = await openTestDatabase({ service: agency, entities: definition.entities, migrations: definition.migrations });
-      await definition.seed(database.dataSource, { people });
-      const schema = await definition.buildSchema();
+      const adapter = ADAPTERS[agency];
+      const database = await openTestDatabase({ service: agency, entities: agencyEntities(adapter), migrations: adapter.migrations });
+      await seedAgency(database.dataSource, adapter.seed, { people });
       const counter = { requests: 0 };
-      const service = await serveSubgraph({
-        agency,
-        schema,
-        port: 0,
+      const app = await buildAgencyApp({
+        adapter,
+        dataSource: database.dataSource,
         verifier: new GrantVerifier({ agency, issuer: 'mash-gateway', jwks: { keys: [grantKey.publicJwk] } }),
+        thresholds: DEFAULT_THRESHOLDS,
+        referenceDate: fixedReferenceDate(population.referenceDate),
+        logger: createLogger(agency),
         beforeGraphQL: [(_req, _res, next) => { counter.requests += 1; next(); }],
-        context: async (request) => definition.createContext(database.dataSource, request),
       });
+      const service = await listen(app, 0);
       agencies[agency] = Object.assign(service, { database, get requests() { return counter.requests; } });
     }),
   );

@@ -1,27 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { ConfigError, decimal, envPrefix } from './config';
-import { classify, DEFAULT_THRESHOLDS, recordBlockingKeys, scorePair, subjectBlockingKeys } from './matching';
+import { classify, recordBlockingKeys, scorePair, subjectBlockingKeys } from './matching';
 import type { Classification, MatchThresholds, PairScore, PersonFacts } from './matching/types';
-
-/** An agency's person table and its `blocking_keys text[]` column (GIN-indexed). */
-export interface CandidateTable {
-  table: string;
-  id: string;
-  blockingKeys: string;
-}
-
-/**
- * Ids of every record sharing any of `keys` (the union of a batch's `subjectBlockingKeys`): one
- * array-overlap predicate, which the GIN index on the column answers with a bitmap index scan.
- */
-export async function selectCandidateIds(dataSource: DataSource, columns: CandidateTable, keys: readonly string[]): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const rows: { id: string }[] = await dataSource.query(
-    `SELECT ${columns.id}::text AS id FROM ${columns.table} WHERE ${columns.blockingKeys} && $1::text[]`,
-    [[...new Set(keys)]],
-  );
-  return rows.map((row) => row.id);
-}
 
 /** What a migration needs to fill a computed column for rows written before the column existed. */
 export interface ColumnBackfill<Row extends { id: string }> {
@@ -103,25 +81,4 @@ export function matchBatch<R>(
 
 function best(scores: PairScore[]): PairScore {
   return scores.reduce((top, score) => (score.confidence > top.confidence ? score : top));
-}
-
-/** Match thresholds for an agency: `<AGENCY>_MATCH_THRESHOLD` and `<AGENCY>_POSSIBLE_THRESHOLD`. */
-export function matchThresholdsFromEnv(agency: string, env: NodeJS.ProcessEnv = process.env): MatchThresholds {
-  const prefix = envPrefix(agency);
-  return {
-    match: decimal(`${prefix}_MATCH_THRESHOLD`, DEFAULT_THRESHOLDS.match, env),
-    possible: decimal(`${prefix}_POSSIBLE_THRESHOLD`, DEFAULT_THRESHOLDS.possible, env),
-  };
-}
-
-/**
- * "Today" for 12-month windows and ages: `MASH_REFERENCE_DATE` (YYYY-MM-DD) when set, so demo
- * data and tests stay stable; otherwise the real date.
- */
-export function referenceDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const raw = env.MASH_REFERENCE_DATE?.trim();
-  if (!raw) return new Date();
-  const date = new Date(`${raw}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(date.getTime())) throw new ConfigError(`MASH_REFERENCE_DATE must be YYYY-MM-DD, got "${raw}"`);
-  return date;
 }

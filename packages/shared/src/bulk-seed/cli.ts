@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { envPrefix, integer, optionalString } from '../config';
 import { ensureServerDatabase, openDatabase } from '../database';
-import type { AgencyDefinition } from '../agency-service';
+import type { AgencyAdapter, CandidateRow } from '../agency/adapter';
+import { agencyEntities } from '../agency/run';
+import { seedAgency } from '../agency/seed';
 import type { BulkSeedOptions, BulkSeedResult } from './sql';
 
 /**
@@ -10,11 +12,11 @@ import type { BulkSeedOptions, BulkSeedResult } from './sql';
  * (`MASH_SEED_PEOPLE`, default 2000), tops the filler up to N and prints one JSON line.
  */
 export async function runBulkSeedCli(
-  definition: Pick<AgencyDefinition<object>, 'agency' | 'entities' | 'migrations' | 'seed'>,
+  adapter: AgencyAdapter<CandidateRow, unknown, object>,
   bulkSeed: (dataSource: DataSource, options: BulkSeedOptions) => Promise<BulkSeedResult>,
   argv: readonly string[] = process.argv.slice(2),
 ): Promise<void> {
-  const variable = `${envPrefix(definition.agency)}_DATABASE_URL`;
+  const variable = `${envPrefix(adapter.agency)}_DATABASE_URL`;
   const at = argv.indexOf('--people');
   const people = at >= 0 ? Number(argv[at + 1]) : NaN;
   if (!Number.isInteger(people) || people < 0) throw new Error('usage: bulk-cli.js --people <N> (a whole number of filler people)');
@@ -25,19 +27,19 @@ export async function runBulkSeedCli(
   }
   await ensureServerDatabase(url);
   const database = await openDatabase({
-    service: `${definition.agency}-bulk`, url, entities: definition.entities, migrations: definition.migrations, poolSize: 2,
+    service: `${adapter.agency}-bulk`, url, entities: agencyEntities(adapter), migrations: adapter.migrations, poolSize: 2,
   });
   try {
     await database.dataSource.runMigrations({ transaction: 'each' });
     const seedPeople = integer('MASH_SEED_PEOPLE', 2000);
-    const seeded = await definition.seed(database.dataSource, { people: seedPeople });
+    const seeded = await seedAgency(database.dataSource, adapter.seed, { people: seedPeople });
     const result = await bulkSeed(database.dataSource, { people, seedPeople });
     const tables: { name: string }[] = await database.dataSource.query(
       `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace
        AND relname NOT IN ('migrations', 'disclosure_log') ORDER BY relname`);
     const counts: Record<string, number> = {};
     for (const { name } of tables) counts[name] = Number((await database.dataSource.query(`SELECT count(*) AS n FROM "${name}"`))[0].n);
-    console.log(JSON.stringify({ agency: definition.agency, people, demoSeedInserted: seeded.inserted, ...result, rows: counts }));
+    console.log(JSON.stringify({ agency: adapter.agency, people, demoSeedInserted: seeded.inserted, ...result, rows: counts }));
   } finally {
     await database.close();
   }

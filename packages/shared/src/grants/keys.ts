@@ -111,3 +111,41 @@ function createKeyFile(file: string, alg: GrantAlgorithm): string {
     fs.rmSync(temp, { force: true });
   }
 }
+
+/**
+ * A pinned copy of the gateway's public grant keys, installed by the agency's team instead of
+ * fetched over the network: a JWKS (`{"keys": [...]}`), one public JWK, or a PEM public key (or the
+ * PEM private key, whose public half is taken). A key without `kid` gets the RFC 7638 thumbprint,
+ * which is how the gateway names its keys.
+ */
+export async function loadPinnedKeySet(file: string): Promise<{ keys: JWK[] }> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`MASH_GATEWAY_JWKS_FILE ${file} cannot be read`);
+  }
+  let jwks: JWK[];
+  if (text.trimStart().startsWith('{')) {
+    const parsed = JSON.parse(text) as { keys?: JWK[] } & JWK;
+    jwks = Array.isArray(parsed.keys) ? parsed.keys : [parsed];
+  } else {
+    let key: KeyObject;
+    try {
+      key = /PRIVATE KEY/.test(text) ? createPublicKey(createPrivateKey(text)) : createPublicKey(text);
+    } catch {
+      throw new ConfigError(`MASH_GATEWAY_JWKS_FILE ${file} holds no readable public key (PEM or JWKS)`);
+    }
+    jwks = [key.export({ format: 'jwk' }) as JWK];
+  }
+  const keys = await Promise.all(
+    jwks.map(async (jwk) => {
+      const publicOnly = { ...jwk };
+      delete publicOnly.d;
+      const alg = publicOnly.alg ?? (publicOnly.crv === 'Ed25519' ? 'EdDSA' : publicOnly.crv === 'P-256' ? 'ES256' : undefined);
+      return { ...publicOnly, alg, use: 'sig', kid: publicOnly.kid ?? (await jose.calculateJwkThumbprint(publicOnly, 'sha256')) };
+    }),
+  );
+  if (keys.length === 0) throw new ConfigError(`MASH_GATEWAY_JWKS_FILE ${file} holds no keys`);
+  return { keys };
+}

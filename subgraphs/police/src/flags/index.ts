@@ -1,4 +1,4 @@
-import { FlagSeverityValue, identityUnresolvedFlag, MatchStatusValue, type Flag } from '@mash/shared';
+import { FlagSeverityValue, type Flag } from '@mash/shared';
 import type { PoliceNominalRecord } from '../types/nominal-record.type';
 import { domesticAbuseIncidentFlag, highRiskDomesticAbuseFlag, repeatDomesticAbuseFlag } from './domestic-abuse';
 import { exploitationFlag } from './exploitation';
@@ -23,17 +23,4 @@ export function recordFlags(record: PoliceNominalRecord): Flag[] {
   ]
     .filter((flag): flag is Flag => flag !== null)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-}
-
-/**
- * Flags for one subject. Only a confirmed match raises findings; possible matches raise one flag
- * asking for identity to be resolved, since another person's history must not colour this one's.
- * Being unknown to police is no concern in itself, so NOT_KNOWN raises none.
- */
-export function policeFlags(status: MatchStatusValue, records: PoliceNominalRecord[]): Flag[] {
-  if (status === MatchStatusValue.MATCHED && records.length === 1) return recordFlags(records[0]);
-  if (status === MatchStatusValue.AMBIGUOUS) {
-    return [identityUnresolvedFlag('police records', records.length)];
-  }
-  return [];
 }

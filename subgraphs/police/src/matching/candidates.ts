@@ -1,15 +1,31 @@
-import { In, type DataSource } from 'typeorm';
-import { batchBlockingKeys, selectCandidateIds, type CandidateTable, type PersonFacts } from '@mash/shared';
-import { PoliceNominal } from '../entities';
-
-export const NOMINAL_CANDIDATES: CandidateTable = { table: 'police_nominal', id: 'id', blockingKeys: 'blocking_keys' };
+import type { AgencyStore, CandidateRow, Gender } from '@mash/shared';
 
 /**
- * Candidate nominals for every subject of one fetch: ONE blocking query for the whole batch, then
- * the candidates with their aliases (which scoring needs) in one more.
+ * A nominal as the matcher sees it: the light facts of the candidate query, aliases included. Its
+ * `id` is the force's local nominal reference, the id triage sees and the disclosure log names.
  */
-export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<PoliceNominal[]> {
-  const ids = await selectCandidateIds(dataSource, NOMINAL_CANDIDATES, batchBlockingKeys(subjects));
-  if (ids.length === 0) return [];
-  return dataSource.getRepository(PoliceNominal).find({ where: { id: In(ids) }, relations: { aliases: true } });
+export interface NominalCandidate extends CandidateRow {
+  localNominalId: string;
+  pncId: string | null;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  gender: Gender;
+  postcode: string | null;
+  nhsNumber: string | null;
+  aliases: { givenName: string; familyName: string; dateOfBirth: string | null }[];
+}
+
+/** One indexed query for every subject of a fetch (`blocking_keys && $1` on the GIN index). */
+const CANDIDATES_SQL = `
+SELECT n.local_nominal_id AS id, n.local_nominal_id AS "localNominalId", n.pnc_id AS "pncId", n.given_name AS "givenName",
+  n.family_name AS "familyName", n.date_of_birth::text AS "dateOfBirth", n.gender, n.postcode, n.nhs_number AS "nhsNumber",
+  n.blocking_keys AS "blockingKeys",
+  COALESCE((SELECT json_agg(json_build_object('givenName', a.given_name, 'familyName', a.family_name, 'dateOfBirth', a.date_of_birth))
+    FROM nominal_alias a WHERE a.nominal_id = n.id), '[]'::json) AS aliases
+FROM police_nominal n
+WHERE n.blocking_keys && $1::text[]`;
+
+export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<NominalCandidate[]> {
+  return store.query<NominalCandidate>(CANDIDATES_SQL, [keys]);
 }

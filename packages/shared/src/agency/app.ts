@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { disclosureQueryName } from '../disclosure.resolver';
+import { grantGuard, type GrantLocals } from '../grants/guard';
+import type { GrantVerifier } from '../grants/verifier';
+import type { Logger } from '../logger';
+import type { MatchThresholds } from '../matching/types';
+import type { AgencyAdapter, CandidateRow } from './adapter';
+import { createViewLoader, type AgencyKit } from './pipeline';
+import type { ReferenceDate } from './reference-date';
+import { buildAgencySchema, type AgencyContext } from './schema';
+import { agencyStore } from './store';
+
+export interface AgencyAppOptions<C extends CandidateRow, F, R extends object> {
+  adapter: AgencyAdapter<C, F, R>;
+  dataSource: DataSource;
+  /** Verifies the gateway's grant on every request; there is no way to serve without one. */
+  verifier: GrantVerifier;
+  thresholds: MatchThresholds;
+  referenceDate: ReferenceDate;
+  logger: Logger;
+  /** Handlers run before the grant check (tests count the requests that reach an agency). */
+  beforeGraphQL?: express.RequestHandler[];
+}
+
+/** A built agency service, not yet listening: tests use `app` with any HTTP client or `listen(0)`. */
+export interface AgencyApp {
+  app: express.Express;
+  stop(): Promise<void>;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the agency's HTTP service: `/health`, and `/graphql` behind the grant guard, answered by
+ * the shared pipeline over the adapter. Listening is separate (`listen`).
+ */
+export async function buildAgencyApp<C extends CandidateRow, F, R extends object>(options: AgencyAppOptions<C, F, R>): Promise<AgencyApp> {
+  const { adapter, dataSource, logger } = options;
+  const kit: AgencyKit<C, F, R> = { adapter, store: agencyStore(dataSource), thresholds: options.thresholds, referenceDate: options.referenceDate, logger };
+  // Inline (federated) tracing would send resolver timings to the gateway on every request; off.
+  const server = new ApolloServer<AgencyContext<R>>({
+    schema: await buildAgencySchema(adapter),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    ...(options.beforeGraphQL ?? []),
+    express.json({ limit: '1mb' }),
+    grantGuard({ verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger }),
+    expressMiddleware(server, {
+      context: async ({ res }) => {
+        const request = { requestId: randomUUID(), grant: (res.locals as GrantLocals).grant };
+        return { ...request, dataSource, views: createViewLoader(kit, request) };
+      },
+    }),
+  );
+  return { app, stop: () => server.stop() };
+}
+
+/** Listens on `port` (0 picks a free one) and returns the running service. */
+export async function listen(built: AgencyApp, port: number, host = '127.0.0.1'): Promise<RunningService> {
+  const httpServer = http.createServer(built.app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const { port: bound } = httpServer.address() as AddressInfo;
+  return {
+    port: bound,
+    url: `http://${host}:${bound}/graphql`,
+    async stop() {
+      await built.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

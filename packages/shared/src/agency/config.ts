@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { boolean, ConfigError, dataDirectory, decimal, envPrefix, integer, optionalString } from '../config';
+import { DEFAULT_GRANT_ISSUER } from '../grants/claims';
+import { DEFAULT_THRESHOLDS } from '../matching/model';
+import type { MatchThresholds } from '../matching/types';
+import type { AgencyName } from '../synthetic/types';
+import { referenceDateFromEnv, type ReferenceDate } from './reference-date';
+
+/** Where an agency finds the gateway's public grant keys. */
+export type GatewayKeySource =
+  /** Fetched (and refetched on an unknown key id) from the gateway's JWKS address. */
+  | { jwksUrl: string }
+  /** Pinned: a JWKS or a single public key (PEM or JWK) in a file the agency's team installed. */
+  | { keyFile: string };
+
+/** One agency service's settings, read from the environment once at start (fail fast, naming the variable). */
+export interface AgencyConfig {
+  agency: AgencyName;
+  /** `<AGENCY>_PORT`; default 4001-4004. */
+  port: number;
+  /** `MASH_HOST`; default 127.0.0.1. */
+  host: string;
+  /** `<AGENCY>_DATABASE_URL`: server Postgres; unset, embedded PGlite under `embeddedPath`. */
+  databaseUrl?: string;
+  embeddedPath: string;
+  /** `<AGENCY>_MATCH_THRESHOLD` (default 0.95) and `<AGENCY>_POSSIBLE_THRESHOLD` (default 0.6). */
+  thresholds: MatchThresholds;
+  /** `MASH_REFERENCE_DATE`: "today" for windows and ages; default the real date. */
+  referenceDate: ReferenceDate;
+  /** `MASH_SEED` (default true): the demo seed on first run; `MASH_SEED_PEOPLE` (default 2000) its size. */
+  seed: { enabled: boolean; people: number };
+  /** `MASH_GRANT_ISSUER`: the `iss` grants must carry; default `mash-gateway`. */
+  grantIssuer: string;
+  /** `MASH_GATEWAY_JWKS_FILE` (pinned) or `MASH_GATEWAY_JWKS_URL` (default the local gateway's JWKS). */
+  gatewayKeys: GatewayKeySource;
+}
+
+export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env: NodeJS.ProcessEnv = process.env): AgencyConfig {
+  const prefix = envPrefix(agency);
+  const keyFile = optionalString('MASH_GATEWAY_JWKS_FILE', env);
+  return {
+    agency,
+    port: integer(`${prefix}_PORT`, defaultPort, env),
+    host: optionalString('MASH_HOST', env) ?? '127.0.0.1',
+    databaseUrl: optionalString(`${prefix}_DATABASE_URL`, env),
+    embeddedPath: path.join(dataDirectory(env), agency),
+    thresholds: matchThresholdsFromEnv(agency, env),
+    referenceDate: referenceDateFromEnv(env),
+    seed: { enabled: boolean('MASH_SEED', true, env), people: integer('MASH_SEED_PEOPLE', 2000, env) },
+    grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? DEFAULT_GRANT_ISSUER,
+    gatewayKeys: keyFile
+      ? { keyFile: path.resolve(keyFile) }
+      : { jwksUrl: optionalString('MASH_GATEWAY_JWKS_URL', env) ?? 'http://127.0.0.1:4000/.well-known/jwks.json' },
+  };
+}
+
+/** Match thresholds for an agency, checked to make sense: 0 < possible <= match <= 1. */
+export function matchThresholdsFromEnv(agency: AgencyName, env: NodeJS.ProcessEnv = process.env): MatchThresholds {
+  const prefix = envPrefix(agency);
+  const match = decimal(`${prefix}_MATCH_THRESHOLD`, DEFAULT_THRESHOLDS.match, env);
+  const possible = decimal(`${prefix}_POSSIBLE_THRESHOLD`, DEFAULT_THRESHOLDS.possible, env);
+  if (!(possible > 0 && possible <= match && match <= 1)) {
+    throw new ConfigError(`${prefix}_POSSIBLE_THRESHOLD must be above 0 and at most ${prefix}_MATCH_THRESHOLD, which must be at most 1`);
+  }
+  return { match, possible };
+}

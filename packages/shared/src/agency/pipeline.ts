@@ -1,0 +1,116 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchReasonValue } from '../envelope';
+import type { AgencyRequestContext } from '../grant-claims';
+import type { Logger } from '../logger';
+import { batchBlockingKeys, matchBatch } from '../matching-batch';
+import type { Classification, MatchThresholds, PersonFacts } from '../matching/types';
+import type { SubjectReference } from '../subject';
+import type { AgencyAdapter, CandidateRow, RecordContext } from './adapter';
+import { recordDisclosures } from './disclosure-log';
+import { agencyUnavailable } from './errors';
+import { disclosureRules } from './obligations';
+import type { ReferenceDate } from './reference-date';
+import type { AgencyStore } from './store';
+import { checkSubject } from './subject-check';
+
+/** An adapter with what the pipeline needs to run it: its database and its settings. */
+export interface AgencyKit<C extends CandidateRow, F, R extends object> {
+  adapter: AgencyAdapter<C, F, R>;
+  store: AgencyStore;
+  thresholds: MatchThresholds;
+  referenceDate: ReferenceDate;
+  logger: Logger;
+}
+
+export type ViewLoader<R extends object = object> = DataLoader<SubjectReference, AgencyViewShape<R>, string>;
+
+/** Per request, so every subject of one `_entities` call is answered by one batch and nothing is cached across grants. */
+export function createViewLoader<C extends CandidateRow, F, R extends object>(kit: AgencyKit<C, F, R>, request: AgencyRequestContext): ViewLoader<R> {
+  return new DataLoader<SubjectReference, AgencyViewShape<R>, string>((subjects) => answerSubjects(kit, request, subjects), {
+    cacheKeyFn: (subject) => subject.id,
+  });
+}
+
+/**
+ * The agency's answer for one batch of subjects: check each subject, ONE candidate query for the
+ * batch, matching, the full records of the matched only, flags, and the disclosure log written
+ * before anything is returned (nothing leaves unrecorded). Errors are per subject and carry the
+ * contract's codes: BAD_USER_INPUT for a subject that cannot be searched as given,
+ * AGENCY_UNAVAILABLE when the agency's database fails.
+ */
+export async function answerSubjects<C extends CandidateRow, F, R extends object>(
+  kit: AgencyKit<C, F, R>,
+  request: AgencyRequestContext,
+  subjects: readonly SubjectReference[],
+): Promise<(AgencyViewShape<R> | GraphQLError)[]> {
+  const checked = subjects.map(checkSubject);
+  const valid = subjects.flatMap((subject, index) => {
+    const facts = checked[index];
+    return facts instanceof GraphQLError ? [] : [{ index, subject, facts }];
+  });
+  const answers: (AgencyViewShape<R> | GraphQLError)[] = checked.map((facts) => (facts instanceof GraphQLError ? facts : agencyUnavailable(kit.adapter.recordsNoun)));
+  if (valid.length === 0) return answers;
+  try {
+    const views = await answerValid(kit, request, valid.map(({ subject, facts }) => ({ subject, facts })));
+    valid.forEach(({ index }, position) => (answers[index] = views[position]));
+  } catch (error) {
+    // Ids and codes only: a database message can quote the personal data being searched for.
+    const cause = error as { name?: string; code?: string };
+    kit.logger.error('views_failed', { requestId: request.requestId, grantId: request.grant?.grantId ?? null, error: cause.name ?? 'unknown', sqlState: cause.code ?? null });
+  }
+  return answers;
+}
+
+async function answerValid<C extends CandidateRow, F, R extends object>(
+  kit: AgencyKit<C, F, R>,
+  request: AgencyRequestContext,
+  subjects: { subject: SubjectReference; facts: PersonFacts }[],
+): Promise<AgencyViewShape<R>[]> {
+  const { adapter, store } = kit;
+  const facts = subjects.map((s) => s.facts);
+  const candidates = await adapter.findCandidates(store, batchBlockingKeys(facts));
+  const classifications = matchBatch(facts, candidates, (candidate) => adapter.identities(candidate), kit.thresholds, {
+    keys: (candidate) => candidate.blockingKeys,
+  });
+  const context: RecordContext = { asOf: kit.referenceDate.today(), disclose: disclosureRules(request.grant?.obligations ?? []) };
+  const matchedIds = [...new Set(classifications.filter((c) => c.status === 'MATCHED').map((c) => c.matches[0].record.id))];
+  const [records] = await Promise.all([
+    adapter.loadRecords(store, matchedIds, context),
+    recordDisclosures(store, request, subjects.map(({ subject }, i) => ({
+      subjectId: subject.id,
+      matchStatus: classifications[i].status,
+      recordIds: classifications[i].matches.map((match) => match.record.id),
+    }))),
+  ]);
+  return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context));
+}
+
+function toView<C extends CandidateRow, F, R extends object>(
+  adapter: AgencyAdapter<C, F, R>,
+  classification: Classification<C>,
+  subject: PersonFacts,
+  records: Map<string, F>,
+  context: RecordContext,
+): AgencyViewShape<R> {
+  if (classification.status === 'AMBIGUOUS') {
+    return {
+      status: MatchStatusValue.AMBIGUOUS,
+      matches: classification.matches.map(({ record, score }) => ({ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], record: adapter.identityRecord(record) })),
+      flags: [identityUnresolvedFlag(adapter.recordsNoun, classification.matches.length)],
+    };
+  }
+  if (classification.status === 'NOT_KNOWN') {
+    return { status: MatchStatusValue.NOT_KNOWN, matches: [], flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }) };
+  }
+  const [{ record: candidate, score }] = classification.matches;
+  const record = records.get(candidate.id);
+  // Loaded in the same fetch; a record deleted in between is gone, not a crash.
+  if (record === undefined) return { status: MatchStatusValue.NOT_KNOWN, matches: [], flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }) };
+  const disclosed = adapter.toRecord(record, context);
+  return {
+    status: MatchStatusValue.MATCHED,
+    matches: [{ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], record: disclosed }],
+    flags: adapter.flags({ status: 'MATCHED', subject, record, disclosed, context }),
+  };
+}
