@@ -7,6 +7,7 @@ const path = require('node:path');
 const { parse } = require('graphql');
 const { composeServices } = require('@apollo/composition');
 const { printSubgraphSchema } = require('@apollo/subgraph');
+const { buildAgencySchema } = require('@mash/shared');
 
 const root = path.resolve(__dirname, '..');
 const SUBGRAPHS = [
@@ -15,7 +16,7 @@ const SUBGRAPHS = [
     name,
     url: `http://127.0.0.1:${port}/graphql`,
     sdlFile: `subgraphs/${name}/schema.graphql`,
-    build: () => require(path.join(root, `subgraphs/${name}/dist/server`)).buildSchema(),
+    build: () => buildAgencySchema(require(path.join(root, `subgraphs/${name}/dist/adapter`)).adapter),
   })),
 ];
 const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';

@@ -49,8 +49,8 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
     const facts = checked[index];
     return facts instanceof GraphQLError ? [] : [{ index, subject, facts }];
   });
-  const answers: (AgencyViewShape<R> | GraphQLError)[] = checked.map((facts) => (facts instanceof GraphQLError ? facts : agencyUnavailable(kit.adapter.recordsNoun)));
-  if (valid.length === 0) return answers;
+  const answers = checked as (AgencyViewShape<R> | PersonFacts | GraphQLError)[];
+  if (valid.length === 0) return answers as GraphQLError[];
   try {
     const views = await answerValid(kit, request, valid.map(({ subject, facts }) => ({ subject, facts })));
     valid.forEach(({ index }, position) => (answers[index] = views[position]));
@@ -58,8 +58,10 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
     // Ids and codes only: a database message can quote the personal data being searched for.
     const cause = error as { name?: string; code?: string };
     kit.logger.error('views_failed', { requestId: request.requestId, grantId: request.grant?.grantId ?? null, error: cause.name ?? 'unknown', sqlState: cause.code ?? null });
+    const unavailable = agencyUnavailable(kit.adapter.recordsNoun);
+    valid.forEach(({ index }) => (answers[index] = unavailable));
   }
-  return answers;
+  return answers as (AgencyViewShape<R> | GraphQLError)[];
 }
 
 async function answerValid<C extends CandidateRow, F, R extends object>(

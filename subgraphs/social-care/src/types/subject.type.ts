@@ -1,4 +1,0 @@
-import { createSubjectType } from '@mash/shared';
-
-/** This agency's own `Subject` stub class (see `createSubjectType` for why not a shared one). */
-export const Subject = createSubjectType();
