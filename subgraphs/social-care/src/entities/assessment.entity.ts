@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { AssessmentFactorCode } from '../codes/children';
+import type { AssessmentFactorCode } from './code-lists';
 import { Referral } from './referral.entity';
 
 /** A child and family assessment within a CIN episode, with the factors it identified. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { CategoryOfAbuseCode } from '../codes/children';
+import type { CategoryOfAbuseCode } from './code-lists';
 import { Person } from './person.entity';
 import { Referral } from './referral.entity';
 

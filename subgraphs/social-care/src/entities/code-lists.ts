@@ -1,6 +1,8 @@
 /**
- * Code lists of the DfE Children in Need census (XSD 2024) and SSDA903, as DOMAIN.md 2.1-2.2 gives
- * them. The database stores the national codes; CHECK constraints in the migration mirror these.
+ * Social care's code lists. The children's lists are those of the DfE Children in Need census
+ * (XSD 2024) and SSDA903, as DOMAIN.md 2.1-2.2 gives them; the database stores the national codes.
+ * The initial migration repeats every list as a CHECK constraint, literally, so a later change
+ * here needs a migration of its own.
  */
 
 /** GenderCurrent: 1 male, 2 female, 0 not recorded (or unborn), 9 indeterminate. */
@@ -70,3 +72,58 @@ export const REASON_CEASED_CODES = [
   'E4A', 'E4B', 'E5', 'E6', 'E7', 'E8', 'E9',
 ] as const;
 export type ReasonCeasedCode = (typeof REASON_CEASED_CODES)[number];
+
+/**
+ * Care Act 2014 s42 enquiries, coded with the Safeguarding Adults Collection (SAC) categories
+ * (DOMAIN.md 2.4). Location and outcome wording is [UNVERIFIED] there, so the codes are ours.
+ */
+export const ENQUIRY_TYPE_CODES = ['S42', 'OTHER'] as const;
+export type EnquiryTypeCode = (typeof ENQUIRY_TYPE_CODES)[number];
+
+export const RISK_TYPE_CODES = [
+  'PHYSICAL', 'SEXUAL', 'PSYCHOLOGICAL', 'FINANCIAL_OR_MATERIAL', 'DISCRIMINATORY', 'ORGANISATIONAL',
+  'NEGLECT_AND_ACTS_OF_OMISSION', 'DOMESTIC_ABUSE', 'SEXUAL_EXPLOITATION', 'MODERN_SLAVERY', 'SELF_NEGLECT',
+] as const;
+export type RiskTypeCode = (typeof RISK_TYPE_CODES)[number];
+
+export const SOURCE_OF_RISK_CODES = ['SERVICE_PROVIDER', 'OTHER_KNOWN_TO_INDIVIDUAL', 'OTHER_UNKNOWN_TO_INDIVIDUAL'] as const;
+export type SourceOfRiskCode = (typeof SOURCE_OF_RISK_CODES)[number];
+
+export const LOCATION_OF_RISK_CODES = [
+  'OWN_HOME', 'IN_THE_COMMUNITY', 'COMMUNITY_SERVICE', 'CARE_HOME_NURSING', 'CARE_HOME_RESIDENTIAL',
+  'HOSPITAL_ACUTE', 'HOSPITAL_MENTAL_HEALTH', 'HOSPITAL_COMMUNITY', 'OTHER',
+] as const;
+export type LocationOfRiskCode = (typeof LOCATION_OF_RISK_CODES)[number];
+
+export const RISK_OUTCOME_CODES = [
+  'RISK_REMOVED', 'RISK_REDUCED', 'RISK_REMAINS', 'NO_ACTION_TAKEN', 'NO_RISK_IDENTIFIED', 'INCONCLUSIVE',
+] as const;
+export type RiskOutcomeCode = (typeof RISK_OUTCOME_CODES)[number];
+
+/** Consent to the enquiry; overriding it needs a recorded reason (DPA 2018 Sch 1 para 18). */
+export const CONSENT_CODES = ['OBTAINED', 'OVERRIDDEN', 'NOT_SOUGHT'] as const;
+export type ConsentCode = (typeof CONSENT_CODES)[number];
+
+/** Early help is recorded locally, not nationally (DOMAIN.md 2.3 [TYPICAL / WARKS]); these lists are ours. */
+export const LEAD_AGENCY_CODES = [
+  'SCHOOL', 'EARLY_YEARS', 'HEALTH_VISITING', 'SCHOOL_NURSING', 'LA_EARLY_HELP', 'CHILDRENS_CENTRE',
+  'YOUTH_SERVICE', 'HOUSING', 'POLICE', 'VOLUNTARY_SECTOR', 'OTHER',
+] as const;
+export type LeadAgencyCode = (typeof LEAD_AGENCY_CODES)[number];
+
+/** The lead professional's role only: names of practitioners are not disclosed. */
+export const LEAD_PROFESSIONAL_ROLE_CODES = [
+  'DESIGNATED_SAFEGUARDING_LEAD', 'FAMILY_SUPPORT_WORKER', 'HEALTH_VISITOR', 'SCHOOL_NURSE',
+  'YOUTH_WORKER', 'EARLY_HELP_COORDINATOR', 'HOUSING_OFFICER', 'OTHER',
+] as const;
+export type LeadProfessionalRoleCode = (typeof LEAD_PROFESSIONAL_ROLE_CODES)[number];
+
+/** Warwickshire's assessment is the "Early Help Pathway to Change Assessment and Action Plan". */
+export const EARLY_HELP_ASSESSMENT_CODES = ['PATHWAY_TO_CHANGE', 'OTHER'] as const;
+export type EarlyHelpAssessmentCode = (typeof EARLY_HELP_ASSESSMENT_CODES)[number];
+
+export const PLAN_STATUS_CODES = ['ASSESSMENT', 'PLAN_IN_PLACE', 'REVIEW', 'CLOSED'] as const;
+export type PlanStatusCode = (typeof PLAN_STATUS_CODES)[number];
+
+export const EARLY_HELP_CLOSURE_CODES = ['NEEDS_MET', 'STEP_UP_TO_CSC', 'DISENGAGED', 'MOVED'] as const;
+export type EarlyHelpClosureCode = (typeof EARLY_HELP_CLOSURE_CODES)[number];

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type {
   EarlyHelpAssessmentCode, EarlyHelpClosureCode, LeadAgencyCode, LeadProfessionalRoleCode, PlanStatusCode,
-} from '../codes/early-help';
+} from './code-lists';
 import { Person } from './person.entity';
 
 /** An early-help episode (local record, DOMAIN.md 2.3); the lead professional by role only. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { LegalStatusCode, PlacementTypeCode, ReasonCeasedCode, ReasonNewEpisodeCode } from '../codes/children';
+import type { LegalStatusCode, PlacementTypeCode, ReasonCeasedCode, ReasonNewEpisodeCode } from './code-lists';
 import { Person } from './person.entity';
 
 /** A period of being looked after (SSDA903 episode). Placement postcodes are not held here. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
-import type { EthnicityCode, GenderCode } from '../codes/children';
+import type { EthnicityCode, GenderCode } from './code-lists';
 import { ChildProtectionPlan } from './child-protection-plan.entity';
 import { EarlyHelpEpisode } from './early-help-episode.entity';
 import { LookedAfterEpisode } from './looked-after-episode.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode } from '../codes/children';
+import type { PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode } from './code-lists';
 import { Assessment } from './assessment.entity';
 import { Person } from './person.entity';
 

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type {
   ConsentCode, EnquiryTypeCode, LocationOfRiskCode, RiskOutcomeCode, RiskTypeCode, SourceOfRiskCode,
-} from '../codes/adults';
+} from './code-lists';
 import { Person } from './person.entity';
 
 /** An adult safeguarding enquiry: Care Act 2014 s42, or an "other" enquiry where proportionate. */

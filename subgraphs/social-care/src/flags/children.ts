@@ -1,13 +1,13 @@
-import type { Flag } from '@mash/shared';
-import { within12MonthsAfter } from '../dates';
+import { addMonths, type Flag } from '@mash/shared';
 import {
   cpPlansEndedLast12Months, currentCpPlan, currentLookedAfterEpisode, openReferral, previousCpPlanCount,
   referralsLast12Months,
-} from '../views/current';
-import { AMBER, flag, FlagCode, RED, type FlagInput } from './flag';
+} from '../records/current';
+import type { PersonDetails } from '../records/load';
+import { AMBER, flag, FlagCode, RED } from './flag';
 import { CATEGORY_LABEL, LEGAL_STATUS_LABEL } from './labels';
 
-export function openCpPlanFlag({ person, asOf }: FlagInput): Flag | null {
+export function openCpPlanFlag(person: PersonDetails, asOf: string): Flag | null {
   const plan = currentCpPlan(person, asOf);
   if (!plan) return null;
   return flag(FlagCode.OPEN_CP_PLAN, RED,
@@ -15,7 +15,7 @@ export function openCpPlanFlag({ person, asOf }: FlagInput): Flag | null {
 }
 
 /** L1/L2 (police protection, EPO) are emergency removals: DOMAIN.md 7 weighs them with CLA as RED. */
-export function lookedAfterFlag({ person, asOf }: FlagInput): Flag | null {
+export function lookedAfterFlag(person: PersonDetails, asOf: string): Flag | null {
   const episode = currentLookedAfterEpisode(person, asOf);
   if (!episode) return null;
   return flag(FlagCode.LOOKED_AFTER, RED,
@@ -23,19 +23,22 @@ export function lookedAfterFlag({ person, asOf }: FlagInput): Flag | null {
 }
 
 /** An open CIN episode without a plan or care: an allocated social worker already holds the case. */
-export function openChildInNeedFlag({ person, asOf }: FlagInput): Flag | null {
+export function openChildInNeedFlag(person: PersonDetails, asOf: string): Flag | null {
   const referral = openReferral(person, asOf);
   if (!referral || currentCpPlan(person, asOf) || currentLookedAfterEpisode(person, asOf)) return null;
   return flag(FlagCode.OPEN_CHILD_IN_NEED, AMBER, `Open to children's social care (child in need) since ${referral.referralDate}`);
 }
 
+/** The DfE re-referral window: `later` no more than 12 months after `earlier`. */
+const within12MonthsAfter = (earlier: string, later: string) => later >= earlier && later <= addMonths(earlier, 12);
+
 /** DfE re-referral measure: a referral within 12 months of the previous one; 3+ in 12 months is a "revolving door". */
-export function referralFlag({ person, asOf }: FlagInput): Flag | null {
+export function referralFlag(person: PersonDetails, asOf: string): Flag | null {
   const recent = referralsLast12Months(person, asOf);
   if (recent.length >= 3) {
     return flag(FlagCode.REPEAT_REFERRALS_12M, AMBER, `${recent.length} referrals to children's social care in the last 12 months`);
   }
-  const dates = (person.referrals ?? []).map((referral) => referral.referralDate).filter((date) => date <= asOf).sort();
+  const dates = person.referrals.map((referral) => referral.referralDate).filter((date) => date <= asOf).sort();
   const reReferral = recent.find((referral) => {
     const previous = dates.filter((date) => date < referral.referralDate).pop();
     return previous !== undefined && within12MonthsAfter(previous, referral.referralDate);
@@ -45,7 +48,7 @@ export function referralFlag({ person, asOf }: FlagInput): Flag | null {
     `Re-referred on ${reReferral.referralDate}, within 12 months of a previous referral`);
 }
 
-export function previousCpPlanFlag({ person, asOf }: FlagInput): Flag | null {
+export function previousCpPlanFlag(person: PersonDetails, asOf: string): Flag | null {
   const count = previousCpPlanCount(person, asOf);
   if (count === 0) return null;
   const ended = cpPlansEndedLast12Months(person, asOf)[0];

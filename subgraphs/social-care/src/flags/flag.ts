@@ -1,5 +1,4 @@
 import { FlagSeverityValue, type Flag } from '@mash/shared';
-import type { Person } from '../entities/person.entity';
 
 /** Codes of the findings social care computes (DOMAIN.md 2.5 and 7); stable for triage screens. */
 export const FlagCode = {
@@ -14,7 +13,6 @@ export const FlagCode = {
   HOUSEHOLD_CHILD_LOOKED_AFTER: 'HOUSEHOLD_CHILD_LOOKED_AFTER',
   OPEN_EARLY_HELP: 'OPEN_EARLY_HELP',
   OPEN_S42_ENQUIRY: 'OPEN_S42_ENQUIRY',
-  IDENTITY_UNRESOLVED: 'IDENTITY_UNRESOLVED',
 } as const;
 export type FlagCode = (typeof FlagCode)[keyof typeof FlagCode];
 
@@ -22,12 +20,4 @@ export const { RED, AMBER, GREEN } = FlagSeverityValue;
 
 export function flag(code: FlagCode, severity: FlagSeverityValue, summary: string): Flag {
   return { code, severity, summary };
-}
-
-/** What a flag function sees: the matched person, the others recorded at the same address, the day. */
-export interface FlagInput {
-  person: Person;
-  /** Other people at the person's UPRN (think family), loaded with their episodes. */
-  household: Person[];
-  asOf: string;
 }

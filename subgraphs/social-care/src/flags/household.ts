@@ -1,7 +1,8 @@
 import type { Flag } from '@mash/shared';
-import type { AssessmentFactorCode } from '../codes/children';
-import { currentCpPlan, currentLookedAfterEpisode, recentFactors } from '../views/current';
-import { AMBER, flag, FlagCode, type FlagInput } from './flag';
+import type { AssessmentFactorCode } from '../entities/code-lists';
+import { currentCpPlan, currentLookedAfterEpisode, recentFactors } from '../records/current';
+import type { PersonDetails } from '../records/load';
+import { AMBER, flag, FlagCode } from './flag';
 
 /**
  * The "toxic trio" (DOMAIN.md 2.5): domestic abuse, parental substance misuse and parental mental
@@ -14,8 +15,8 @@ const TRIO: { element: string; codes: AssessmentFactorCode[] }[] = [
   { element: 'parental mental health', codes: ['4B'] },
 ];
 
-export function toxicTrioFlag({ person, household, asOf }: FlagInput): Flag | null {
-  const codes = new Set([person, ...household].flatMap((member) => recentFactors(member, asOf).map((factor) => factor.code)));
+export function toxicTrioFlag(person: PersonDetails, asOf: string): Flag | null {
+  const codes = new Set([person, ...person.household].flatMap((member) => recentFactors(member, asOf).map((factor) => factor.code)));
   const present = TRIO.filter(({ codes: trio }) => trio.some((code) => codes.has(code)));
   if (present.length === 0) return null;
   const found = present.map(({ element, codes: trio }) => `${element} (${trio.filter((code) => codes.has(code)).join(', ')})`);
@@ -24,9 +25,9 @@ export function toxicTrioFlag({ person, household, asOf }: FlagInput): Flag | nu
 }
 
 /** Think family: another child at the address on a plan or in care. Which child is not disclosed. */
-export function householdChildrenFlags({ person, household, asOf }: FlagInput): Flag[] {
+export function householdChildrenFlags(person: PersonDetails, asOf: string): Flag[] {
   const flags: Flag[] = [];
-  const others = household.filter((member) => member.id !== person.id);
+  const others = person.household.filter((member) => member.id !== person.id);
   if (!currentCpPlan(person, asOf) && others.some((member) => currentCpPlan(member, asOf))) {
     flags.push(flag(FlagCode.HOUSEHOLD_CHILD_CP_PLAN, AMBER, 'Another child in the household is on a child protection plan'));
   }

@@ -1,6 +1,4 @@
-import type { RiskTypeCode } from '../codes/adults';
-import type { CategoryOfAbuseCode, LegalStatusCode } from '../codes/children';
-import type { LeadAgencyCode, LeadProfessionalRoleCode } from '../codes/early-help';
+import type { CategoryOfAbuseCode, LeadAgencyCode, LeadProfessionalRoleCode, LegalStatusCode, RiskTypeCode } from '../entities/code-lists';
 
 /** Plain words for the codes that appear in flag summaries. */
 

@@ -1,39 +1,30 @@
-import { batchBlockingKeys, selectCandidateIds, type CandidateTable, type PersonFacts } from '@mash/shared';
-import { In, type DataSource } from 'typeorm';
-import { Person } from '../entities/person.entity';
+import type { AgencyStore, CandidateRow } from '@mash/shared';
+import type { GenderCode } from '../entities/code-lists';
 
-/** `sc_person.blocking_keys`, GIN-indexed (migration BlockingKeys). */
-export const PERSON_CANDIDATES: CandidateTable = { table: 'sc_person', id: 'person_id', blockingKeys: 'blocking_keys' };
-
-const EPISODES = {
-  referrals: { assessments: true },
-  childProtectionPlans: true,
-  lookedAfterEpisodes: true,
-  earlyHelpEpisodes: true,
-  section42Enquiries: true,
-} as const;
-
-/** People with their episodes; one joined query (a person has a handful of episodes at most). */
-export async function loadPeople(dataSource: DataSource, where: { ids?: string[]; uprns?: string[] }): Promise<Person[]> {
-  const condition = where.ids ? { id: In(where.ids) } : { uprn: In(where.uprns ?? []) };
-  const values = where.ids ?? where.uprns ?? [];
-  if (values.length === 0) return [];
-  return dataSource.getRepository(Person).find({ where: condition, relations: EPISODES, relationLoadStrategy: 'join' });
+/**
+ * A person as the matcher sees it: the light facts of the candidate query. Its `id` is the local
+ * authority's person id, the `personId` triage sees and the disclosure log names.
+ */
+export interface PersonCandidate extends CandidateRow {
+  upn: string | null;
+  nhsNumber: string | null;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+  genderCode: GenderCode;
+  postcode: string | null;
+  isAdult: boolean;
 }
 
-/** Every record sharing a blocking key with any subject of the fetch: ONE candidate query per batch. */
-export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<Person[]> {
-  if (subjects.length === 0) return [];
-  const ids = await selectCandidateIds(dataSource, PERSON_CANDIDATES, batchBlockingKeys(subjects));
-  return loadPeople(dataSource, { ids });
-}
+/** One indexed query for every subject of a fetch (`blocking_keys && $1` on the GIN index). */
+const CANDIDATES_SQL = `
+SELECT p.person_id AS id, p.upn, p.nhs_number AS "nhsNumber", p.given_name AS "givenName", p.family_name AS "familyName",
+  p.date_of_birth::text AS "dateOfBirth", p.expected_date_of_birth::text AS "expectedDateOfBirth", p.gender_code AS "genderCode",
+  p.postcode, p.is_adult AS "isAdult", p.blocking_keys AS "blockingKeys"
+FROM sc_person p
+WHERE p.blocking_keys && $1::text[]`;
 
-/** Think family: everyone recorded at each UPRN, by UPRN. */
-export async function loadHouseholds(dataSource: DataSource, uprns: string[]): Promise<Map<string, Person[]>> {
-  const households = new Map<string, Person[]>();
-  for (const person of await loadPeople(dataSource, { uprns: [...new Set(uprns)] })) {
-    if (!person.uprn) continue;
-    households.set(person.uprn, [...(households.get(person.uprn) ?? []), person]);
-  }
-  return households;
+export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<PersonCandidate[]> {
+  return store.query<PersonCandidate>(CANDIDATES_SQL, [keys]);
 }

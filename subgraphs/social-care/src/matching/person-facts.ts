@@ -1,9 +1,12 @@
 import { recordBlockingKeys, type Gender, type PersonFacts } from '@mash/shared';
-import type { GenderCode } from '../codes/children';
+import type { GenderCode } from '../entities/code-lists';
 import type { Person } from '../entities/person.entity';
 
 /** CIN GenderCurrent to the hub's genders: 0 not recorded (or unborn) is UNKNOWN, 9 indeterminate OTHER. */
 export const GENDER_FROM_CODE: Record<GenderCode, Gender> = { 0: 'UNKNOWN', 1: 'MALE', 2: 'FEMALE', 9: 'OTHER' };
+
+/** The hub's genders as CIN GenderCurrent. */
+export const GENDER_CODE: Record<Gender, GenderCode> = { MALE: 1, FEMALE: 2, OTHER: 9, UNKNOWN: 0 };
 
 /** The columns matching reads. */
 export type PersonIdentity = Pick<
@@ -22,6 +25,11 @@ export function personFacts(person: PersonIdentity): PersonFacts {
     upn: person.upn,
     pncId: null,
   };
+}
+
+/** Social care records one name per person (no aliases), so a person has one identity. */
+export function personIdentities(person: PersonIdentity): PersonFacts[] {
+  return [personFacts(person)];
 }
 
 /** The `blocking_keys` of a person: from `personFacts` (an unborn child is keyed on the expected date). */

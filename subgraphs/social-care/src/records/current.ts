@@ -1,60 +1,58 @@
-import { ASSESSMENT_FACTORS, type AssessmentFactorCode } from '../codes/children';
-import { withinLast12Months } from '../dates';
-import type { Assessment } from '../entities/assessment.entity';
-import type { ChildProtectionPlan } from '../entities/child-protection-plan.entity';
-import type { EarlyHelpEpisode } from '../entities/early-help-episode.entity';
-import type { LookedAfterEpisode } from '../entities/looked-after-episode.entity';
-import type { Person } from '../entities/person.entity';
-import type { Referral } from '../entities/referral.entity';
-import type { Section42Enquiry } from '../entities/section42-enquiry.entity';
+import { openOn, withinLast12Months } from '@mash/shared';
+import { ASSESSMENT_FACTORS, type AssessmentFactorCode } from '../entities/code-lists';
+import type {
+  EarlyHelpDetails, EnquiryDetails, HouseholdMember, LookedAfterDetails, PersonDetails, PlanDetails, ReferralDetails,
+} from './load';
 
 /**
  * Selectors over a person loaded with their episodes, judged on `asOf`. Flags and the disclosed
  * record both use these, so "open" and "in the last 12 months" mean one thing everywhere.
  */
 
-const openOn = (start: string, end: string | null, asOf: string) => start <= asOf && (end === null || end > asOf);
+type Referrals = Pick<HouseholdMember, 'referrals'>;
+type Plans = Pick<HouseholdMember, 'childProtectionPlans'>;
+
 const newestFirst = <T>(key: (item: T) => string) => (a: T, b: T) => key(b).localeCompare(key(a));
 
-export function openReferral(person: Person, asOf: string): Referral | null {
-  return [...(person.referrals ?? [])]
+export function openReferral(person: Referrals, asOf: string): ReferralDetails | null {
+  return [...person.referrals]
     .filter((referral) => openOn(referral.referralDate, referral.closureDate, asOf))
     .sort(newestFirst((referral) => referral.referralDate))[0] ?? null;
 }
 
-export function currentCpPlan(person: Person, asOf: string): ChildProtectionPlan | null {
-  return (person.childProtectionPlans ?? []).find((plan) => openOn(plan.startDate, plan.endDate, asOf)) ?? null;
+export function currentCpPlan(person: Plans, asOf: string): PlanDetails | null {
+  return person.childProtectionPlans.find((plan) => openOn(plan.startDate, plan.endDate, asOf)) ?? null;
 }
 
-export function cpPlansEndedLast12Months(person: Person, asOf: string): ChildProtectionPlan[] {
-  return (person.childProtectionPlans ?? [])
+export function cpPlansEndedLast12Months(person: Plans, asOf: string): PlanDetails[] {
+  return person.childProtectionPlans
     .filter((plan) => plan.endDate !== null && withinLast12Months(plan.endDate, asOf))
     .sort(newestFirst((plan) => plan.endDate ?? ''));
 }
 
 /** Plans that ended before `asOf`: the latest plan's NumberOfPreviousCPP, plus itself once it ended. */
-export function previousCpPlanCount(person: Person, asOf: string): number {
-  const latest = (person.childProtectionPlans ?? [])
+export function previousCpPlanCount(person: Plans, asOf: string): number {
+  const latest = person.childProtectionPlans
     .filter((plan) => plan.startDate <= asOf)
     .sort(newestFirst((plan) => plan.startDate))[0];
   if (!latest) return 0;
   return latest.numberOfPreviousCpp + (latest.endDate !== null && latest.endDate <= asOf ? 1 : 0);
 }
 
-export function currentLookedAfterEpisode(person: Person, asOf: string): LookedAfterEpisode | null {
-  return (person.lookedAfterEpisodes ?? []).find((episode) => openOn(episode.startDate, episode.endDate, asOf)) ?? null;
+export function currentLookedAfterEpisode(person: Pick<HouseholdMember, 'lookedAfterEpisodes'>, asOf: string): LookedAfterDetails | null {
+  return person.lookedAfterEpisodes.find((episode) => openOn(episode.startDate, episode.endDate, asOf)) ?? null;
 }
 
-export function referralsLast12Months(person: Person, asOf: string): Referral[] {
-  return (person.referrals ?? [])
+export function referralsLast12Months(person: Referrals, asOf: string): ReferralDetails[] {
+  return person.referrals
     .filter((referral) => withinLast12Months(referral.referralDate, asOf))
     .sort(newestFirst((referral) => referral.referralDate));
 }
 
 /** Assessments started in the last 12 months, or belonging to a CIN episode still open. */
-export function recentAssessments(person: Person, asOf: string): Assessment[] {
-  return (person.referrals ?? []).flatMap((referral) =>
-    (referral.assessments ?? []).filter(
+export function recentAssessments(person: Referrals, asOf: string): ReferralDetails['assessments'] {
+  return person.referrals.flatMap((referral) =>
+    referral.assessments.filter(
       (assessment) =>
         assessment.startDate <= asOf &&
         (withinLast12Months(assessment.startDate, asOf) || openOn(referral.referralDate, referral.closureDate, asOf)),
@@ -69,7 +67,7 @@ export interface IdentifiedFactor {
 }
 
 /** Distinct factors from recent assessments, each with the latest date it was identified. */
-export function recentFactors(person: Person, asOf: string): IdentifiedFactor[] {
+export function recentFactors(person: Referrals, asOf: string): IdentifiedFactor[] {
   const latest = new Map<AssessmentFactorCode, string>();
   for (const assessment of recentAssessments(person, asOf)) {
     for (const code of assessment.factors) {
@@ -82,14 +80,14 @@ export function recentFactors(person: Person, asOf: string): IdentifiedFactor[] 
     .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 }
 
-export function openEarlyHelp(person: Person, asOf: string): EarlyHelpEpisode | null {
-  return [...(person.earlyHelpEpisodes ?? [])]
+export function openEarlyHelp(person: Pick<PersonDetails, 'earlyHelpEpisodes'>, asOf: string): EarlyHelpDetails | null {
+  return [...person.earlyHelpEpisodes]
     .filter((episode) => openOn(episode.startDate, episode.endDate, asOf))
     .sort(newestFirst((episode) => episode.startDate))[0] ?? null;
 }
 
-export function openSection42Enquiries(person: Person, asOf: string): Section42Enquiry[] {
-  return (person.section42Enquiries ?? [])
+export function openSection42Enquiries(person: Pick<PersonDetails, 'section42Enquiries'>, asOf: string): EnquiryDetails[] {
+  return person.section42Enquiries
     .filter((enquiry) => openOn(enquiry.concernDate, enquiry.endDate, asOf))
     .sort(newestFirst((enquiry) => enquiry.concernDate));
 }

@@ -1,6 +1,4 @@
-import type { ChildProtectionPlan } from '../entities/child-protection-plan.entity';
-import type { Person } from '../entities/person.entity';
-import type { Referral } from '../entities/referral.entity';
+import type { PersonCandidate } from '../matching/candidates';
 import { SocialCareStatus } from '../types/enums';
 import type { SocialCareChildProtectionPlan, SocialCareReferral } from '../types/episodes.type';
 import type { SocialCareRecord } from '../types/social-care-record.type';
@@ -8,23 +6,43 @@ import {
   cpPlansEndedLast12Months, currentCpPlan, currentLookedAfterEpisode, openEarlyHelp, openReferral,
   openSection42Enquiries, previousCpPlanCount, recentFactors, referralsLast12Months,
 } from './current';
+import type { PersonDetails, PlanDetails, ReferralDetails } from './load';
 
-/**
- * What social care discloses about one matched person on `asOf`: current episodes and the last
- * 12 months, as a MASH summary (seven golden rules: necessary and proportionate), no case notes.
- */
-export function toSocialCareRecord(person: Person, asOf: string): SocialCareRecord {
-  const referral = openReferral(person, asOf);
-  const plan = currentCpPlan(person, asOf);
-  const lookedAfter = currentLookedAfterEpisode(person, asOf);
-  const earlyHelp = openEarlyHelp(person, asOf);
-  const enquiries = openSection42Enquiries(person, asOf);
+type Identity = Pick<PersonCandidate, 'id' | 'upn' | 'nhsNumber' | 'isAdult' | 'dateOfBirth' | 'expectedDateOfBirth'>;
+
+/** Identity only, for a possible (AMBIGUOUS) match: every episode field null (withheld, not "none"). */
+export function identityRecord(person: Identity): SocialCareRecord {
   return {
     personId: person.id,
     upn: person.upn,
     nhsNumber: person.nhsNumber,
     isAdult: person.isAdult,
     expectedDateOfBirth: person.dateOfBirth === null ? person.expectedDateOfBirth : null,
+    currentStatuses: null,
+    openReferral: null,
+    currentChildProtectionPlan: null,
+    childProtectionPlansEndedLast12Months: null,
+    previousChildProtectionPlans: null,
+    currentLookedAfterEpisode: null,
+    referralsLast12Months: null,
+    assessmentFactors: null,
+    openEarlyHelp: null,
+    openSection42Enquiries: null,
+  };
+}
+
+/**
+ * What social care discloses about one matched person on `asOf`: current episodes and the last
+ * 12 months, as a MASH summary (seven golden rules: necessary and proportionate), no case notes.
+ */
+export function socialCareRecord(person: PersonDetails, asOf: string): SocialCareRecord {
+  const referral = openReferral(person, asOf);
+  const plan = currentCpPlan(person, asOf);
+  const lookedAfter = currentLookedAfterEpisode(person, asOf);
+  const earlyHelp = openEarlyHelp(person, asOf);
+  const enquiries = openSection42Enquiries(person, asOf);
+  return {
+    ...identityRecord(person),
     currentStatuses: [
       ...(referral ? [SocialCareStatus.CHILD_IN_NEED] : []),
       ...(plan ? [SocialCareStatus.CHILD_PROTECTION_PLAN] : []),
@@ -61,7 +79,7 @@ export function toSocialCareRecord(person: Person, asOf: string): SocialCareReco
   };
 }
 
-function toReferral(referral: Referral): SocialCareReferral {
+function toReferral(referral: ReferralDetails): SocialCareReferral {
   return {
     referralDate: referral.referralDate,
     source: referral.source,
@@ -72,7 +90,7 @@ function toReferral(referral: Referral): SocialCareReferral {
   };
 }
 
-function toPlan(plan: ChildProtectionPlan): SocialCareChildProtectionPlan {
+function toPlan(plan: PlanDetails): SocialCareChildProtectionPlan {
   return {
     startDate: plan.startDate,
     endDate: plan.endDate,

@@ -1,6 +1,5 @@
-import type { HouseholdTraits } from '@mash/shared';
-import type { ConsentCode, LocationOfRiskCode, RiskTypeCode, SourceOfRiskCode } from '../codes/adults';
-import { addDays } from '../dates';
+import { addDays, type HouseholdTraits } from '@mash/shared';
+import type { ConsentCode, LocationOfRiskCode, RiskTypeCode, SourceOfRiskCode } from '../entities/code-lists';
 import type { EpisodeWriter } from './writer';
 
 /**

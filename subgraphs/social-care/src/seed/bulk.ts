@@ -3,12 +3,11 @@ import {
   type BulkSeedOptions, type BulkSeedPlan, type BulkSeedResult,
 } from '@mash/shared';
 import type { DataSource } from 'typeorm';
-import { EARLY_HELP_CLOSURE_CODES, LEAD_AGENCY_CODES, LEAD_PROFESSIONAL_ROLE_CODES } from '../codes/early-help';
-import { LOCATION_OF_RISK_CODES, RISK_OUTCOME_CODES, SOURCE_OF_RISK_CODES } from '../codes/adults';
 import {
-  CATEGORY_OF_ABUSE_CODES, LEGAL_STATUS_CODES, PLACEMENT_TYPE_CODES, PRIMARY_NEED_CODES, REASON_CEASED_CODES,
-  REASON_FOR_CLOSURE_CODES, REASON_NEW_EPISODE_CODES, REFERRAL_SOURCE_CODES,
-} from '../codes/children';
+  CATEGORY_OF_ABUSE_CODES, EARLY_HELP_CLOSURE_CODES, LEAD_AGENCY_CODES, LEAD_PROFESSIONAL_ROLE_CODES, LEGAL_STATUS_CODES,
+  LOCATION_OF_RISK_CODES, PLACEMENT_TYPE_CODES, PRIMARY_NEED_CODES, REASON_CEASED_CODES, REASON_FOR_CLOSURE_CODES,
+  REASON_NEW_EPISODE_CODES, REFERRAL_SOURCE_CODES, RISK_OUTCOME_CODES, SOURCE_OF_RISK_CODES,
+} from '../entities/code-lists';
 
 // Filler people for scale benchmarks (see runBulkSeed in @mash/shared): 20% of children referred
 // (most referrals closed, 60% assessed), 1% of children on a CP plan, 0.5% looked after, 4% in early

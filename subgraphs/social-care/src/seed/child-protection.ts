@@ -1,8 +1,6 @@
-import type { HouseholdTraits } from '@mash/shared';
-import type { LegalStatusCode, PlacementTypeCode } from '../codes/children';
-import { addDays } from '../dates';
+import { addDays, weighted, type HouseholdTraits } from '@mash/shared';
+import type { LegalStatusCode, PlacementTypeCode } from '../entities/code-lists';
 import { CATEGORY_FACTOR, categoryFor, householdFactors } from './factors';
-import { weighted } from '@mash/shared';
 import type { EpisodeWriter } from './writer';
 
 /**

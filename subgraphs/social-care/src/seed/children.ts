@@ -1,9 +1,6 @@
-import type { HouseholdTraits } from '@mash/shared';
-import type { LeadAgencyCode, LeadProfessionalRoleCode } from '../codes/early-help';
-import type { PrimaryNeedCode } from '../codes/children';
-import { addDays } from '../dates';
+import { addDays, weighted, type HouseholdTraits } from '@mash/shared';
+import type { LeadAgencyCode, LeadProfessionalRoleCode, PrimaryNeedCode } from '../entities/code-lists';
 import { householdFactors } from './factors';
-import { weighted } from '@mash/shared';
 import type { EpisodeWriter } from './writer';
 
 /**

@@ -1,5 +1,5 @@
 import type { HouseholdTraits, Rng } from '@mash/shared';
-import type { AssessmentFactorCode, CategoryOfAbuseCode } from '../codes/children';
+import type { AssessmentFactorCode, CategoryOfAbuseCode } from '../entities/code-lists';
 
 /**
  * What an assessment of a child in this household would find. The "B" codes put the parent as

@@ -1,12 +1,9 @@
 import {
-  ageOn, normalisePostcode, validateIdentifier, type AgencyPersonView, type Gender, type IdentifierKind, type Rng,
+  ageOn, normalisePostcode, validateIdentifier, weighted, type AgencyPersonView, type IdentifierKind, type Rng,
 } from '@mash/shared';
-import type { EthnicityCode, GenderCode } from '../codes/children';
-import { personBlockingKeys } from '../matching/person-facts';
+import type { EthnicityCode } from '../entities/code-lists';
+import { GENDER_CODE, personBlockingKeys } from '../matching/person-facts';
 import type { PersonRow } from './rows';
-import { weighted } from '@mash/shared';
-
-const GENDER_CODE: Record<Gender, GenderCode> = { MALE: 1, FEMALE: 2, OTHER: 9, UNKNOWN: 0 };
 
 /** Roughly Warwickshire's mix (2021 census: about 85% White British). */
 const ETHNICITIES: readonly (readonly [EthnicityCode, number])[] = [

@@ -1,10 +1,6 @@
-import type { Assessment } from '../entities/assessment.entity';
-import type { ChildProtectionPlan } from '../entities/child-protection-plan.entity';
-import type { EarlyHelpEpisode } from '../entities/early-help-episode.entity';
-import type { LookedAfterEpisode } from '../entities/looked-after-episode.entity';
-import type { Person } from '../entities/person.entity';
-import type { Referral } from '../entities/referral.entity';
-import type { Section42Enquiry } from '../entities/section42-enquiry.entity';
+import type {
+  Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, Referral, Section42Enquiry,
+} from '../entities';
 
 /** Column values only, as inserted: no relations. */
 export type PersonRow = Omit<Person, 'referrals' | 'childProtectionPlans' | 'lookedAfterEpisodes' | 'earlyHelpEpisodes' | 'section42Enquiries'>;

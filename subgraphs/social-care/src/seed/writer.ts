@@ -1,6 +1,5 @@
-import type { Rng } from '@mash/shared';
-import type { AssessmentFactorCode, PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode } from '../codes/children';
-import { addDays } from '../dates';
+import { addDays, type Rng } from '@mash/shared';
+import type { AssessmentFactorCode, PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode } from '../entities/code-lists';
 import { uuidFrom } from './ids';
 import type {
   ChildProtectionPlanRow, EarlyHelpEpisodeRow, LookedAfterEpisodeRow, SeedRows, Section42EnquiryRow,

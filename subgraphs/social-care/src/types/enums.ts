@@ -1,12 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  ENQUIRY_TYPE_CODES, LOCATION_OF_RISK_CODES, RISK_TYPE_CODES, SOURCE_OF_RISK_CODES,
-} from '../codes/adults';
-import {
-  CATEGORY_OF_ABUSE_CODES, LEGAL_STATUS_CODES, PLACEMENT_TYPE_CODES, PRIMARY_NEED_CODES, REASON_FOR_CLOSURE_CODES,
-  type ReferralSourceCode,
-} from '../codes/children';
-import { LEAD_AGENCY_CODES, LEAD_PROFESSIONAL_ROLE_CODES, PLAN_STATUS_CODES } from '../codes/early-help';
+  CATEGORY_OF_ABUSE_CODES, ENQUIRY_TYPE_CODES, LEAD_AGENCY_CODES, LEAD_PROFESSIONAL_ROLE_CODES, LEGAL_STATUS_CODES,
+  LOCATION_OF_RISK_CODES, PLACEMENT_TYPE_CODES, PLAN_STATUS_CODES, PRIMARY_NEED_CODES, REASON_FOR_CLOSURE_CODES, RISK_TYPE_CODES,
+  type ReferralSourceCode, SOURCE_OF_RISK_CODES,
+} from '../entities/code-lists';
 
 /** A GraphQL enum whose value names are the stored codes themselves. */
 function codeEnum<C extends string>(codes: readonly C[]): Record<C, C> {

@@ -1,11 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import type {
-  ConsentCode, EnquiryTypeCode, LocationOfRiskCode, RiskTypeCode, SourceOfRiskCode,
-} from '../codes/adults';
-import type {
-  CategoryOfAbuseCode, LegalStatusCode, PlacementTypeCode, PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode,
-} from '../codes/children';
-import type { LeadAgencyCode, LeadProfessionalRoleCode, PlanStatusCode } from '../codes/early-help';
+  CategoryOfAbuseCode, ConsentCode, EnquiryTypeCode, LeadAgencyCode, LeadProfessionalRoleCode, LegalStatusCode, LocationOfRiskCode,
+  PlacementTypeCode, PlanStatusCode, PrimaryNeedCode, ReasonForClosureCode, ReferralSourceCode, RiskTypeCode, SourceOfRiskCode,
+} from '../entities/code-lists';
 import {
   CategoryOfAbuse, EnquiryType, LeadAgency, LeadProfessionalRole, LegalStatus, LocationOfRisk, PlacementType, PlanStatus,
   PrimaryNeed, ReasonForClosure, ReferralSource, RiskType, SourceOfRisk,

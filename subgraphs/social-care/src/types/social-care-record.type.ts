@@ -5,6 +5,9 @@ import {
   SocialCareReferral, SocialCareSection42Enquiry,
 } from './episodes.type';
 
+const WITHHELD = 'Null while identity is unresolved (status AMBIGUOUS): confirm who this is first.';
+
+// The episode fields are null, not empty, for a possible (AMBIGUOUS) match: withheld is not "none".
 @ObjectType({
   description: "A MASH summary of a person's social-care involvement (DPA 2018 Sch 1 para 18): " +
     'statuses, dates and codes, never case notes',
@@ -25,33 +28,36 @@ export class SocialCareRecord {
   @Field(() => String, { nullable: true, description: 'Unborn child: expected date of birth (ISO)' })
   expectedDateOfBirth: string | null;
 
-  @Field(() => [SocialCareStatus])
-  currentStatuses: SocialCareStatus[];
+  @Field(() => [SocialCareStatus], { nullable: true, description: WITHHELD })
+  currentStatuses: SocialCareStatus[] | null;
 
-  @Field(() => SocialCareReferral, { nullable: true, description: 'The open CIN episode, if any' })
+  @Field(() => SocialCareReferral, { nullable: true, description: `The open CIN episode, if any. ${WITHHELD}` })
   openReferral: SocialCareReferral | null;
 
-  @Field(() => SocialCareChildProtectionPlan, { nullable: true })
+  @Field(() => SocialCareChildProtectionPlan, { nullable: true, description: WITHHELD })
   currentChildProtectionPlan: SocialCareChildProtectionPlan | null;
 
-  @Field(() => [SocialCareChildProtectionPlan])
-  childProtectionPlansEndedLast12Months: SocialCareChildProtectionPlan[];
+  @Field(() => [SocialCareChildProtectionPlan], { nullable: true, description: WITHHELD })
+  childProtectionPlansEndedLast12Months: SocialCareChildProtectionPlan[] | null;
 
-  @Field(() => Int, { description: 'Child protection plans that ended before now (CIN NumberOfPreviousCPP)' })
-  previousChildProtectionPlans: number;
+  @Field(() => Int, { nullable: true, description: `Child protection plans that ended before now (CIN NumberOfPreviousCPP). ${WITHHELD}` })
+  previousChildProtectionPlans: number | null;
 
-  @Field(() => SocialCareLookedAfterEpisode, { nullable: true })
+  @Field(() => SocialCareLookedAfterEpisode, { nullable: true, description: WITHHELD })
   currentLookedAfterEpisode: SocialCareLookedAfterEpisode | null;
 
-  @Field(() => [SocialCareReferral], { description: 'Newest first' })
-  referralsLast12Months: SocialCareReferral[];
+  @Field(() => [SocialCareReferral], { nullable: true, description: `Newest first. ${WITHHELD}` })
+  referralsLast12Months: SocialCareReferral[] | null;
 
-  @Field(() => [SocialCareAssessmentFactor], { description: 'From assessments in the last 12 months or on the open episode' })
-  assessmentFactors: SocialCareAssessmentFactor[];
+  @Field(() => [SocialCareAssessmentFactor], {
+    nullable: true,
+    description: `From assessments in the last 12 months or on the open episode. ${WITHHELD}`,
+  })
+  assessmentFactors: SocialCareAssessmentFactor[] | null;
 
-  @Field(() => SocialCareEarlyHelpEpisode, { nullable: true })
+  @Field(() => SocialCareEarlyHelpEpisode, { nullable: true, description: WITHHELD })
   openEarlyHelp: SocialCareEarlyHelpEpisode | null;
 
-  @Field(() => [SocialCareSection42Enquiry])
-  openSection42Enquiries: SocialCareSection42Enquiry[];
+  @Field(() => [SocialCareSection42Enquiry], { nullable: true, description: WITHHELD })
+  openSection42Enquiries: SocialCareSection42Enquiry[] | null;
 }

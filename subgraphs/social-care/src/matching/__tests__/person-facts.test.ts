@@ -1,32 +1,46 @@
-import { GenderValue, SubjectReference } from '@mash/shared';
-import { GraphQLError } from 'graphql';
-import { GENDER_FROM_CODE } from '../person-facts';
-import { checkedSubjectFacts } from '../subject-facts';
+import { DEFAULT_THRESHOLDS, matchBatch, type PersonFacts } from '@mash/shared';
+import { candidate } from '../../__tests__/fixtures';
+import type { PersonCandidate } from '../candidates';
+import { GENDER_CODE, GENDER_FROM_CODE, personBlockingKeys, personIdentities } from '../person-facts';
 
-const subject = (fields: Partial<SubjectReference>) =>
-  Object.assign(new SubjectReference(), { id: 'S1', familyName: 'Okafor', givenName: 'Amara', dateOfBirth: '2014-03-02', ...fields });
+const keyed = (fields: Partial<PersonCandidate>): PersonCandidate => {
+  const record = candidate(fields);
+  return { ...record, blockingKeys: personBlockingKeys(record) };
+};
 
-describe('checkedSubjectFacts', () => {
-  it('normalises identifiers and ignores PNC IDs, which social care does not hold', () => {
-    const facts = checkedSubjectFacts(subject({ nhsNumber: '999 000 0018', upn: 'g937200124001', postcode: 'cv344rl', pncId: 'junk', gender: GenderValue.FEMALE }));
-    expect(facts).toMatchObject({ nhsNumber: '9990000018', upn: 'G937200124001', postcode: 'CV34 4RL', pncId: null, gender: 'FEMALE' });
-  });
+const match = (subjects: PersonFacts[], candidates: PersonCandidate[]) =>
+  matchBatch(subjects, candidates, personIdentities, DEFAULT_THRESHOLDS, { keys: (person) => person.blockingKeys });
 
-  it.each([
-    [{ dateOfBirth: '2014-02-30' }, 'dateOfBirth'],
-    [{ nhsNumber: '9876544321' }, 'Modulus 11'],
-    [{ upn: 'A937200124001' }, 'check letter'],
-    [{ familyName: ' ' }, 'familyName'],
-  ])('answers BAD_USER_INPUT for %j', (fields, message) => {
-    const result = checkedSubjectFacts(subject(fields));
-    expect(result).toBeInstanceOf(GraphQLError);
-    expect((result as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    expect((result as GraphQLError).message).toContain(message);
+const subject: PersonFacts = {
+  givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2014-03-02', gender: 'FEMALE', postcode: 'CV34 4RL', nhsNumber: null, upn: null, pncId: null,
+};
+
+describe('GenderCurrent', () => {
+  it('maps the CIN codes onto the hub genders and back', () => {
+    expect(GENDER_FROM_CODE).toEqual({ 0: 'UNKNOWN', 1: 'MALE', 2: 'FEMALE', 9: 'OTHER' });
+    for (const [code, gender] of Object.entries(GENDER_FROM_CODE)) expect(GENDER_CODE[gender]).toBe(Number(code));
   });
 });
 
-describe('GenderCurrent', () => {
-  it('maps the CIN codes onto the hub genders', () => {
-    expect(GENDER_FROM_CODE).toEqual({ 0: 'UNKNOWN', 1: 'MALE', 2: 'FEMALE', 9: 'OTHER' });
+describe('matching people', () => {
+  it('matches an unborn child on the expected date of birth, under keys made from it', () => {
+    const unborn = keyed({ givenName: 'Baby', dateOfBirth: null, expectedDateOfBirth: '2027-01-15', genderCode: 0 });
+    expect(personIdentities(unborn)[0].dateOfBirth).toBe('2027-01-15');
+    expect(unborn.blockingKeys.some((key) => key.includes('2027'))).toBe(true);
+    const [result] = match([{ ...subject, givenName: 'Baby', dateOfBirth: '2027-01-15', gender: 'UNKNOWN' }], [unborn]);
+    expect(result.status).toBe('MATCHED');
+    expect(result.matches[0].score.matchedOn).toContain('DATE_OF_BIRTH');
+  });
+
+  it('matches on identifiers, whatever PNC ID the subject carries (social care holds none)', () => {
+    const known = keyed({ nhsNumber: '9990000018', upn: 'G937200124001' });
+    const [result] = match([{ ...subject, nhsNumber: '9990000018', upn: 'G937200124001', pncId: '2019/0123456E' }], [known]);
+    expect(result.status).toBe('MATCHED');
+    expect(result.matches[0].score.matchedOn).toEqual(expect.arrayContaining(['NHS_NUMBER', 'UPN']));
+  });
+
+  it('scores a subject only against candidates sharing one of its stored keys', () => {
+    const [result] = match([subject], [{ ...keyed({}), blockingKeys: [] }]);
+    expect(result.status).toBe('NOT_KNOWN');
   });
 });

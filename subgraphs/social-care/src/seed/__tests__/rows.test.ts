@@ -1,5 +1,5 @@
 import { generatePopulation, isValidNhsNumber, isValidUpn } from '@mash/shared';
-import { ASSESSMENT_FACTOR_CODES } from '../../codes/children';
+import { ASSESSMENT_FACTOR_CODES } from '../../entities/code-lists';
 import { buildSeedRows } from '../household';
 
 describe('buildSeedRows', () => {
