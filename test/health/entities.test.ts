@@ -1,52 +1,48 @@
-import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { printSubgraphSchema } from '@apollo/subgraph';
-import { ageOn, DisclosureLog, generatePopulation, openTestDatabase, type Database, type Population } from '@mash/shared';
-import { buildSchema, createContext, entities, loadHealthConfig, migrations, seed, type HealthContext } from '@mash/health';
-import type { GraphQLSchema } from 'graphql';
-import { HEALTH_ENTITIES, householdOf, representation, subject, type Representation } from './support';
+import { ageOn, DisclosureLog, seedAgency } from '@mash/shared';
+import { adapter } from '@mash/health';
+import { HARNESS_TIMEOUT, householdOf, openAgencyHarness, PEOPLE, representationAt as representation, subject, type AgencyHarness, type Representation } from '../support/agency';
 
-const PEOPLE = 400;
+interface RestrictedRow {
+  nhs_number: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  postcode: string;
+}
 
-describe('health subgraph: _entities', () => {
-  let db: Database;
-  let schema: GraphQLSchema;
-  let server: ApolloServer<HealthContext>;
-  let population: Population;
-  let requests = 0;
+/** The first restricted patient the demo seed holds (every 100th household known to health, from the 10th). */
+async function restrictedPatient(harness: AgencyHarness): Promise<RestrictedRow> {
+  const [row] = await harness.database.dataSource.query(
+    `SELECT nhs_number, given_name, family_name, date_of_birth::text AS date_of_birth, postcode
+       FROM patient WHERE restricted AND nhs_number IS NOT NULL ORDER BY id LIMIT 1`,
+  );
+  expect(row).toBeDefined();
+  return row;
+}
+
+const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
+
+describe('health subgraph: _entities on Subject', () => {
+  let harness: AgencyHarness;
 
   beforeAll(async () => {
-    db = await openTestDatabase({ service: 'health', entities, migrations });
-    await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: true });
-    population = generatePopulation({ people: PEOPLE });
-    schema = await buildSchema();
-    server = new ApolloServer<HealthContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
-    await server.start();
-  });
+    harness = await openAgencyHarness(adapter);
+  }, HARNESS_TIMEOUT);
+  afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-  });
-
-  /** Runs the federation query as the gateway would, returning each subject's `health` and the context used. */
+  /** Each subject's `health`, the errors, and the request id the disclosure log names. */
   async function fetchHealth(representations: Representation[]) {
-    const config = { ...loadHealthConfig({}), referenceDate: population.referenceDate };
-    const contextValue = createContext(db.dataSource, { requestId: `health-test-${++requests}`, grant: null }, config);
-    const response = await server.executeOperation({ query: HEALTH_ENTITIES, variables: { representations } }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    const { data, errors } = response.body.singleResult as { data?: any; errors?: any[] };
-    return { views: (data?._entities ?? []).map((entity: any) => entity?.health), errors, requestId: contextValue.requestId };
+    const { data, errors } = await harness.entities(representations);
+    return { views: (data?._entities ?? []).map((entity: any) => entity?.health), errors, requestId: harness.lastRequestId() };
   }
 
-  const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
-
-  it('does nothing when seeded a second time', async () => {
-    await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: false });
+  it('seeds once, and does nothing when seeded a second time', async () => {
+    expect(harness.seedResult.inserted).toBe(true);
+    await expect(seedAgency(harness.database.dataSource, adapter.seed, { people: PEOPLE })).resolves.toEqual({ inserted: false, counts: {} });
   });
 
   it('matches every demo RED child, with and without identifiers, and flags the household', async () => {
+    const { population } = harness;
     const household = population.demo.red;
     const children = household.members.filter((person) => ageOn(person.dateOfBirth, population.referenceDate) < 18);
     expect(children.length).toBe(3);
@@ -57,16 +53,15 @@ describe('health subgraph: _entities', () => {
       expect(view.matches).toHaveLength(1);
       expect(view.matches[0].confidence).toBeGreaterThanOrEqual(0.95);
       expect(view.matches[0].record).toMatchObject({ restricted: false, gpRegistrationStatus: 'REGISTERED', cpis: { planType: 'CPP' } });
-      expect(codes(view)).toEqual(
-        expect.arrayContaining(['CPIS_FLAG', 'ACTIVE_SAFEGUARDING_CODE', 'REPEAT_ED_ATTENDANCE_12M', 'WAS_NOT_BROUGHT_12M']),
-      );
+      expect(codes(view)).toEqual(expect.arrayContaining(['CPIS_FLAG', 'ACTIVE_SAFEGUARDING_CODE', 'REPEAT_ED_ATTENDANCE_12M', 'WAS_NOT_BROUGHT_12M']));
       expect(view.flags.find((flag: any) => flag.code === 'CPIS_FLAG').severity).toBe('RED');
     }
     expect(views[0].matches[0].matchedOn).toContain('NHS_NUMBER');
     expect(views[1].matches[0].matchedOn).not.toContain('NHS_NUMBER');
   });
 
-  it("flags the demo RED parent in substance misuse treatment, and nothing RED in the GREEN household", async () => {
+  it('flags the demo RED parent in substance misuse treatment, and nothing RED in the GREEN household', async () => {
+    const { population } = harness;
     const red = population.demo.red.members.filter((person) => person.role === 'PARENT');
     const green = population.demo.green.members;
     const { views } = await fetchHealth([
@@ -81,6 +76,7 @@ describe('health subgraph: _entities', () => {
   it.each(['NICKNAME', 'DOB_DAY_MONTH_SWAPPED', 'PREVIOUS_POSTCODE'] as const)(
     'matches a person health holds with a %s variant from the true demographics alone',
     async (variant) => {
+      const { population } = harness;
       const person = population.people.find((candidate) => population.agencyView(candidate, 'health')?.variants.includes(variant));
       expect(person).toBeDefined();
       const { views } = await fetchHealth([representation(person!, householdOf(population, person!))]);
@@ -100,46 +96,44 @@ describe('health subgraph: _entities', () => {
     expect(views[1].flags).toEqual([expect.objectContaining({ code: 'NOT_REGISTERED_WITH_GP', severity: 'AMBER' })]);
   });
 
-  it('runs one candidate query for a batch, and no more queries for five subjects than for one', async () => {
+  it('answers one subject or a batch with the same three statements: candidates, matched records, disclosure log', async () => {
+    const { population } = harness;
     const people = population.demo.amber.members;
-    const spy = jest.spyOn(db.dataSource.logger, 'logQuery');
-    const count = async (representations: Representation[]) => {
-      spy.mockClear();
-      await fetchHealth(representations);
-      const sql = spy.mock.calls.map(([query]) => query);
-      return { total: sql.length, candidate: sql.filter((query) => /SELECT id::text AS id FROM patient WHERE/i.test(query)).length };
-    };
-    const one = await count([representation(people[0], population.demo.amber)]);
-    const five = await count(people.map((person) => representation(person, population.demo.amber)));
-    spy.mockRestore();
     expect(people).toHaveLength(5);
-    expect(five.candidate).toBe(1);
-    expect(five.total).toBe(one.total);
+    const statements = async (representations: Representation[]) => {
+      harness.queries.length = 0;
+      const { errors } = await fetchHealth(representations);
+      expect(errors).toBeUndefined();
+      return { total: harness.queries.length, candidate: harness.queries.filter((sql) => /FROM patient p\s+WHERE p\.blocking_keys && \$1/i.test(sql)).length };
+    };
+    const one = await statements([representation(people[0], population.demo.amber)]);
+    const five = await statements(people.map((person) => representation(person, population.demo.amber)));
+    expect(one).toEqual({ total: 3, candidate: 1 });
+    expect(five).toEqual({ total: 3, candidate: 1 });
   });
 
   it('writes one disclosure-log row per subject, recording the records disclosed', async () => {
-    const household = population.demo.amber;
+    const household = harness.population.demo.amber;
     const { views, requestId } = await fetchHealth([
       ...household.members.map((person) => representation(person, household)),
       subject({ id: 'nobody', familyName: 'Quillfeather', dateOfBirth: '1901-01-01' }),
     ]);
-    const rows = await db.dataSource.getRepository(DisclosureLog).find({ where: { requestId } });
+    const rows = await harness.database.dataSource.getRepository(DisclosureLog).find({ where: { requestId } });
     expect(rows).toHaveLength(household.members.length + 1);
     const nobody = rows.find((row) => row.subjectId === 'nobody')!;
     expect(nobody).toMatchObject({ matchStatus: 'NOT_KNOWN', recordIds: [] });
     const first = rows.find((row) => row.subjectId === `subject-${household.members[0].key}-demo`)!;
     expect(first).toMatchObject({ matchStatus: 'MATCHED', recordIds: [views[0].matches[0].record.id] });
+    // The record id is the patient's own uuid.
+    const [{ count }] = await harness.database.dataSource.query('SELECT count(*)::int AS count FROM patient WHERE id = $1', [first.recordIds[0]]);
+    expect(count).toBe(1);
   });
 
   describe('a restricted (PDS sensitive) patient', () => {
-    let patient: { nhs_number: string; given_name: string; family_name: string; date_of_birth: string; postcode: string };
+    let patient: RestrictedRow;
 
     beforeAll(async () => {
-      [patient] = await db.dataSource.query(
-        `SELECT nhs_number, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, postcode
-           FROM patient WHERE restricted AND nhs_number IS NOT NULL ORDER BY id LIMIT 1`,
-      );
-      expect(patient).toBeDefined();
+      patient = await restrictedPatient(harness);
     });
 
     it('is matched by NHS number, with no address, postcode, UPRN or GP practice', async () => {
@@ -162,12 +156,11 @@ describe('health subgraph: _entities', () => {
     });
 
     it('is never found through its postcode, where an unrestricted patient would be', async () => {
-      const [open] = await db.dataSource.query(
+      const [open] = await harness.database.dataSource.query(
         `SELECT nhs_number, given_name, family_name, postcode FROM patient
           WHERE NOT restricted AND nhs_number IS NOT NULL ORDER BY id LIMIT 1`,
       );
-      const byPostcode = (id: string, row: typeof patient) =>
-        subject({ id, givenName: row.given_name, familyName: row.family_name, postcode: row.postcode });
+      const byPostcode = (id: string, row: RestrictedRow) => subject({ id, givenName: row.given_name, familyName: row.family_name, postcode: row.postcode });
       const { views } = await fetchHealth([byPostcode('restricted-postcode', patient), byPostcode('open-postcode', open)]);
       const found = (view: any, nhsNumber: string) => view.matches.some((match: any) => match.record.nhsNumber === nhsNumber);
       expect(found(views[0], patient.nhs_number)).toBe(false);
@@ -176,6 +169,7 @@ describe('health subgraph: _entities', () => {
   });
 
   it('answers a subject with an invalid NHS number with BAD_USER_INPUT, and the rest of the batch normally', async () => {
+    const { population } = harness;
     const person = population.demo.green.members[0];
     const { views, errors } = await fetchHealth([
       subject({ id: 'bad-nhs', familyName: 'Brennan', nhsNumber: '9876544321' }),
@@ -183,16 +177,7 @@ describe('health subgraph: _entities', () => {
     ]);
     expect(views[0]).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(errors![0].message).toMatch(/Modulus 11/);
     expect(views[1].status).toBe('MATCHED');
-  });
-
-  it('prints a federation 2 subgraph schema extending Subject', () => {
-    const sdl = printSubgraphSchema(schema);
-    expect(sdl).toMatch(/type Subject\s+@key\(fields: "id"\)/);
-    expect(sdl).toContain('health: HealthView @requires(fields: "givenName familyName dateOfBirth gender postcode nhsNumber upn pncId")');
-    for (const field of ['givenName', 'familyName', 'dateOfBirth', 'gender', 'postcode', 'nhsNumber', 'upn', 'pncId']) {
-      expect(sdl).toMatch(new RegExp(`\\n\\s+${field}: \\w+!? @external`));
-    }
-    expect(sdl).toContain('healthDisclosures(');
   });
 });

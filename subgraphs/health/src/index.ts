@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { runAgency } from '@mash/shared';
-import { definition } from './server';
+import { startAgency } from '@mash/shared';
+import { adapter } from './adapter';
 
-runAgency(definition).catch((error: unknown) => {
-  process.stderr.write(`health: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+startAgency(adapter);

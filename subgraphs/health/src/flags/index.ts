@@ -1,26 +1,19 @@
-import type { Flag, MatchStatus, PersonFacts } from '@mash/shared';
-import type { PatientDetails } from '../records/patient-details';
-import {
-  activeSafeguardingCode, cpis, identityUnresolved, injuryInInfant, lateBooking, notRegisteredWithGp, parentMentalHealth,
-  parentSubstanceMisuse, repeatUnscheduledCare, wasNotBrought,
-} from './health-flags';
+import type { Flag, FlagInput } from '@mash/shared';
+import type { PatientDetails } from '../records/load';
+import type { HealthRecord } from '../types/health-record.type';
+import { notRegisteredWithGp, wasNotBrought } from './engagement';
+import { lateBooking } from './maternity';
+import { parentMentalHealth, parentSubstanceMisuse } from './parents';
+import { activeSafeguardingCode, cpis } from './safeguarding';
+import { injuryInInfant, repeatUnscheduledCare } from './unscheduled-care';
 
-export interface FlagInput {
-  status: MatchStatus;
-  subject: PersonFacts;
-  /** The matched record (MATCHED only). */
-  patient: PatientDetails | null;
-  /** Candidates reported (AMBIGUOUS only). */
-  candidates: number;
-  asOf: string;
-}
-
-/** Every health flag for one subject, most severe first. */
-export function healthFlags(input: FlagInput): Flag[] {
-  const { status, subject, patient, asOf } = input;
-  if (status === 'AMBIGUOUS') return [identityUnresolved(input.candidates)];
-  if (status === 'NOT_KNOWN' || !patient) return [notRegisteredWithGp(subject, null, asOf)].filter((f): f is Flag => f !== null);
-  const flags = [
+/**
+ * Health's triangulation findings (DOMAIN.md 3.2 and 7), most severe first. A NOT_KNOWN child is
+ * itself a finding: no GP registration found.
+ */
+export function healthFlags({ status, subject, record: patient, context: { asOf } }: FlagInput<PatientDetails, HealthRecord>): Flag[] {
+  if (status === 'NOT_KNOWN' || !patient) return [notRegisteredWithGp(subject, null, asOf)].filter((flag): flag is Flag => flag !== null);
+  return [
     cpis(patient, asOf),
     injuryInInfant(patient),
     notRegisteredWithGp(subject, patient, asOf),
@@ -30,6 +23,5 @@ export function healthFlags(input: FlagInput): Flag[] {
     parentMentalHealth(patient, asOf),
     parentSubstanceMisuse(patient, asOf),
     lateBooking(patient, asOf),
-  ];
-  return flags.filter((f): f is Flag => f !== null);
+  ].filter((flag): flag is Flag => flag !== null);
 }

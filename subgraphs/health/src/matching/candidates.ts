@@ -1,37 +1,33 @@
-import { batchBlockingKeys, selectCandidateIds, type CandidateTable, type PersonFacts } from '@mash/shared';
-import { In, type DataSource } from 'typeorm';
-import { Patient } from '../entities';
-import type { PatientDetails } from '../records/patient-details';
-
-/** `patient.blocking_keys`, GIN-indexed (migration BlockingKeys). */
-export const PATIENT_CANDIDATES: CandidateTable = { table: 'patient', id: 'id', blockingKeys: 'blocking_keys' };
-
-/** Every patient sharing a blocking key with any of the subjects: one candidate query for the batch. */
-export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<Patient[]> {
-  const ids = await selectCandidateIds(dataSource, PATIENT_CANDIDATES, batchBlockingKeys(subjects));
-  if (ids.length === 0) return [];
-  return dataSource.getRepository(Patient).find({ where: { id: In(ids) } });
-}
+import type { AgencyStore, CandidateRow } from '@mash/shared';
+import type { PatientGender, VerificationStatus } from '../entities/code-lists';
 
 /**
- * The patients to disclose, with all their records, in one query. The joins multiply rows per
- * patient, but only for the few patients matched in one batch, each with a handful of events.
+ * A patient as the matcher sees it: PDS demographics only, no registration or care history. Its
+ * `id` is the patient uuid, the id the record shows and the disclosure log names.
  */
-export async function loadPatientDetails(dataSource: DataSource, ids: string[]): Promise<Map<string, PatientDetails>> {
-  if (ids.length === 0) return new Map();
-  const patients = await dataSource.getRepository(Patient).find({
-    where: { id: In(ids) },
-    relations: {
-      gpRegistrations: true,
-      safeguardingCodes: true,
-      unscheduledCareAttendances: true,
-      mentalHealthInvolvements: true,
-      substanceMisuseTreatments: true,
-      maternityEpisodes: true,
-      wasNotBroughtEvents: true,
-      cpisRecords: true,
-    },
-    relationLoadStrategy: 'join',
-  });
-  return new Map(patients.map((patient) => [patient.id, patient as PatientDetails]));
+export interface PatientCandidate extends CandidateRow {
+  nhsNumber: string | null;
+  nhsNumberVerification: VerificationStatus;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  gender: PatientGender;
+  deceasedDate: string | null;
+  /** PDS sensitive: the postcode is never matched on and the address never shown. */
+  restricted: boolean;
+  addressLine: string | null;
+  postcode: string | null;
+  uprn: string | null;
+}
+
+/** One indexed query for every subject of a fetch (`blocking_keys && $1` on the GIN index). */
+const CANDIDATES_SQL = `
+SELECT p.id::text AS id, p.nhs_number AS "nhsNumber", p.nhs_number_verification AS "nhsNumberVerification", p.given_name AS "givenName",
+  p.family_name AS "familyName", p.date_of_birth::text AS "dateOfBirth", p.gender, p.deceased_date::text AS "deceasedDate", p.restricted,
+  p.address_line AS "addressLine", p.postcode, p.uprn, p.blocking_keys AS "blockingKeys"
+FROM patient p
+WHERE p.blocking_keys && $1::text[]`;
+
+export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<PatientCandidate[]> {
+  return store.query<PatientCandidate>(CANDIDATES_SQL, [keys]);
 }

@@ -1,9 +1,17 @@
-import { recordBlockingKeys, type PersonFacts } from '@mash/shared';
-import type { Patient } from '../entities';
-import { GENDER } from '../records/health-record';
+import { GenderValue, recordBlockingKeys, type PersonFacts } from '@mash/shared';
+import type { PatientGender } from '../entities/code-lists';
+import type { PatientCandidate } from './candidates';
 
 /** The columns matching reads. */
-export type PatientIdentity = Pick<Patient, 'givenName' | 'familyName' | 'dateOfBirth' | 'gender' | 'postcode' | 'nhsNumber' | 'restricted'>;
+export type PatientIdentity = Pick<PatientCandidate, 'givenName' | 'familyName' | 'dateOfBirth' | 'gender' | 'postcode' | 'nhsNumber' | 'restricted'>;
+
+/** PDS administrative gender as the shared matcher and schema spell it. */
+export const GENDER: Record<PatientGender, GenderValue> = {
+  male: GenderValue.MALE,
+  female: GenderValue.FEMALE,
+  other: GenderValue.OTHER,
+  unknown: GenderValue.UNKNOWN,
+};
 
 /**
  * What the matcher compares a patient on. A restricted patient's postcode is left out, so a
@@ -21,7 +29,12 @@ export function patientFacts(patient: PatientIdentity): PersonFacts {
   };
 }
 
+/** PDS holds one name per patient (no aliases), so a patient is matched under one set of facts. */
+export function patientIdentities(patient: PatientIdentity): PersonFacts[] {
+  return [patientFacts(patient)];
+}
+
 /** The `blocking_keys` of a patient: from `patientFacts`, so a restricted patient has no `pg:` key. */
 export function patientBlockingKeys(patient: PatientIdentity): string[] {
-  return recordBlockingKeys(patientFacts(patient));
+  return recordBlockingKeys(patientIdentities(patient));
 }

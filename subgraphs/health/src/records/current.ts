@@ -1,51 +1,43 @@
-import type {
-  CpisRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode,
-  SubstanceMisuseTreatment, UnscheduledCareAttendance, WasNotBroughtEvent,
-} from '../entities';
-import { addMonths, withinLast12Months } from '../flags/dates';
+import { addMonths, ageOn, openOn, withinLast12Months } from '@mash/shared';
+import type { PatientDetails } from './load';
 
-/** A patient with every relation loaded: what record mapping and flags read. */
-export interface PatientDetails extends Patient {
-  gpRegistrations: GpRegistration[];
-  safeguardingCodes: SafeguardingCode[];
-  unscheduledCareAttendances: UnscheduledCareAttendance[];
-  mentalHealthInvolvements: MentalHealthInvolvement[];
-  substanceMisuseTreatments: SubstanceMisuseTreatment[];
-  maternityEpisodes: MaternityEpisode[];
-  wasNotBroughtEvents: WasNotBroughtEvent[];
-  cpisRecords: CpisRecord[];
+// What one patient's records say "as of" a reference date, shared by the disclosed record and the flags.
+
+/** Booking after this many weeks is late (DOMAIN.md 3.1; NICE NG201 aims for booking by 10 weeks). */
+export const LATE_BOOKING_WEEKS = 12;
+
+export function isChild(dateOfBirth: string | null | undefined, asOf: string): boolean {
+  return !!dateOfBirth && ageOn(dateOfBirth, asOf) < 18;
 }
 
-// Queries over one patient's records "as of" a reference date, shared by record mapping and flags.
+type Registration = PatientDetails['gpRegistrations'][number];
 
 /** The current registration, else the latest ended one, else none. */
-export function currentGpRegistration(patient: PatientDetails): GpRegistration | null {
+export function currentGpRegistration(patient: Pick<PatientDetails, 'gpRegistrations'>): Registration | null {
   const current = patient.gpRegistrations.find((registration) => registration.status === 'REGISTERED');
   if (current) return current;
   const latest = [...patient.gpRegistrations].sort((a, b) => b.registeredFrom.localeCompare(a.registeredFrom));
   return latest[0] ?? null;
 }
 
-export function activeCpisRecord(patient: PatientDetails, asOf: string): CpisRecord | null {
-  const active = patient.cpisRecords.filter(
-    (record) => record.startDate <= asOf && (record.endDate === null || record.endDate > asOf),
-  );
+export function activeCpisRecord(patient: PatientDetails, asOf: string): PatientDetails['cpisRecords'][number] | null {
+  const active = patient.cpisRecords.filter((record) => openOn(record.startDate, record.endDate, asOf));
   return active.sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null;
 }
 
-export function activeSafeguardingCodes(patient: PatientDetails, asOf: string): SafeguardingCode[] {
+export function activeSafeguardingCodes(patient: PatientDetails, asOf: string): PatientDetails['safeguardingCodes'] {
   return patient.safeguardingCodes.filter((code) => code.active && code.recordedDate <= asOf);
 }
 
-export function attendancesLast12Months(patient: PatientDetails, asOf: string): UnscheduledCareAttendance[] {
-  return patient.unscheduledCareAttendances.filter((attendance) => withinLast12Months(attendance.arrivalAt, asOf));
+export function attendancesLast12Months(patient: PatientDetails, asOf: string): PatientDetails['unscheduledCareAttendances'] {
+  return patient.unscheduledCareAttendances.filter((attendance) => withinLast12Months(attendance.arrivedOn, asOf));
 }
 
-export function wasNotBroughtLast12Months(patient: PatientDetails, asOf: string): WasNotBroughtEvent[] {
+export function wasNotBroughtLast12Months(patient: PatientDetails, asOf: string): PatientDetails['wasNotBroughtEvents'] {
   return patient.wasNotBroughtEvents.filter((event) => withinLast12Months(event.appointmentDate, asOf));
 }
 
-export function openMentalHealthInvolvements(patient: PatientDetails, asOf: string): MentalHealthInvolvement[] {
+export function openMentalHealthInvolvements(patient: PatientDetails, asOf: string): PatientDetails['mentalHealthInvolvements'] {
   return patient.mentalHealthInvolvements.filter((involvement) => involvement.open && involvement.referralDate <= asOf);
 }
 
@@ -58,17 +50,14 @@ export function detainedLast12Months(patient: PatientDetails, asOf: string): boo
   );
 }
 
-export function openSubstanceMisuseTreatments(patient: PatientDetails, asOf: string): SubstanceMisuseTreatment[] {
+export function openSubstanceMisuseTreatments(patient: PatientDetails, asOf: string): PatientDetails['substanceMisuseTreatments'] {
   return patient.substanceMisuseTreatments.filter((treatment) => treatment.open && treatment.startDate <= asOf);
 }
 
 /** The pregnancy that matters now: booked in the last 12 months, or not yet due. */
-export function currentMaternityEpisode(patient: PatientDetails, asOf: string): MaternityEpisode | null {
+export function currentMaternityEpisode(patient: PatientDetails, asOf: string): PatientDetails['maternityEpisodes'][number] | null {
   const relevant = patient.maternityEpisodes.filter(
     (episode) => episode.bookingDate <= asOf && (withinLast12Months(episode.bookingDate, asOf) || episode.edd >= asOf),
   );
   return relevant.sort((a, b) => b.bookingDate.localeCompare(a.bookingDate))[0] ?? null;
 }
-
-/** Booking after this many weeks is late (DOMAIN.md 3.1; NICE NG201 aims for booking by 10 weeks). */
-export const LATE_BOOKING_WEEKS = 12;

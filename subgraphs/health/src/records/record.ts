@@ -1,6 +1,6 @@
-import { GenderValue } from '@mash/shared';
-import type { PatientGender, VerificationStatus } from '../entities/code-lists';
-import { isoDate } from '../flags/dates';
+import type { RecordContext } from '@mash/shared';
+import type { VerificationStatus } from '../entities/code-lists';
+import { GENDER } from '../matching/patient-facts';
 import {
   CpisPlanTypeValue, GpRegistrationStatusValue, MaternityConcernValue, MentalHealthServiceValue, NhsNumberVerificationValue,
 } from '../types/enums';
@@ -8,9 +8,9 @@ import type { HealthRecord } from '../types/health-record.type';
 import type { MaternitySummary, UnscheduledCareSummary } from '../types/health-summaries.type';
 import {
   activeCpisRecord, activeSafeguardingCodes, attendancesLast12Months, currentGpRegistration, currentMaternityEpisode,
-  detainedLast12Months, LATE_BOOKING_WEEKS, openMentalHealthInvolvements, openSubstanceMisuseTreatments,
-  wasNotBroughtLast12Months, type PatientDetails,
-} from './patient-details';
+  detainedLast12Months, LATE_BOOKING_WEEKS, openMentalHealthInvolvements, openSubstanceMisuseTreatments, wasNotBroughtLast12Months,
+} from './current';
+import type { PatientDemographics, PatientDetails } from './load';
 
 const VERIFICATION: Record<VerificationStatus, NhsNumberVerificationValue> = {
   '01': NhsNumberVerificationValue.VERIFIED,
@@ -23,22 +23,13 @@ const VERIFICATION: Record<VerificationStatus, NhsNumberVerificationValue> = {
   '08': NhsNumberVerificationValue.TRACE_POSTPONED,
 };
 
-export const GENDER: Record<PatientGender, GenderValue> = {
-  male: GenderValue.MALE,
-  female: GenderValue.FEMALE,
-  other: GenderValue.OTHER,
-  unknown: GenderValue.UNKNOWN,
-};
-
 /**
- * The summary a safeguarding nurse would share (DOMAIN.md 6.3). A restricted (PDS sensitive)
- * record never carries its address, postcode, UPRN or GP practice: those can locate someone who
- * has fled abuse (DOMAIN.md 6.2), so they are dropped here, before any grant is considered.
+ * Identity only, for a possible (AMBIGUOUS) match: PDS demographics, no registration or care
+ * history. A restricted (PDS sensitive) record never carries its address, postcode or UPRN: those
+ * can locate someone who has fled abuse (DOMAIN.md 6.2), so they are dropped here, before any
+ * grant is considered.
  */
-export function toHealthRecord(patient: PatientDetails, asOf: string): HealthRecord {
-  const registration = currentGpRegistration(patient);
-  const cpis = activeCpisRecord(patient, asOf);
-  const substance = openSubstanceMisuseTreatments(patient, asOf);
+export function identityRecord(patient: PatientDemographics): HealthRecord {
   const visible = !patient.restricted;
   return {
     id: patient.id,
@@ -53,44 +44,60 @@ export function toHealthRecord(patient: PatientDetails, asOf: string): HealthRec
     addressLine: visible ? patient.addressLine : null,
     postcode: visible ? patient.postcode : null,
     uprn: visible ? patient.uprn : null,
+    gpRegistrationStatus: null,
+    registeredPractice: null,
+    cpis: null,
+    activeSafeguardingCodes: null,
+    unscheduledCare: null,
+    wasNotBroughtLast12Months: null,
+    openMentalHealthServices: null,
+    mentalHealthActDetentionLast12Months: null,
+    openToSubstanceMisuseService: null,
+    substanceMisuseProvider: null,
+    maternity: null,
+  };
+}
+
+/**
+ * The summary a safeguarding nurse would share for a confirmed match (DOMAIN.md 6.3). A
+ * restricted record's GP practice is withheld too, as its address is (`identityRecord`).
+ */
+export function patientRecord(patient: PatientDetails, context: RecordContext): HealthRecord {
+  const { asOf } = context;
+  const registration = currentGpRegistration(patient);
+  const cpis = activeCpisRecord(patient, asOf);
+  const substance = openSubstanceMisuseTreatments(patient, asOf);
+  return {
+    ...identityRecord(patient),
     gpRegistrationStatus: registration ? GpRegistrationStatusValue[registration.status] : GpRegistrationStatusValue.NOT_REGISTERED,
     registeredPractice:
-      visible && registration?.status === 'REGISTERED'
+      !patient.restricted && registration?.status === 'REGISTERED'
         ? { odsCode: registration.practiceOdsCode, name: registration.practiceName, registeredFrom: registration.registeredFrom }
         : null,
-    cpis: cpis
-      ? { planType: CpisPlanTypeValue[cpis.planType], startDate: cpis.startDate, responsibleLocalAuthority: cpis.responsibleLa }
-      : null,
-    activeSafeguardingCodes: activeSafeguardingCodes(patient, asOf).map((code) => ({
-      snomedConceptId: code.snomedConceptId,
-      term: code.term,
-      recordedDate: code.recordedDate,
-    })),
+    cpis: cpis ? { planType: CpisPlanTypeValue[cpis.planType], startDate: cpis.startDate, responsibleLocalAuthority: cpis.responsibleLa } : null,
+    activeSafeguardingCodes: activeSafeguardingCodes(patient, asOf).map(({ snomedConceptId, term, recordedDate }) => ({ snomedConceptId, term, recordedDate })),
     unscheduledCare: unscheduledCareSummary(patient, asOf),
     wasNotBroughtLast12Months: wasNotBroughtLast12Months(patient, asOf).length,
-    openMentalHealthServices: [
-      ...new Set(openMentalHealthInvolvements(patient, asOf).map((involvement) => MentalHealthServiceValue[involvement.service])),
-    ],
+    openMentalHealthServices: [...new Set(openMentalHealthInvolvements(patient, asOf).map((involvement) => MentalHealthServiceValue[involvement.service]))],
     mentalHealthActDetentionLast12Months: detainedLast12Months(patient, asOf),
     openToSubstanceMisuseService: substance.length > 0,
     substanceMisuseProvider: substance[0]?.provider ?? null,
-    maternity: maternitySummary(patient, asOf),
+    maternity: maternitySummary(patient, context),
   };
 }
 
 function unscheduledCareSummary(patient: PatientDetails, asOf: string): UnscheduledCareSummary {
   const attendances = attendancesLast12Months(patient, asOf);
-  const latest = attendances.map((attendance) => isoDate(attendance.arrivalAt)).sort().at(-1) ?? null;
   return {
     attendancesLast12Months: attendances.length,
     anyInjury: attendances.some((attendance) => attendance.injury),
     anySafeguardingConcern: attendances.some((attendance) => attendance.safeguardingConcern),
-    lastAttendedOn: latest,
+    lastAttendedOn: attendances.map((attendance) => attendance.arrivedOn).sort().at(-1) ?? null,
   };
 }
 
-function maternitySummary(patient: PatientDetails, asOf: string): MaternitySummary | null {
-  const episode = currentMaternityEpisode(patient, asOf);
+function maternitySummary(patient: PatientDetails, context: RecordContext): MaternitySummary | null {
+  const episode = currentMaternityEpisode(patient, context.asOf);
   if (!episode) return null;
   return {
     bookingDate: episode.bookingDate,
@@ -98,6 +105,10 @@ function maternitySummary(patient: PatientDetails, asOf: string): MaternitySumma
     lateBooking: episode.gestationAtBookingWeeks > LATE_BOOKING_WEEKS,
     edd: episode.edd,
     antenatalAppointmentsMissed: episode.antenatalDnaCount,
-    concernsAtBooking: episode.concernsAtBooking.map((concern) => MaternityConcernValue[concern]),
+    concernsAtBooking: episode.concernsAtBooking
+      // A domestic-abuse concern from the booking enquiry is a DA-derived item; it carries no DASH
+      // grading, so the grant's rule keeps it (an ungraded item is not known to be standard risk).
+      .filter((concern) => concern !== 'DOMESTIC_ABUSE' || context.disclose.domesticAbuse(null))
+      .map((concern) => MaternityConcernValue[concern]),
   };
 }

@@ -1,8 +1,6 @@
-import { weighted } from '@mash/shared';
-import { ageOn, type Rng } from '@mash/shared';
+import { addDays, ageOn, weighted, type Rng } from '@mash/shared';
 import type { AppointmentType } from '../entities/code-lists';
 import type { UnscheduledCareAttendance, WasNotBroughtEvent } from '../entities';
-import { addDays } from '../flags/dates';
 import { stableId } from './ids';
 import type { SeedHousehold, SeedMember } from './rows';
 

@@ -1,6 +1,5 @@
-import { createRng, type Rng } from '@mash/shared';
+import { addDays, createRng, type Rng } from '@mash/shared';
 import { SAFEGUARDING_CONCEPTS, type BookingConcern, type SafeguardingConceptId } from '../entities/code-lists';
-import { addDays } from '../flags/dates';
 import { stableId } from './ids';
 import type { HealthRows, SeedHousehold, SeedMember } from './rows';
 

@@ -1,6 +1,5 @@
-import { validateIdentifier, type Rng } from '@mash/shared';
+import { addDays, validateIdentifier, type Rng } from '@mash/shared';
 import type { GpRegistration, Patient } from '../entities';
-import { addDays } from '../flags/dates';
 import { patientBlockingKeys } from '../matching/patient-facts';
 import { stableId } from './ids';
 import type { Practice } from './practices';

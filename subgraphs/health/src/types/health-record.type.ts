@@ -3,6 +3,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GpRegistrationStatusValue, MentalHealthServiceValue, NhsNumberVerificationValue } from './enums';
 import { CpisSummary, GpPractice, MaternitySummary, SafeguardingCodeSummary, UnscheduledCareSummary } from './health-summaries.type';
 
+/** Why a history field can be null: a possible match is shown by identity alone. */
+const HISTORY = 'Null for a possible (AMBIGUOUS) match, until a practitioner confirms who it is';
+
 /**
  * What a health MASH practitioner shares: a summary relevant to the concern (DOMAIN.md 6.3),
  * never clinical notes. UK GDPR Art 9(2)(g) with DPA 2018 Sch 1 para 18 (safeguarding).
@@ -48,32 +51,32 @@ export class HealthRecord {
   @Field(() => String, { nullable: true, description: 'Null when restricted' })
   uprn: string | null;
 
-  @Field(() => GpRegistrationStatusValue)
-  gpRegistrationStatus: GpRegistrationStatusValue;
+  @Field(() => GpRegistrationStatusValue, { nullable: true, description: HISTORY })
+  gpRegistrationStatus: GpRegistrationStatusValue | null;
 
-  @Field(() => GpPractice, { nullable: true, description: 'The current practice; null when not registered or restricted' })
+  @Field(() => GpPractice, { nullable: true, description: 'The current practice; null when not registered, restricted or a possible match' })
   registeredPractice: GpPractice | null;
 
   @Field(() => CpisSummary, { nullable: true, description: 'Active CP-IS flag, if any' })
   cpis: CpisSummary | null;
 
-  @Field(() => [SafeguardingCodeSummary])
-  activeSafeguardingCodes: SafeguardingCodeSummary[];
+  @Field(() => [SafeguardingCodeSummary], { nullable: true, description: HISTORY })
+  activeSafeguardingCodes: SafeguardingCodeSummary[] | null;
 
-  @Field(() => UnscheduledCareSummary)
-  unscheduledCare: UnscheduledCareSummary;
+  @Field(() => UnscheduledCareSummary, { nullable: true, description: HISTORY })
+  unscheduledCare: UnscheduledCareSummary | null;
 
-  @Field(() => Int, { description: 'Appointments the child was not brought to, last 12 months' })
-  wasNotBroughtLast12Months: number;
+  @Field(() => Int, { nullable: true, description: `Appointments the child was not brought to, last 12 months. ${HISTORY}` })
+  wasNotBroughtLast12Months: number | null;
 
-  @Field(() => [MentalHealthServiceValue], { description: 'Mental health services the patient is open to now' })
-  openMentalHealthServices: MentalHealthServiceValue[];
+  @Field(() => [MentalHealthServiceValue], { nullable: true, description: `Mental health services the patient is open to now. ${HISTORY}` })
+  openMentalHealthServices: MentalHealthServiceValue[] | null;
 
-  @Field({ description: 'Detained under the Mental Health Act 1983 in the last 12 months' })
-  mentalHealthActDetentionLast12Months: boolean;
+  @Field(() => Boolean, { nullable: true, description: `Detained under the Mental Health Act 1983 in the last 12 months. ${HISTORY}` })
+  mentalHealthActDetentionLast12Months: boolean | null;
 
-  @Field({ description: 'Open to a substance misuse treatment service now' })
-  openToSubstanceMisuseService: boolean;
+  @Field(() => Boolean, { nullable: true, description: `Open to a substance misuse treatment service now. ${HISTORY}` })
+  openToSubstanceMisuseService: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'The treatment provider, when open' })
   substanceMisuseProvider: string | null;

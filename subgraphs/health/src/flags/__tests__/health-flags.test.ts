@@ -1,9 +1,13 @@
-import { AS_OF, attendance, patientFixture, wasNotBrought as wnb } from '../../records/__tests__/fixtures';
-import {
-  activeSafeguardingCode, cpis, identityUnresolved, injuryInInfant, lateBooking, notRegisteredWithGp, parentMentalHealth,
-  parentSubstanceMisuse, repeatUnscheduledCare, wasNotBrought,
-} from '../health-flags';
+import type { PersonFacts } from '@mash/shared';
+import { AS_OF, attendance, patientFixture, recordContext, wasNotBrought as wnb } from '../../records/__tests__/fixtures';
+import type { PatientDetails } from '../../records/load';
+import { patientRecord } from '../../records/record';
+import { notRegisteredWithGp, wasNotBrought } from '../engagement';
 import { healthFlags } from '..';
+import { lateBooking } from '../maternity';
+import { parentMentalHealth, parentSubstanceMisuse } from '../parents';
+import { activeSafeguardingCode, cpis } from '../safeguarding';
+import { injuryInInfant, repeatUnscheduledCare } from '../unscheduled-care';
 
 const child = { familyName: 'Hughes', dateOfBirth: '2015-03-04' };
 const adult = { familyName: 'Hughes', dateOfBirth: '1985-06-01' };
@@ -57,7 +61,7 @@ describe('INJURY_INFANT_UNDER_1', () => {
 });
 
 describe('CPIS_FLAG', () => {
-  const record = { id: 'c', patientId: 'p', planType: 'CPP' as const, startDate: '2026-05-01', endDate: null, responsibleLa: 'Warwickshire County Council' };
+  const record = { planType: 'CPP' as const, startDate: '2026-05-01', endDate: null, responsibleLa: 'Warwickshire County Council' };
   it('is RED while the plan is active', () => {
     expect(cpis(patientFixture({ cpisRecords: [record] }), AS_OF)).toMatchObject({ code: 'CPIS_FLAG', severity: 'RED' });
   });
@@ -67,7 +71,7 @@ describe('CPIS_FLAG', () => {
 });
 
 describe('ACTIVE_SAFEGUARDING_CODE', () => {
-  const code = { id: 's', patientId: 'p', snomedConceptId: '342191000000101' as const, term: 'Subject to child protection plan', recordedDate: '2026-05-01', active: true };
+  const code = { snomedConceptId: '342191000000101' as const, term: 'Subject to child protection plan', recordedDate: '2026-05-01', active: true };
   it('is raised for an active code, naming its term', () => {
     expect(activeSafeguardingCode(patientFixture({ safeguardingCodes: [code] }), AS_OF)?.summary).toContain('Subject to child protection plan');
   });
@@ -77,15 +81,12 @@ describe('ACTIVE_SAFEGUARDING_CODE', () => {
 });
 
 describe('PARENT_MENTAL_HEALTH', () => {
-  const involvement = {
-    id: 'm', patientId: 'p', service: 'AMHS' as const, open: true, referralDate: '2025-01-01', dischargeDate: null,
-    mhaSection: null, mhaDetainedFrom: null, mhaDetainedTo: null, riskSummary: null,
-  };
+  const involvement = { service: 'AMHS' as const, open: true, referralDate: '2025-01-01', mhaDetainedFrom: null, mhaDetainedTo: null };
   it('is raised for an adult open to adult mental health services', () => {
     expect(parentMentalHealth(adultPatient({ mentalHealthInvolvements: [involvement] }), AS_OF)?.code).toBe('PARENT_MENTAL_HEALTH');
   });
   it('is raised for an adult detained in the last 12 months though since discharged', () => {
-    const detained = { ...involvement, open: false, mhaSection: '2' as const, mhaDetainedFrom: '2026-02-01', mhaDetainedTo: '2026-03-01' };
+    const detained = { ...involvement, open: false, mhaDetainedFrom: '2026-02-01', mhaDetainedTo: '2026-03-01' };
     expect(parentMentalHealth(adultPatient({ mentalHealthInvolvements: [detained] }), AS_OF)?.summary).toMatch(/detained/);
   });
   it('is not raised for a child, nor once discharged', () => {
@@ -95,19 +96,19 @@ describe('PARENT_MENTAL_HEALTH', () => {
 });
 
 describe('PARENT_SUBSTANCE_MISUSE', () => {
-  const treatment = { id: 't', patientId: 'p', provider: 'Recovery', substanceCategory: 'ALCOHOL' as const, open: true, startDate: '2026-01-01', endDate: null };
+  const treatment = { provider: 'Recovery', open: true, startDate: '2026-01-01' };
   it('is raised for an adult in open treatment, without clinical detail', () => {
     const flag = parentSubstanceMisuse(adultPatient({ substanceMisuseTreatments: [treatment] }), AS_OF);
     expect(flag?.severity).toBe('AMBER');
     expect(flag?.summary).not.toMatch(/alcohol/i);
   });
   it('is not raised once treatment has closed', () => {
-    expect(parentSubstanceMisuse(adultPatient({ substanceMisuseTreatments: [{ ...treatment, open: false, endDate: '2026-06-01' }] }), AS_OF)).toBeNull();
+    expect(parentSubstanceMisuse(adultPatient({ substanceMisuseTreatments: [{ ...treatment, open: false }] }), AS_OF)).toBeNull();
   });
 });
 
 describe('LATE_BOOKING', () => {
-  const episode = { id: 'e', patientId: 'p', bookingDate: '2026-07-01', gestationAtBookingWeeks: 18, edd: '2026-12-01', antenatalDnaCount: 2, concernsAtBooking: [] };
+  const episode = { bookingDate: '2026-07-01', gestationAtBookingWeeks: 18, edd: '2026-12-01', antenatalDnaCount: 2, concernsAtBooking: [] };
   it('is raised for a current pregnancy booked after 12 weeks', () => {
     expect(lateBooking(adultPatient({ maternityEpisodes: [episode] }), AS_OF)?.summary).toMatch(/18 weeks/);
   });
@@ -118,14 +119,21 @@ describe('LATE_BOOKING', () => {
 });
 
 describe('healthFlags', () => {
-  it('gives an AMBIGUOUS subject only the identity finding', () => {
-    expect(healthFlags({ status: 'AMBIGUOUS', subject: child, patient: null, candidates: 2, asOf: AS_OF })).toEqual([identityUnresolved(2)]);
-  });
+  const flags = (status: 'MATCHED' | 'NOT_KNOWN', subject: PersonFacts, patient: PatientDetails | null) =>
+    healthFlags({ status, subject, record: patient, disclosed: patient && patientRecord(patient, recordContext()), context: recordContext() });
+
   it('flags a NOT_KNOWN child but not a NOT_KNOWN adult', () => {
-    expect(healthFlags({ status: 'NOT_KNOWN', subject: child, patient: null, candidates: 0, asOf: AS_OF }).map((f) => f.code)).toEqual(['NOT_REGISTERED_WITH_GP']);
-    expect(healthFlags({ status: 'NOT_KNOWN', subject: adult, patient: null, candidates: 0, asOf: AS_OF })).toEqual([]);
+    expect(flags('NOT_KNOWN', child, null).map((f) => f.code)).toEqual(['NOT_REGISTERED_WITH_GP']);
+    expect(flags('NOT_KNOWN', adult, null)).toEqual([]);
   });
   it('gives an unremarkable MATCHED child no flags', () => {
-    expect(healthFlags({ status: 'MATCHED', subject: child, patient: patientFixture(), candidates: 1, asOf: AS_OF })).toEqual([]);
+    expect(flags('MATCHED', child, patientFixture())).toEqual([]);
+  });
+  it('puts RED findings first', () => {
+    const patient = patientFixture({
+      gpRegistrations: [],
+      cpisRecords: [{ planType: 'CPP', startDate: '2026-05-01', endDate: null, responsibleLa: 'Warwickshire County Council' }],
+    });
+    expect(flags('MATCHED', child, patient).map((f) => f.code)).toEqual(['CPIS_FLAG', 'NOT_REGISTERED_WITH_GP']);
   });
 });

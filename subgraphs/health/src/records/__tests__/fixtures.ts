@@ -1,13 +1,18 @@
-import type { PatientDetails } from '../patient-details';
+import { disclosureRules, type RecordContext } from '@mash/shared';
+import type { PatientDetails } from '../load';
 
 /** The reference date unit tests count 12-month windows back from. */
 export const AS_OF = '2026-11-01';
 
+/** "Today" is AS_OF, under a grant with the given obligations. */
+export function recordContext(obligations: Parameters<typeof disclosureRules>[0] = []): RecordContext {
+  return { asOf: AS_OF, disclose: disclosureRules(obligations) };
+}
+
 /** A registered, unremarkable patient; override what a test needs. */
 export function patientFixture(overrides: Partial<PatientDetails> = {}): PatientDetails {
-  const id = overrides.id ?? '00000000-0000-5000-8000-000000000001';
   return {
-    id,
+    id: '00000000-0000-5000-8000-000000000001',
     nhsNumber: '9990000018',
     nhsNumberVerification: '01',
     givenName: 'Amelia',
@@ -17,14 +22,10 @@ export function patientFixture(overrides: Partial<PatientDetails> = {}): Patient
     addressLine: '12 Mill Road, Warwick',
     postcode: 'CV34 4RL',
     uprn: '100070123456',
-    blockingKeys: [],
     restricted: false,
     deceasedDate: null,
     gpRegistrations: [
-      {
-        id: 'g1', patientId: id, practiceOdsCode: 'M84906', practiceName: 'Priory Medical Centre',
-        registeredFrom: '2015-03-20', registeredTo: null, status: 'REGISTERED',
-      },
+      { practiceOdsCode: 'M84906', practiceName: 'Priory Medical Centre', registeredFrom: '2015-03-20', registeredTo: null, status: 'REGISTERED' },
     ],
     safeguardingCodes: [],
     unscheduledCareAttendances: [],
@@ -38,12 +39,9 @@ export function patientFixture(overrides: Partial<PatientDetails> = {}): Patient
 }
 
 export function attendance(day: string, injury = false): PatientDetails['unscheduledCareAttendances'][number] {
-  return {
-    id: `a-${day}`, patientId: 'p', arrivalAt: new Date(`${day}T10:00:00Z`), site: 'Warwick Hospital ED',
-    chiefComplaint: injury ? 'Head injury' : 'Fever', injury, safeguardingConcern: false, leftBeforeTreatment: false,
-  };
+  return { arrivedOn: day, injury, safeguardingConcern: false };
 }
 
 export function wasNotBrought(day: string): PatientDetails['wasNotBroughtEvents'][number] {
-  return { id: `w-${day}`, patientId: 'p', appointmentType: 'GP', appointmentDate: day };
+  return { appointmentDate: day };
 }

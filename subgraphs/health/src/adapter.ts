@@ -1,0 +1,37 @@
+import type { AgencyAdapter } from '@mash/shared';
+import { healthConformance } from './conformance';
+import {
+  CpisRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode, SubstanceMisuseTreatment,
+  UnscheduledCareAttendance, WasNotBroughtEvent,
+} from './entities';
+import { healthFlags } from './flags';
+import { findCandidates, type PatientCandidate } from './matching/candidates';
+import { patientIdentities } from './matching/patient-facts';
+import { InitialHealth1795651200000 } from './migrations/1795651200000-InitialHealth';
+import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { loadPatients, type PatientDetails } from './records/load';
+import { identityRecord, patientRecord } from './records/record';
+import { healthSeed } from './seed';
+import { HealthRecord } from './types/health-record.type';
+
+/** Health: PDS registration, CP-IS, unscheduled care, engagement, mental health, substance misuse, maternity (DOMAIN.md section 3). */
+export const adapter: AgencyAdapter<PatientCandidate, PatientDetails, HealthRecord> = {
+  agency: 'health',
+  defaultPort: 4003,
+  entities: [
+    Patient, GpRegistration, SafeguardingCode, UnscheduledCareAttendance, MentalHealthInvolvement, SubstanceMisuseTreatment, MaternityEpisode,
+    WasNotBroughtEvent, CpisRecord,
+  ],
+  migrations: [InitialHealth1795651200000, BlockingKeys1795800000000],
+  recordType: HealthRecord,
+  fieldDescription: 'What health holds on the subject: PDS registration, CP-IS, unscheduled care, engagement, MH and substance misuse',
+  recordsNoun: 'health records',
+  findCandidates,
+  identities: patientIdentities,
+  loadRecords: loadPatients,
+  toRecord: patientRecord,
+  identityRecord,
+  flags: healthFlags,
+  seed: healthSeed,
+  conformance: healthConformance,
+};
