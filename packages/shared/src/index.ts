@@ -19,3 +19,4 @@ export * from './matching-batch';
 export * from './hashing';
 export * from './grants';
 export * from './bulk-seed';
+export * from './conformance';
