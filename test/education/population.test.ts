@@ -1,67 +1,46 @@
-import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
-import { generatePopulation, openTestDatabase, type Database, type Population } from '@mash/shared';
-import { buildSchema, createContext, entities, loadEducationConfig, migrations, seed, type EducationContext } from '@mash/education';
-import { isCompulsorySchoolAge } from '@mash/education/dist/domain/calendar';
+import { adapter } from '@mash/education';
+import { isCompulsorySchoolAge } from '@mash/education/dist/records/calendar';
 import { buildSeedRows } from '@mash/education/dist/seed';
-import { EDUCATION_ENTITIES, householdOf, representation, type Representation } from './support';
+import { HARNESS_TIMEOUT, openAgencyHarness, representation, type AgencyHarness } from '../support/agency';
 
 /** Large enough that home-educated and missing children, and every variant, occur. */
 const PEOPLE = 2000;
 
 describe('education subgraph: the 2,000-person seed', () => {
-  let db: Database;
-  let server: ApolloServer<EducationContext>;
-  let population: Population;
+  let harness: AgencyHarness;
 
   beforeAll(async () => {
-    db = await openTestDatabase({ service: 'education', entities, migrations });
     const started = Date.now();
-    await expect(seed(db.dataSource, { people: PEOPLE })).resolves.toEqual({ inserted: true });
-    const tables = ['school', 'pupil', 'enrolment', 'attendance_summary', 'exclusion', 'sen_status', 'elective_home_education',
-      'child_missing_education', 'operation_encompass_notification'];
-    const count = async (table: string) => Number((await db.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-    const counts = await Promise.all(tables.map(async (table) => [table, await count(table)]));
-    console.info(`education seed, ${PEOPLE} people, ${Date.now() - started} ms`, Object.fromEntries(counts));
-    population = generatePopulation({ people: PEOPLE });
-    server = new ApolloServer<EducationContext>({ schema: await buildSchema() });
-    await server.start();
-  }, 120_000);
+    harness = await openAgencyHarness(adapter, { people: PEOPLE });
+    expect(harness.seedResult.inserted).toBe(true);
+    console.info(`education seed, ${PEOPLE} people, ${Date.now() - started} ms`, harness.seedResult.counts);
+  }, HARNESS_TIMEOUT);
+  afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-  });
-
-  async function fetchEducation(representations: Representation[]) {
-    const config = { ...loadEducationConfig({}), referenceDate: population.referenceDate };
-    const contextValue = createContext(db.dataSource, { requestId: 'education-population-test', grant: null }, config);
-    const response = await server.executeOperation({ query: EDUCATION_ENTITIES, variables: { representations } }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    const { data, errors } = response.body.singleResult as { data?: any; errors?: any[] };
-    expect(errors).toBeUndefined();
-    return (data?._entities ?? []).map((entity: any) => entity.education);
+  async function fetchEducation(people: AgencyHarness['population']['people'], withIdentifiers = false) {
+    const result = await harness.entities(people.map((person) => representation(harness.population, person, withIdentifiers)));
+    expect(result.errors).toBeUndefined();
+    return (result.data?._entities ?? []).map((entity: any) => entity.education);
   }
 
   const codes = (view: any): string[] => view.flags.map((flag: any) => flag.code);
 
   it('leaves the database exactly as the entities describe it (the migration and entities agree)', async () => {
-    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    const pending = await harness.database.dataSource.driver.createSchemaBuilder().log();
     // disclosure_log is the shared package's table; its entity leaves its index names to TypeORM.
     const ours = pending.upQueries.map((query) => query.query).filter((sql) => !sql.includes('disclosure_log'));
     expect(ours).toEqual([]);
   });
 
   it('stores the deterministic ids the seed derives, so a re-seed gives every record the same id', async () => {
-    const rows: { id: string }[] = await db.dataSource.query('SELECT id::text AS id FROM pupil ORDER BY id');
-    expect(rows.map((row) => row.id)).toEqual(buildSeedRows(population).pupils.map((pupil) => pupil.id).sort());
+    const rows: { id: string }[] = await harness.database.dataSource.query('SELECT id::text AS id FROM pupil ORDER BY id');
+    expect(rows.map((row) => row.id)).toEqual(buildSeedRows(harness.population).pupils.map((pupil) => pupil.id).sort());
   });
 
   it('knows every home-educated child, as home educated and on no roll', async () => {
-    const children = population.people.filter((p) => p.gaps.electiveHomeEducation);
+    const children = harness.population.people.filter((p) => p.gaps.electiveHomeEducation);
     expect(children.length).toBeGreaterThan(0);
-    const views = await fetchEducation(children.map((p) => representation(p, householdOf(population, p))));
-    for (const view of views) {
+    for (const view of await fetchEducation(children)) {
       expect(view.status).toBe('MATCHED');
       expect(view.matches[0].record).toMatchObject({ onRoll: false, currentSchool: null, electiveHomeEducation: { current: true } });
       const outcome = view.matches[0].record.electiveHomeEducation.suitabilityOutcome;
@@ -71,9 +50,10 @@ describe('education subgraph: the 2,000-person seed', () => {
   });
 
   it('flags every child of compulsory school age off roll, whether or not the LA recorded them as missing', async () => {
+    const { population } = harness;
     const children = population.people.filter((p) => p.gaps.notOnSchoolRoll);
     expect(children.length).toBeGreaterThan(0);
-    const views = await fetchEducation(children.map((p) => representation(p, householdOf(population, p))));
+    const views = await fetchEducation(children);
     expect(new Set(views.map((view: any) => view.status))).toEqual(new Set(['MATCHED', 'NOT_KNOWN']));
     views.forEach((view: any, i: number) => {
       // A reception-age child is not yet of compulsory school age (Education Act 1996 s8), so not CME.
@@ -89,23 +69,26 @@ describe('education subgraph: the 2,000-person seed', () => {
   it.each(['NICKNAME', 'DOB_DAY_MONTH_SWAPPED', 'PREVIOUS_POSTCODE', 'HYPHENATED_SURNAME'] as const)(
     'matches every pupil recorded with a %s variant from the true demographics',
     async (variant) => {
+      const { population } = harness;
       const people = population.people.filter((p) => population.agencyView(p, 'education')?.variants.includes(variant));
       expect(people.length).toBeGreaterThan(0);
-      const views = await fetchEducation(people.map((p) => representation(p, householdOf(population, p))));
+      const views = await fetchEducation(people);
       expect(views.map((view: any) => view.status)).toEqual(people.map(() => 'MATCHED'));
     },
   );
 
   it('matches every on-roll pupil from the UPN, and nearly all from demographics alone', async () => {
+    const { population } = harness;
     const pupils = population.people.filter((p) => population.agencyView(p, 'education') && p.schoolAge);
     const statuses = { withUpn: [] as string[], demographics: [] as string[] };
     // Batches of a referral's size: a household at a time, as the gateway would send them.
     for (let i = 0; i < pupils.length; i += 8) {
       const batch = pupils.slice(i, i + 8);
-      const views = await fetchEducation(
-        batch.flatMap((p) => [representation(p, householdOf(population, p), true), representation(p, householdOf(population, p))]),
+      const result = await harness.entities(
+        batch.flatMap((p) => [representation(population, p, true), representation(population, p, false)]),
       );
-      views.forEach((view: any, j: number) => statuses[j % 2 === 0 ? 'withUpn' : 'demographics'].push(view.status));
+      expect(result.errors).toBeUndefined();
+      result.data._entities.forEach((entity: any, j: number) => statuses[j % 2 === 0 ? 'withUpn' : 'demographics'].push(entity.education.status));
     }
     expect(statuses.withUpn.filter((status) => status !== 'MATCHED')).toEqual([]);
     expect(statuses.demographics.filter((status) => status !== 'MATCHED').length).toBeLessThanOrEqual(Math.ceil(pupils.length * 0.01));

@@ -1,20 +1,38 @@
-import type { AgencyDefinition } from '@mash/shared';
-import { createContext, type EducationContext } from './context';
-import { entities, migrations } from './data-source';
-import { buildSchema } from './schema';
-import { seed } from './seed';
+import type { AgencyAdapter } from '@mash/shared';
+import { educationConformance } from './conformance';
+import {
+  AttendanceSummary, ChildMissingEducation, ElectiveHomeEducation, Enrolment, Exclusion, OperationEncompassNotification, Pupil, School,
+  SenStatus,
+} from './entities';
+import { educationFlags } from './flags';
+import { findCandidates, type PupilCandidate } from './matching/candidates';
+import { pupilIdentities } from './matching/match-pupils';
+import { InitialEducation1795687714277 } from './migrations/1795687714277-InitialEducation';
+import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { loadPupils } from './records/load';
+import type { PupilRecord } from './records/pupil-record';
+import { educationRecord, identityRecord } from './records/record';
+import { educationSeed } from './seed';
+import { EducationRecord } from './types/education-record.type';
 
-export type { EducationContext as Context, EducationContext } from './context';
-export type { EducationView } from './types/education-view.type';
-export { buildSchema, createContext, entities, migrations, seed };
-export { educationConfig, loadEducationConfig, type EducationConfig } from './config';
-
-export const definition: AgencyDefinition<EducationContext> = {
+/** Education: school rolls, attendance, exclusions, SEN, home education, CME and Operation Encompass (DOMAIN.md section 4). */
+export const adapter: AgencyAdapter<PupilCandidate, PupilRecord, EducationRecord> = {
   agency: 'education',
   defaultPort: 4004,
-  entities,
-  migrations,
-  buildSchema,
-  createContext: (dataSource, request) => createContext(dataSource, request),
-  seed,
+  entities: [
+    School, Pupil, Enrolment, AttendanceSummary, Exclusion, SenStatus, ElectiveHomeEducation, ChildMissingEducation,
+    OperationEncompassNotification,
+  ],
+  migrations: [InitialEducation1795687714277, BlockingKeys1795800000000],
+  recordType: EducationRecord,
+  fieldDescription: 'What education (schools and the local authority) holds on the subject, matched on the fields required',
+  recordsNoun: 'pupil records',
+  findCandidates,
+  identities: pupilIdentities,
+  loadRecords: loadPupils,
+  toRecord: educationRecord,
+  identityRecord,
+  flags: educationFlags,
+  seed: educationSeed,
+  conformance: educationConformance,
 };

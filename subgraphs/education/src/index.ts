@@ -1,14 +1,5 @@
 import 'reflect-metadata';
-import { runAgency } from '@mash/shared';
-import { educationConfig } from './config';
-import { definition } from './server';
+import { startAgency } from '@mash/shared';
+import { adapter } from './adapter';
 
-async function main(): Promise<void> {
-  educationConfig();
-  await runAgency(definition);
-}
-
-main().catch((error: unknown) => {
-  console.error(`education: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+startAgency(adapter);

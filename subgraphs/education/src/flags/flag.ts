@@ -12,8 +12,7 @@ export type EducationFlagCode =
   | 'TEMPORARY_UPN'
   | 'SEN_SUPPORT'
   | 'EHC_PLAN'
-  | 'OPERATION_ENCOMPASS_12M'
-  | 'IDENTITY_UNRESOLVED';
+  | 'OPERATION_ENCOMPASS_12M';
 
 export interface EducationFlag extends Flag {
   code: EducationFlagCode;

@@ -1,14 +1,25 @@
-import { identityUnresolvedFlag, type PersonFacts } from '@mash/shared';
-import type { PupilRecord } from '../domain/pupil-record';
-import { absenceFlag } from './attendance.flags';
-import { permanentExclusionFlag, partTimeTimetableFlag, repeatedSuspensionsFlag } from './behaviour.flags';
+import type { FlagInput, PersonFacts } from '@mash/shared';
+import { disclosable } from '../records/record';
+import type { PupilRecord } from '../records/pupil-record';
+import type { EducationRecord } from '../types/education-record.type';
+import { absenceFlag } from './attendance';
+import { permanentExclusionFlag, partTimeTimetableFlag, repeatedSuspensionsFlag } from './behaviour';
 import type { EducationFlag } from './flag';
-import { notKnownSchoolAgeFlag, notOnSchoolRollFlag, recentHomeEducationFlag } from './roll.flags';
-import { operationEncompassFlag, senFlag, temporaryUpnFlag } from './vulnerability.flags';
+import { notKnownSchoolAgeFlag, notOnSchoolRollFlag, recentHomeEducationFlag } from './roll';
+import { operationEncompassFlag, senFlag, temporaryUpnFlag } from './vulnerability';
 
 export type { EducationFlag, EducationFlagCode } from './flag';
 
 const isFlag = (flag: EducationFlag | null): flag is EducationFlag => flag !== null;
+
+/**
+ * The adapter's flags: a matched pupil's findings from what the grant lets education disclose, or
+ * for a subject not known here, what their own facts make certain.
+ */
+export function educationFlags({ status, subject, record, context }: FlagInput<PupilRecord, EducationRecord>): EducationFlag[] {
+  if (status === 'MATCHED' && record) return matchedFlags(disclosable(record, context.disclose), context.asOf);
+  return notKnownFlags(subject, context.asOf);
+}
 
 /** Findings for a subject matched to one pupil; AMBER concerns first, then GREEN context. */
 export function matchedFlags(pupil: PupilRecord, on: string): EducationFlag[] {
@@ -28,9 +39,4 @@ export function matchedFlags(pupil: PupilRecord, on: string): EducationFlag[] {
 /** Not known to education: only what the subject's own facts make certain. */
 export function notKnownFlags(subject: PersonFacts, on: string): EducationFlag[] {
   return [notKnownSchoolAgeFlag(subject.dateOfBirth, on)].filter(isFlag);
-}
-
-/** Several possible pupils: nothing about any of them is certain enough to flag. */
-export function ambiguousFlags(candidates: number): EducationFlag[] {
-  return [identityUnresolvedFlag('pupil records', candidates) as EducationFlag];
 }

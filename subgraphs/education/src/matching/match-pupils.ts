@@ -1,32 +1,18 @@
-import {
-  batchBlockingKeys,
-  matchBatch,
-  recordBlockingKeys,
-  selectCandidateIds,
-  type CandidateTable,
-  type Classification,
-  type Gender,
-  type MatchThresholds,
-  type PersonFacts,
-} from '@mash/shared';
-import type { DataSource } from 'typeorm';
-import type { PupilRecord } from '../domain/pupil-record';
+import { recordBlockingKeys, type Gender, type PersonFacts } from '@mash/shared';
 import type { Sex } from '../entities/code-lists';
-import { loadPupils, type CandidatePupil } from './load-pupils';
-
-/** `pupil.blocking_keys`, GIN-indexed (migration BlockingKeys). */
-export const PUPIL_CANDIDATES: CandidateTable = { table: 'pupil', id: 'id', blockingKeys: 'blocking_keys' };
+import type { PupilCandidate } from './candidates';
 
 const GENDER_OF_SEX: Record<Sex, Gender> = { M: 'MALE', F: 'FEMALE' };
 
-/** The columns matching reads. */
-export type PupilIdentity = Pick<PupilRecord, 'givenName' | 'familyName' | 'preferredSurname' | 'dateOfBirth' | 'sex' | 'postcode' | 'upn'>;
+/** The columns matching reads (the candidate query's, and what the seeds and migrations key on). */
+export type PupilIdentity = Pick<PupilCandidate, 'givenName' | 'familyName' | 'preferredSurname' | 'dateOfBirth' | 'sex' | 'postcode' | 'upn'>;
 
 /**
  * The facts a pupil can be matched on: the legal surname, and the preferred surname when the
- * school records one, because referrers usually give the name the family uses day to day.
+ * school records one, because referrers usually give the name the family uses day to day. The
+ * pipeline scores a pupil as the better of the two, so one pupil never looks like two (AMBIGUOUS).
  */
-export function pupilFacts(pupil: PupilIdentity): PersonFacts[] {
+export function pupilIdentities(pupil: PupilIdentity): PersonFacts[] {
   const legal: PersonFacts = {
     givenName: pupil.givenName,
     familyName: pupil.familyName,
@@ -41,24 +27,5 @@ export function pupilFacts(pupil: PupilIdentity): PersonFacts[] {
 
 /** The `blocking_keys` of a pupil: under the legal and the preferred surname. */
 export function pupilBlockingKeys(pupil: PupilIdentity): string[] {
-  return recordBlockingKeys(pupilFacts(pupil));
-}
-
-/** Every subject's candidates in ONE indexed query, then their records in one more. */
-export async function findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<CandidatePupil[]> {
-  const ids = await selectCandidateIds(dataSource, PUPIL_CANDIDATES, batchBlockingKeys(subjects));
-  return loadPupils(dataSource, ids);
-}
-
-/**
- * Each subject against the candidates sharing one of its own (stored) keys; a pupil scores as the
- * better of its surnames, since scoring them as separate candidates would make one pupil look like
- * two and report AMBIGUOUS.
- */
-export function matchPupils(
-  subjects: PersonFacts[],
-  pupils: CandidatePupil[],
-  thresholds: MatchThresholds,
-): Classification<CandidatePupil>[] {
-  return matchBatch(subjects, pupils, pupilFacts, thresholds, { keys: (pupil) => pupil.blockingKeys });
+  return recordBlockingKeys(pupilIdentities(pupil));
 }

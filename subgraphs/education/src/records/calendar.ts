@@ -1,35 +1,9 @@
+import { addMonths, isoDate } from '@mash/shared';
+
 /**
- * Date arithmetic on ISO dates (`YYYY-MM-DD`) in UTC, so a pupil's age or academic year never
- * depends on the server's time zone.
+ * The school calendar: education's own rules on top of the shared ISO-date arithmetic
+ * (`@mash/shared` calendar.ts), in UTC so a pupil's year group never depends on the server's time zone.
  */
-export function parseDate(iso: string): Date {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-}
-
-export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  const date = parseDate(iso);
-  date.setUTCDate(date.getUTCDate() + days);
-  return formatDate(date);
-}
-
-/** Same day `months` later (or earlier), clamped to the end of a shorter month. */
-export function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return formatDate(target);
-}
-
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** The school year runs 1 September to 31 August; returns the calendar year it starts in. */
 export function academicYearStart(on: string): number {
@@ -63,10 +37,5 @@ export function isCompulsorySchoolAge(dateOfBirth: string, on: string): boolean 
 function lastFridayOfJune(year: number): string {
   const date = new Date(Date.UTC(year, 5, 30));
   while (date.getUTCDay() !== 5) date.setUTCDate(date.getUTCDate() - 1);
-  return formatDate(date);
-}
-
-/** Today in UTC, as an ISO date. */
-export function today(): string {
-  return formatDate(new Date());
+  return isoDate(date);
 }

@@ -1,16 +1,14 @@
-import type { DataSource } from 'typeorm';
-import type { PupilRecord } from '../domain/pupil-record';
+import type { AgencyStore } from '@mash/shared';
+import type { PupilRecord } from './pupil-record';
 
 /**
- * One round trip for any number of pupils: each related table is aggregated into JSON per pupil,
+ * One round trip for the matched pupils: each related table is aggregated into JSON per pupil,
  * which avoids both the row explosion of joining seven one-to-many tables and a query per table.
  * Postgres renders `date` as `YYYY-MM-DD` inside JSON, so no time-zone conversion touches a DOB.
  */
 const LOAD_PUPILS_SQL = `
 SELECT json_build_object(
-  'id', p.id, 'upn', p.upn, 'formerUpn', p.former_upn, 'upnTemporary', p.upn_temporary,
-  'givenName', p.given_name, 'familyName', p.family_name, 'preferredSurname', p.preferred_surname,
-  'dateOfBirth', p.date_of_birth, 'sex', p.sex, 'postcode', p.postcode, 'blockingKeys', p.blocking_keys,
+  'id', p.id, 'upn', p.upn, 'upnTemporary', p.upn_temporary, 'dateOfBirth', p.date_of_birth,
   'enrolments', COALESCE((
     SELECT json_agg(json_build_object(
       'school', json_build_object('urn', s.urn, 'name', s.name, 'phase', s.phase, 'dslRole', s.dsl_role, 'dslPhone', s.dsl_phone),
@@ -47,14 +45,10 @@ SELECT json_build_object(
     FROM operation_encompass_notification o WHERE o.pupil_id = p.id), '[]'::json)
 ) AS pupil
 FROM pupil p
-WHERE p.id = ANY($1::uuid[])
-ORDER BY p.id`;
+WHERE p.id = ANY($1::uuid[])`;
 
-/** A pupil as the matcher sees it: the record and its stored blocking keys. */
-export type CandidatePupil = PupilRecord & { blockingKeys: string[] };
-
-export async function loadPupils(dataSource: DataSource, ids: string[]): Promise<CandidatePupil[]> {
-  if (ids.length === 0) return [];
-  const rows: { pupil: CandidatePupil }[] = await dataSource.query(LOAD_PUPILS_SQL, [ids]);
-  return rows.map((row) => row.pupil);
+export async function loadPupils(store: AgencyStore, ids: readonly string[]): Promise<Map<string, PupilRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.query<{ pupil: PupilRecord }>(LOAD_PUPILS_SQL, [ids]);
+  return new Map(rows.map(({ pupil }) => [pupil.id, pupil]));
 }

@@ -10,25 +10,19 @@ import type {
   SchoolPhase,
   SenNeed,
   SenProvision,
-  Sex,
   Term,
 } from '../entities';
 
 /**
- * Everything education holds on one pupil, loaded in one query for matching, flags and the
- * disclosed record. Dates are ISO strings (`YYYY-MM-DD`; timestamps in full ISO form).
+ * Everything education holds on one matched pupil, loaded in one query (`records/load.ts`) for
+ * the disclosed record and the flags. Identity beyond what those need stays with the candidate.
+ * Dates are ISO strings (`YYYY-MM-DD`; timestamps in full ISO form).
  */
 export interface PupilRecord {
   id: string;
   upn: string | null;
-  formerUpn: string | null;
   upnTemporary: boolean;
-  givenName: string;
-  familyName: string;
-  preferredSurname: string | null;
   dateOfBirth: string;
-  sex: Sex | null;
-  postcode: string | null;
   enrolments: EnrolmentRecord[];
   attendance: AttendanceRecord[];
   exclusions: ExclusionRecord[];

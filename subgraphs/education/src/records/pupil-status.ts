@@ -1,5 +1,8 @@
-import { academicYearLabel, academicYearStart, addMonths } from './calendar';
-import type { AttendanceRecord, CmeRecord, EheRecord, EnrolmentRecord, ExclusionRecord, PupilRecord } from './pupil-record';
+import { isoDate, openOn, withinLast12Months } from '@mash/shared';
+import { academicYearLabel, academicYearStart } from './calendar';
+import type {
+  AttendanceRecord, CmeRecord, EheRecord, EnrolmentRecord, ExclusionRecord, OperationEncompassRecord, PupilRecord,
+} from './pupil-record';
 
 /** Persistent absence: missing 10% or more of possible sessions (DfE, since 2015/16). */
 export const PERSISTENT_ABSENCE_RATE = 0.1;
@@ -8,9 +11,7 @@ export const SEVERE_ABSENCE_RATE = 0.5;
 
 /** The enrolment the pupil is on roll under on the date: a single or main registration first. */
 export function currentEnrolment(pupil: PupilRecord, on: string): EnrolmentRecord | null {
-  const current = pupil.enrolments.filter(
-    (e) => e.onRoll && e.entryDate <= on && (e.leavingDate === null || e.leavingDate > on),
-  );
+  const current = pupil.enrolments.filter((e) => e.onRoll && openOn(e.entryDate, e.leavingDate, on));
   return current.find((e) => e.enrolStatus === 'C' || e.enrolStatus === 'M') ?? current[0] ?? null;
 }
 
@@ -67,12 +68,14 @@ export function attendanceThisYear(attendance: AttendanceRecord[], on: string): 
   };
 }
 
-/** Whether an ISO date or timestamp falls in the 12 months up to and including the date. */
-export function withinLast12Months(value: string, on: string): boolean {
-  const day = value.length > 10 ? new Date(value).toISOString().slice(0, 10) : value;
-  return day > addMonths(on, -12) && day <= on;
-}
-
 export function exclusionsLast12Months(exclusions: ExclusionRecord[], on: string): ExclusionRecord[] {
   return exclusions.filter((x) => withinLast12Months(x.startDate, on));
+}
+
+/**
+ * The UTC days notifications were received in the 12 months up to the date, oldest first. A
+ * timestamp in JSON carries the session's offset, so it is read as an instant, not sliced.
+ */
+export function encompassDaysLast12Months(notifications: OperationEncompassRecord[], on: string): string[] {
+  return notifications.map((n) => isoDate(new Date(n.receivedAt))).filter((day) => withinLast12Months(day, on)).sort();
 }

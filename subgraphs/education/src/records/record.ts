@@ -1,28 +1,56 @@
-import type { PupilRecord } from '../domain/pupil-record';
+import type { DisclosureRules, RecordContext } from '@mash/shared';
+import type { PupilCandidate } from '../matching/candidates';
+import type { EducationRecord } from '../types/education-record.type';
+import type { PupilRecord } from './pupil-record';
 import {
   activeHomeEducation,
   attendanceThisYear,
   currentEnrolment,
+  encompassDaysLast12Months,
   exclusionsLast12Months,
   latestHomeEducation,
   latestMissingEducation,
-  withinLast12Months,
-} from '../domain/pupil-status';
-import type { EducationRecord } from '../types/education-record.type';
+} from './pupil-status';
 
-/** The MASH summary of one pupil on the reference date `on`. */
-export function toEducationRecord(pupil: PupilRecord, on: string): EducationRecord {
+/**
+ * The pupil as the grant lets it be disclosed, before anything is summarised or flagged. An
+ * Operation Encompass notification is police domestic-abuse information, so the ISA rule on
+ * standard-risk domestic abuse governs it as it governs the police incident itself.
+ */
+export function disclosable(pupil: PupilRecord, disclose: DisclosureRules): PupilRecord {
+  const operationEncompass = pupil.operationEncompass.filter((n) => disclose.domesticAbuse(n.dashRisk));
+  return operationEncompass.length === pupil.operationEncompass.length ? pupil : { ...pupil, operationEncompass };
+}
+
+/** Identity only, for a possible (AMBIGUOUS) match. */
+export function identityRecord(pupil: Pick<PupilCandidate, 'id' | 'upn'>): EducationRecord {
+  return {
+    id: pupil.id,
+    upn: pupil.upn,
+    upnTemporary: null,
+    currentSchool: null,
+    onRoll: null,
+    partTime: null,
+    attendanceThisYear: null,
+    exclusionsLast12Months: null,
+    senProvision: null,
+    electiveHomeEducation: null,
+    childMissingEducation: null,
+    operationEncompass: null,
+  };
+}
+
+/** The MASH summary of a matched pupil on the reference date, with the grant's obligations applied. */
+export function educationRecord(record: PupilRecord, context: RecordContext): EducationRecord {
+  const pupil = disclosable(record, context.disclose);
+  const on = context.asOf;
   const enrolment = currentEnrolment(pupil, on);
   const attendance = attendanceThisYear(pupil.attendance, on);
   const homeEducation = latestHomeEducation(pupil, on);
   const missing = latestMissingEducation(pupil, on);
-  const encompass = pupil.operationEncompass
-    .filter((n) => withinLast12Months(n.receivedAt, on))
-    .map((n) => new Date(n.receivedAt).toISOString().slice(0, 10))
-    .sort();
+  const encompass = encompassDaysLast12Months(pupil.operationEncompass, on);
   return {
-    id: pupil.id,
-    upn: pupil.upn,
+    ...identityRecord(pupil),
     upnTemporary: pupil.upnTemporary,
     currentSchool: enrolment && {
       urn: enrolment.school.urn,

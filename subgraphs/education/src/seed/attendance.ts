@@ -1,4 +1,4 @@
-import { academicYearLabel, academicYearStart } from '../domain/calendar';
+import { academicYearLabel, academicYearStart } from '../records/calendar';
 import type { AttendanceSummary, Enrolment } from '../entities';
 import { seedId } from './ids';
 import type { SeedChild } from './rows';

@@ -1,5 +1,5 @@
 import { createRng, type Population } from '@mash/shared';
-import { yearGroup } from '../domain/calendar';
+import { yearGroup } from '../records/calendar';
 import { addHomeEducation, addMissingEducation } from './off-roll';
 import { pupilRow, trueIdentity } from './pupil-row';
 import type { SeedRows } from './rows';

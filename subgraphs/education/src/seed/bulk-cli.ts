@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { bulkSeedCliMain } from '@mash/shared';
-import { definition } from '../server';
+import { adapter } from '../adapter';
 import { bulkSeed } from './bulk';
 
 // node subgraphs/<agency>/dist/seed/bulk-cli.js --people N (see runBulkSeedCli in @mash/shared).
-bulkSeedCliMain(definition, bulkSeed);
+bulkSeedCliMain(adapter, bulkSeed);

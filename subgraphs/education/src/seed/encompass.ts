@@ -1,6 +1,4 @@
-import { weighted } from '@mash/shared';
-import { createRng, type Household } from '@mash/shared';
-import { addDays } from '../domain/calendar';
+import { addDays, createRng, weighted, type Household } from '@mash/shared';
 import type { DashRisk, DslAction, Enrolment, OperationEncompassNotification } from '../entities';
 import { seedId } from './ids';
 import { type SeedChild } from './rows';

@@ -1,5 +1,5 @@
-import { weighted } from '@mash/shared';
-import { addDays, yearGroup } from '../domain/calendar';
+import { addDays, weighted } from '@mash/shared';
+import { yearGroup } from '../records/calendar';
 import type { Exclusion, ExclusionReason } from '../entities';
 import { seedId } from './ids';
 import { type SeedChild } from './rows';

@@ -1,6 +1,5 @@
-import { weighted } from '@mash/shared';
-import { createRng } from '@mash/shared';
-import { academicYearStart, addDays, yearGroup } from '../domain/calendar';
+import { addDays, createRng, weighted } from '@mash/shared';
+import { academicYearStart, yearGroup } from '../records/calendar';
 import type { CmeReason } from '../entities';
 import { seedId } from './ids';
 import { type SeedChild, type SeedRows } from './rows';

@@ -1,5 +1,5 @@
-import { createRng } from '@mash/shared';
-import { academicYearStart, addDays, yearGroup } from '../domain/calendar';
+import { addDays, createRng } from '@mash/shared';
+import { academicYearStart, yearGroup } from '../records/calendar';
 import type { Enrolment } from '../entities';
 import { seedId } from './ids';
 import { attendanceRows } from './attendance';

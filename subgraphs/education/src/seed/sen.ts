@@ -1,5 +1,4 @@
-import { weighted } from '@mash/shared';
-import { addDays, addMonths } from '../domain/calendar';
+import { addDays, addMonths, weighted } from '@mash/shared';
 import type { SenNeed, SenStatus } from '../entities';
 import { seedId } from './ids';
 import { type SeedChild } from './rows';

@@ -1,4 +1,4 @@
-import { addDays, formatDate, parseDate } from '../domain/calendar';
+import { addDays } from '@mash/shared';
 import type { Term } from '../entities/code-lists';
 
 /**
@@ -28,7 +28,7 @@ export function sessionsPossible(window: TermWindow, until: string): number {
   const halfTermEnd = addDays(window.halfTermStart, 5);
   let days = 0;
   for (let day = window.start; day < end; day = addDays(day, 1)) {
-    const weekday = parseDate(day).getUTCDay();
+    const weekday = weekdayOf(day);
     if (weekday !== 0 && weekday !== 6 && !(day >= window.halfTermStart && day < halfTermEnd)) days++;
   }
   return days * 2;
@@ -36,14 +36,17 @@ export function sessionsPossible(window: TermWindow, until: string): number {
 
 /** The school day on or after the date (weekends move to Monday). */
 export function schoolDay(iso: string): string {
-  const weekday = parseDate(iso).getUTCDay();
+  const weekday = weekdayOf(iso);
   return weekday === 6 ? addDays(iso, 2) : weekday === 0 ? addDays(iso, 1) : iso;
 }
 
 function mondayOfWeek(iso: string): string {
-  const date = parseDate(iso);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return formatDate(date);
+  return addDays(iso, -((weekdayOf(iso) + 6) % 7));
+}
+
+/** 0 Sunday .. 6 Saturday, in UTC like the rest of the calendar. */
+function weekdayOf(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
 }
 
 /** A school day in term near the date: summer and Christmas holiday dates move to the term's last weeks. */

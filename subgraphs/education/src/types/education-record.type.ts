@@ -15,9 +15,12 @@ export class EducationOperationEncompass {
   latestReceivedOn: string | null;
 }
 
+const WITHHELD = 'Null while identity is unresolved (status AMBIGUOUS): confirm who this is first.';
+
 /**
  * What education discloses to a MASH (DOMAIN 6.3: attendance, exclusions, SEN, Operation
  * Encompass): a summary, not the pupil file. Demographics are left out: the hub already has them.
+ * A possible (AMBIGUOUS) match shows its id and UPN only; everything else is null, withheld, not "none".
  */
 @ObjectType()
 export class EducationRecord {
@@ -27,33 +30,36 @@ export class EducationRecord {
   @Field(() => String, { nullable: true, description: 'Unique Pupil Number' })
   upn: string | null;
 
-  @Field({ description: 'The UPN is temporary (recent arrival, not yet resolved)' })
-  upnTemporary: boolean;
+  @Field(() => Boolean, { nullable: true, description: `The UPN is temporary (recent arrival, not yet resolved). ${WITHHELD}` })
+  upnTemporary: boolean | null;
 
-  @Field(() => EducationSchool, { nullable: true, description: 'The school the child is on roll at' })
+  @Field(() => EducationSchool, { nullable: true, description: `The school the child is on roll at. ${WITHHELD}` })
   currentSchool: EducationSchool | null;
 
-  @Field()
-  onRoll: boolean;
+  @Field(() => Boolean, { nullable: true, description: WITHHELD })
+  onRoll: boolean | null;
 
-  @Field()
-  partTime: boolean;
+  @Field(() => Boolean, { nullable: true, description: WITHHELD })
+  partTime: boolean | null;
 
-  @Field(() => EducationAttendance, { nullable: true })
+  @Field(() => EducationAttendance, { nullable: true, description: WITHHELD })
   attendanceThisYear: EducationAttendance | null;
 
-  @Field(() => [EducationExclusion], { description: 'Suspensions and permanent exclusions in the last 12 months, newest first' })
-  exclusionsLast12Months: EducationExclusion[];
+  @Field(() => [EducationExclusion], {
+    nullable: true,
+    description: `Suspensions and permanent exclusions in the last 12 months, newest first. ${WITHHELD}`,
+  })
+  exclusionsLast12Months: EducationExclusion[] | null;
 
-  @Field(() => SenProvisionEnum)
-  senProvision: SenProvision;
+  @Field(() => SenProvisionEnum, { nullable: true, description: WITHHELD })
+  senProvision: SenProvision | null;
 
-  @Field(() => EducationHomeEducation, { nullable: true })
+  @Field(() => EducationHomeEducation, { nullable: true, description: WITHHELD })
   electiveHomeEducation: EducationHomeEducation | null;
 
-  @Field(() => EducationMissingEducation, { nullable: true })
+  @Field(() => EducationMissingEducation, { nullable: true, description: WITHHELD })
   childMissingEducation: EducationMissingEducation | null;
 
-  @Field(() => EducationOperationEncompass)
-  operationEncompass: EducationOperationEncompass;
+  @Field(() => EducationOperationEncompass, { nullable: true, description: WITHHELD })
+  operationEncompass: EducationOperationEncompass | null;
 }

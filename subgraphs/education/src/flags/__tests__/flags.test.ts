@@ -1,6 +1,7 @@
-import { ON, enrolmentRecord, pupilRecord } from '../../domain/__tests__/pupil.fixture';
-import type { AttendanceRecord, EheRecord, ExclusionRecord, SenRecord } from '../../domain/pupil-record';
-import { ambiguousFlags, matchedFlags, notKnownFlags } from '..';
+import { disclosureRules, type PersonFacts } from '@mash/shared';
+import { ON, enrolmentRecord, pupilRecord } from '../../records/__tests__/pupil.fixture';
+import type { AttendanceRecord, EheRecord, ExclusionRecord, SenRecord } from '../../records/pupil-record';
+import { educationFlags, matchedFlags, notKnownFlags } from '..';
 
 const codes = (flags: { code: string }[]) => flags.map((flag) => flag.code);
 const term = (academicYear: string, possible: number, missed: number): AttendanceRecord => ({
@@ -127,7 +128,24 @@ describe('education flags', () => {
     });
   });
 
-  it('flags an ambiguous identity, and nothing about the candidates', () => {
-    expect(ambiguousFlags(2)).toEqual([expect.objectContaining({ code: 'IDENTITY_UNRESOLVED', severity: 'AMBER' })]);
+  describe('educationFlags (the adapter\'s)', () => {
+    const subject: PersonFacts = { familyName: 'Okafor', givenName: 'Amara', dateOfBirth: '2018-03-14' };
+    const context = (obligations: Parameters<typeof disclosureRules>[0] = []) => ({ asOf: ON, disclose: disclosureRules(obligations) });
+    const notified = pupilRecord({
+      operationEncompass: [{ occurrenceRef: 'WK-1', receivedAt: '2026-09-14T07:10:00+00:00', dashRisk: 'STANDARD', dslActionTaken: null }],
+    });
+
+    it('flags a matched pupil from what the grant lets education disclose', () => {
+      const matched = (obligations: Parameters<typeof disclosureRules>[0]) =>
+        educationFlags({ status: 'MATCHED', subject, record: notified, disclosed: null, context: context(obligations) });
+      expect(codes(matched([]))).toEqual(['OPERATION_ENCOMPASS_12M']);
+      // ISA: a standard-risk notification is withheld, and so is the flag that would reveal it.
+      expect(matched(['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'])).toEqual([]);
+    });
+
+    it('flags a school-age subject not known here as on no roll (the NOT_KNOWN finding)', () => {
+      const flags = educationFlags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context: context() });
+      expect(codes(flags)).toEqual(['NOT_ON_SCHOOL_ROLL']);
+    });
   });
 });

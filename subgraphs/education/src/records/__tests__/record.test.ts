@@ -1,12 +1,12 @@
-import { GraphQLError } from 'graphql';
-import { ON, enrolmentRecord, pupilRecord } from '../../domain/__tests__/pupil.fixture';
-import { toEducationRecord } from '../education-record';
-import { applyObligations } from '../obligations';
-import { educationFacts } from '../subject-facts';
+import { disclosureRules, type Obligation } from '@mash/shared';
+import { ON, enrolmentRecord, pupilRecord } from './pupil.fixture';
+import { disclosable, educationRecord, identityRecord } from '../record';
 
-describe('toEducationRecord', () => {
+const context = (obligations: Obligation[] = []) => ({ asOf: ON, disclose: disclosureRules(obligations) });
+
+describe('educationRecord', () => {
   it('summarises the pupil for a MASH on the date', () => {
-    const record = toEducationRecord(
+    const record = educationRecord(
       pupilRecord({
         attendance: [
           { academicYear: '2026/27', term: 'AUTUMN', sessionsPossible: 78, sessionsAuthorised: 6, sessionsUnauthorised: 3 },
@@ -23,7 +23,7 @@ describe('toEducationRecord', () => {
           { occurrenceRef: 'WK-0', receivedAt: '2025-06-01T07:00:00+00:00', dashRisk: 'MEDIUM', dslActionTaken: 'MONITORING' },
         ],
       }),
-      ON,
+      context(),
     );
     expect(record).toEqual({
       id: '00000000-0000-5000-8000-000000000001',
@@ -56,14 +56,14 @@ describe('toEducationRecord', () => {
   });
 
   it('shows a child off roll with their home education and no school', () => {
-    const record = toEducationRecord(
+    const record = educationRecord(
       pupilRecord({
         enrolments: [enrolmentRecord({ leavingDate: '2026-05-01', onRoll: false })],
         electiveHomeEducation: [
           { notifiedDate: '2026-05-01', previousSchoolUrn: '937001', laVisitDate: null, suitabilityOutcome: 'PENDING', endedDate: null },
         ],
       }),
-      ON,
+      context(),
     );
     expect(record).toMatchObject({
       onRoll: false,
@@ -75,7 +75,7 @@ describe('toEducationRecord', () => {
   });
 });
 
-describe('applyObligations', () => {
+describe('disclosable', () => {
   const pupil = pupilRecord({
     operationEncompass: (['STANDARD', 'MEDIUM', null] as const).map((dashRisk, i) => ({
       occurrenceRef: `WK-${i}`,
@@ -86,30 +86,21 @@ describe('applyObligations', () => {
   });
 
   it('leaves out standard-risk domestic abuse, keeping graded-higher and ungraded notifications', () => {
-    const kept = applyObligations(pupil, ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE']).operationEncompass.map((n) => n.dashRisk);
+    const kept = disclosable(pupil, disclosureRules(['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'])).operationEncompass.map((n) => n.dashRisk);
     expect(kept).toEqual(['MEDIUM', null]);
+    expect(educationRecord(pupil, context(['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'])).operationEncompass?.notificationsLast12Months).toBe(2);
   });
 
   it('changes nothing without the obligation', () => {
-    expect(applyObligations(pupil, [])).toBe(pupil);
+    expect(disclosable(pupil, disclosureRules([]))).toBe(pupil);
   });
 });
 
-describe('educationFacts', () => {
-  const subject = { id: 'S-1', familyName: 'Okafor', givenName: 'Amara', dateOfBirth: '2018-03-14' };
-
-  it('normalises the UPN', () => {
-    expect(educationFacts({ ...subject, upn: 'g937 2001 24001' })).toMatchObject({ upn: 'G937200124001' });
-  });
-
-  it.each([
-    [{ upn: 'G937200124009' }, /S-1: upn "G937200124009"/],
-    [{ dateOfBirth: '2018-02-30' }, /S-1: dateOfBirth "2018-02-30"/],
-    [{ dateOfBirth: '14/03/2018' }, /dateOfBirth/],
-  ])('refuses %p with BAD_USER_INPUT', (fields, message) => {
-    const result = educationFacts({ ...subject, ...fields });
-    expect(result).toBeInstanceOf(GraphQLError);
-    expect((result as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    expect((result as GraphQLError).message).toMatch(message);
+describe('identityRecord', () => {
+  it('shows a possible match by id and UPN only, its history withheld (null, not "none")', () => {
+    const record = identityRecord({ id: 'p-1', upn: 'G937200124001' });
+    expect(record).toMatchObject({ id: 'p-1', upn: 'G937200124001' });
+    const { id: _id, upn: _upn, ...history } = record;
+    expect(Object.values(history).every((value) => value === null)).toBe(true);
   });
 });

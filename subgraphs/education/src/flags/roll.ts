@@ -1,6 +1,7 @@
-import { addMonths, isCompulsorySchoolAge } from '../domain/calendar';
-import type { PupilRecord } from '../domain/pupil-record';
-import { activeHomeEducation, currentEnrolment, isOpen, latestMissingEducation } from '../domain/pupil-status';
+import { addMonths } from '@mash/shared';
+import { isCompulsorySchoolAge } from '../records/calendar';
+import type { PupilRecord } from '../records/pupil-record';
+import { activeHomeEducation, currentEnrolment, isOpen, latestMissingEducation } from '../records/pupil-status';
 import type { CmeReason } from '../entities/code-lists';
 import { amber, type EducationFlag } from './flag';
 

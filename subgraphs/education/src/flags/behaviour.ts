@@ -1,5 +1,5 @@
-import type { PupilRecord } from '../domain/pupil-record';
-import { currentEnrolment, exclusionsLast12Months } from '../domain/pupil-status';
+import type { PupilRecord } from '../records/pupil-record';
+import { currentEnrolment, exclusionsLast12Months } from '../records/pupil-status';
 import { EXCLUSION_REASONS } from '../entities/code-lists';
 import { amber, plural, type EducationFlag } from './flag';
 

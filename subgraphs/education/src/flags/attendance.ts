@@ -1,5 +1,5 @@
-import type { PupilRecord } from '../domain/pupil-record';
-import { attendanceThisYear } from '../domain/pupil-status';
+import type { PupilRecord } from '../records/pupil-record';
+import { attendanceThisYear } from '../records/pupil-status';
 import { amber, type EducationFlag } from './flag';
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;

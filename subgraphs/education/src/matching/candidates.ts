@@ -1,0 +1,27 @@
+import type { AgencyStore, CandidateRow } from '@mash/shared';
+import type { Sex } from '../entities/code-lists';
+
+/**
+ * A pupil as the matcher sees it: identity columns only. Its `id` is the pupil uuid, the id the
+ * record shows and the disclosure log names. Filler pupils cluster on birth dates, so a subject
+ * can have tens of candidates: their histories are loaded only once one of them is matched.
+ */
+export interface PupilCandidate extends CandidateRow {
+  upn: string | null;
+  givenName: string;
+  familyName: string;
+  preferredSurname: string | null;
+  dateOfBirth: string;
+  sex: Sex | null;
+  postcode: string | null;
+}
+
+/** One indexed query for every subject of a fetch (`blocking_keys && $1` on the GIN index). */
+const CANDIDATES_SQL = `
+SELECT id, upn, given_name AS "givenName", family_name AS "familyName", preferred_surname AS "preferredSurname",
+  date_of_birth::text AS "dateOfBirth", sex, postcode, blocking_keys AS "blockingKeys"
+FROM pupil WHERE blocking_keys && $1::text[]`;
+
+export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<PupilCandidate[]> {
+  return store.query<PupilCandidate>(CANDIDATES_SQL, [keys]);
+}
