@@ -1,20 +1,19 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
-  DEMO_SURNAMES, generatePopulation, isValidNhsNumber, isValidPncId, isValidUpn, openTestDatabase, recordBlockingKeys,
-  type AgencyDefinition, type AgencyName, type BulkSeedOptions, type BulkSeedResult, type Database, type Gender, type PersonFacts,
+  DEMO_SURNAMES, generatePopulation, isValidNhsNumber, isValidPncId, isValidUpn, recordBlockingKeys,
+  type AgencyAdapter, type AgencyName, type BulkSeedOptions, type BulkSeedResult, type CandidateRow, type Gender, type PersonFacts,
 } from '@mash/shared';
 import type { DataSource } from 'typeorm';
 import { bulkSeed as policeBulkSeed } from '@mash/police/dist/seed/bulk';
 import { bulkSeed as socialCareBulkSeed } from '@mash/social-care/dist/seed/bulk';
 import { bulkSeed as healthBulkSeed } from '@mash/health/dist/seed/bulk';
 import { bulkSeed as educationBulkSeed } from '@mash/education/dist/seed/bulk';
-import { definition as police } from '@mash/police';
-import { definition as socialCare } from '@mash/social-care';
-import { definition as health } from '@mash/health';
-import { definition as education } from '@mash/education';
+import { adapter as police } from '@mash/police';
+import { adapter as socialCare } from '@mash/social-care';
+import { adapter as health } from '@mash/health';
+import { adapter as education } from '@mash/education';
+import { openAgencyHarness, testGrant, type AgencyHarness } from '../support/agency';
 
-const DEFINITIONS = { police, 'social-care': socialCare, health, education } as Record<AgencyName, AgencyDefinition<object>>;
+const ADAPTERS = { police, 'social-care': socialCare, health, education } as Record<AgencyName, AgencyAdapter<CandidateRow, unknown, object>>;
 
 const PEOPLE = 400;
 const FILLER = 5000;
@@ -64,20 +63,20 @@ const count = async (dataSource: DataSource, table: string, where = 'true'): Pro
   Number((await dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`))[0].n);
 
 describe.each(CASES)('bulk seed: $agency', (c) => {
-  const definition = DEFINITIONS[c.agency];
   const population = generatePopulation({ people: PEOPLE });
-  let database: Database;
+  let harness: AgencyHarness;
+  let database: AgencyHarness['database'];
   let first: BulkSeedResult;
   let real: number;
 
   beforeAll(async () => {
-    database = await openTestDatabase({ service: c.agency, entities: definition.entities, migrations: definition.migrations });
-    await definition.seed(database.dataSource, { people: PEOPLE });
+    harness = await openAgencyHarness(ADAPTERS[c.agency], { people: PEOPLE });
+    database = harness.database;
     real = await count(database.dataSource, c.table);
     // Small batches, so batch boundaries (and a partner across them) are exercised.
     first = await c.bulkSeed(database.dataSource, { people: FILLER, batchSize: 1500 });
   });
-  afterAll(() => database?.close());
+  afterAll(() => harness?.close());
 
   it('adds the filler people beside the demo seed, with related records at realistic rates', async () => {
     expect(first).toMatchObject({ added: FILLER, total: FILLER });
@@ -128,38 +127,24 @@ describe.each(CASES)('bulk seed: $agency', (c) => {
   });
 
   it('still MATCHES each demo RED child, with and without identifiers', async () => {
-    const server = new ApolloServer({ schema: await definition.buildSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
-    await server.start();
-    try {
-      const { red } = population.demo;
-      const children = red.members.filter((person) => person.role === 'CHILD');
-      for (const identifiers of [false, true]) {
-        const representations = children.map((person) => ({
-          __typename: 'Subject', id: `S-${person.key}-${identifiers}`, givenName: person.givenName, familyName: person.familyName,
-          dateOfBirth: person.dateOfBirth, gender: person.gender, postcode: red.postcode,
-          nhsNumber: identifiers ? person.nhsNumber : null, upn: identifiers ? person.upn : null, pncId: identifiers ? person.pncId : null,
-        }));
-        const grant = {
-          grantId: 'grant-bulk', agency: c.agency, caseId: 'case-bulk', subjectIds: representations.map((r) => r.id), purpose: 'MASH triage',
-          policyVersion: 'test', userId: 'user-bulk', obligations: [],
-        };
-        const response = await server.executeOperation(
-          {
-            query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { ${c.field} { status matches { confidence } } } } }`,
-            variables: { r: representations },
-          },
-          { contextValue: definition.createContext(database.dataSource, { requestId: `bulk-${identifiers}`, grant }) },
-        );
-        if (response.body.kind !== 'single') throw new Error('expected a single result');
-        const { data, errors } = response.body.singleResult as { data?: any; errors?: unknown };
-        expect(errors).toBeUndefined();
-        for (const entity of data._entities) {
-          expect({ identifiers, status: entity[c.field].status }).toEqual({ identifiers, status: 'MATCHED' });
-          expect(entity[c.field].matches[0].confidence).toBeGreaterThanOrEqual(0.95);
-        }
+    const { red } = population.demo;
+    const children = red.members.filter((person) => person.role === 'CHILD');
+    for (const identifiers of [false, true]) {
+      const representations = children.map((person) => ({
+        __typename: 'Subject', id: `S-${person.key}-${identifiers}`, givenName: person.givenName, familyName: person.familyName,
+        dateOfBirth: person.dateOfBirth, gender: person.gender, postcode: red.postcode,
+        nhsNumber: identifiers ? person.nhsNumber : null, upn: identifiers ? person.upn : null, pncId: identifiers ? person.pncId : null,
+      }));
+      const { data, errors } = await harness.execute(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { ${c.field} { status matches { confidence } } } } }`,
+        { r: representations },
+        testGrant(c.agency, representations.map((r) => r.id)),
+      );
+      expect(errors).toBeUndefined();
+      for (const entity of data._entities) {
+        expect({ identifiers, status: entity[c.field].status }).toEqual({ identifiers, status: 'MATCHED' });
+        expect(entity[c.field].matches[0].confidence).toBeGreaterThanOrEqual(0.95);
       }
-    } finally {
-      await server.stop();
     }
   });
 });

@@ -1,20 +1,19 @@
 import 'reflect-metadata';
-import * as education from '@mash/education';
+import { adapter as education } from '@mash/education';
 import { BlockingKeys1795800000000 as EducationBlockingKeys } from '@mash/education/dist/migrations/1795800000000-BlockingKeys';
-import { findCandidates as educationCandidates, pupilBlockingKeys } from '@mash/education/dist/matching/match-pupils';
-import * as health from '@mash/health';
+import { pupilBlockingKeys } from '@mash/education/dist/matching/match-pupils';
+import { adapter as health } from '@mash/health';
 import { BlockingKeys1795800000000 as HealthBlockingKeys } from '@mash/health/dist/migrations/1795800000000-BlockingKeys';
-import { findCandidates as healthCandidates } from '@mash/health/dist/matching/candidates';
 import { patientBlockingKeys } from '@mash/health/dist/matching/patient-facts';
-import * as police from '@mash/police';
+import { adapter as police } from '@mash/police';
 import { BlockingKeys1795800000000 as PoliceBlockingKeys } from '@mash/police/dist/migrations/1795800000000-BlockingKeys';
-import { findCandidates as policeCandidates } from '@mash/police/dist/matching/candidates';
 import { nominalBlockingKeys } from '@mash/police/dist/matching/match-nominals';
-import * as socialCare from '@mash/social-care';
+import { adapter as socialCare } from '@mash/social-care';
 import { BlockingKeys1795800000000 as SocialCareBlockingKeys } from '@mash/social-care/dist/migrations/1795800000000-BlockingKeys';
-import { findCandidates as socialCareCandidates } from '@mash/social-care/dist/matching/candidates';
 import { personBlockingKeys } from '@mash/social-care/dist/matching/person-facts';
-import { openTestDatabase, type Database, type PersonFacts } from '@mash/shared';
+import {
+  agencyEntities, agencyStore, batchBlockingKeys, openTestDatabase, type AgencyAdapter, type CandidateRow, type Database, type PersonFacts,
+} from '@mash/shared';
 import type { DataSource, MigrationInterface } from 'typeorm';
 
 /** Enough rows that the planner weighs an index against a sequential scan as it would in production. */
@@ -41,12 +40,10 @@ const KEYS = `ARRAY[
 
 interface Agency {
   service: string;
-  entities: Function[];
-  migrations: Function[];
+  adapter: AgencyAdapter<CandidateRow, unknown, object>;
   blockingKeys: new () => MigrationInterface;
   table: string;
   index: string;
-  findCandidates(dataSource: DataSource, subjects: PersonFacts[]): Promise<unknown[]>;
   /** Rows as a database created before the BlockingKeys migration held them; returns the keys each should get. */
   oldRows(dataSource: DataSource): Promise<string[][]>;
   /** SELECT of the backfilled keys, in the order `oldRows` returned them. */
@@ -56,8 +53,8 @@ interface Agency {
 
 const AGENCIES: Agency[] = [
   {
-    service: 'police', entities: police.entities, migrations: police.migrations, blockingKeys: PoliceBlockingKeys,
-    table: 'police_nominal', index: 'idx_police_nominal_blocking_keys', findCandidates: policeCandidates,
+    service: 'police', adapter: police as Agency['adapter'], blockingKeys: PoliceBlockingKeys,
+    table: 'police_nominal', index: 'idx_police_nominal_blocking_keys',
     async oldRows(dataSource) {
       const [{ id }] = await dataSource.query(
         `INSERT INTO police_nominal (local_nominal_id, pnc_id, given_name, family_name, date_of_birth, gender, postcode, family_name_year)
@@ -80,8 +77,8 @@ const AGENCIES: Agency[] = [
       SELECT 'FILL-' || i, given_name, family_name, date_of_birth, 'UNKNOWN', postcode, ${KEYS} FROM (${FILLER}) f`,
   },
   {
-    service: 'health', entities: health.entities, migrations: health.migrations, blockingKeys: HealthBlockingKeys,
-    table: 'patient', index: 'idx_patient_blocking_keys', findCandidates: healthCandidates,
+    service: 'health', adapter: health as Agency['adapter'], blockingKeys: HealthBlockingKeys,
+    table: 'patient', index: 'idx_patient_blocking_keys',
     async oldRows(dataSource) {
       await dataSource.query(
         `INSERT INTO patient (id, nhs_number, nhs_number_verification, given_name, family_name, date_of_birth, gender, postcode, family_name_year, restricted)
@@ -100,8 +97,8 @@ const AGENCIES: Agency[] = [
       SELECT '03', given_name, family_name, date_of_birth, 'unknown', postcode, ${KEYS} FROM (${FILLER}) f`,
   },
   {
-    service: 'social-care', entities: socialCare.entities, migrations: socialCare.migrations, blockingKeys: SocialCareBlockingKeys,
-    table: 'sc_person', index: 'idx_sc_person_blocking_keys', findCandidates: socialCareCandidates,
+    service: 'social-care', adapter: socialCare as Agency['adapter'], blockingKeys: SocialCareBlockingKeys,
+    table: 'sc_person', index: 'idx_sc_person_blocking_keys',
     async oldRows(dataSource) {
       await dataSource.query(
         `INSERT INTO sc_person (person_id, upn, given_name, family_name, date_of_birth, expected_date_of_birth, gender_code, postcode, family_name_year, is_adult)
@@ -119,8 +116,8 @@ const AGENCIES: Agency[] = [
       SELECT 'FILL-' || i, given_name, family_name, date_of_birth, 0, postcode, true, ${KEYS} FROM (${FILLER}) f`,
   },
   {
-    service: 'education', entities: education.entities, migrations: education.migrations, blockingKeys: EducationBlockingKeys,
-    table: 'pupil', index: 'idx_pupil_blocking_keys', findCandidates: educationCandidates,
+    service: 'education', adapter: education as Agency['adapter'], blockingKeys: EducationBlockingKeys,
+    table: 'pupil', index: 'idx_pupil_blocking_keys',
     async oldRows(dataSource) {
       await dataSource.query(
         `INSERT INTO pupil (id, upn, given_name, family_name, preferred_surname, date_of_birth, sex, postcode, family_name_year)
@@ -153,11 +150,12 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 
 describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
   let db: Database;
-  const before = agency.migrations.filter((migration) => migration !== agency.blockingKeys);
+  const migrations = agency.adapter.migrations;
+  const before = migrations.filter((migration) => migration !== agency.blockingKeys);
 
   beforeAll(async () => {
     // A database as it was before the BlockingKeys migration: that one is run by hand below.
-    db = await openTestDatabase({ service: agency.service, entities: agency.entities, migrations: before });
+    db = await openTestDatabase({ service: agency.service, entities: agencyEntities(agency.adapter), migrations: before });
   });
 
   afterAll(async () => {
@@ -165,7 +163,7 @@ describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
   });
 
   it('registers the BlockingKeys migration after the initial one', () => {
-    expect(agency.migrations.indexOf(agency.blockingKeys)).toBe(agency.migrations.length - 1);
+    expect(migrations.indexOf(agency.blockingKeys)).toBe(migrations.length - 1);
   });
 
   it('backfills the keys of rows written before the column existed', async () => {
@@ -189,23 +187,18 @@ describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
       { givenName: 'Billy', familyName: filler.familyName, dateOfBirth: '2015-04-03', postcode: filler.postcode },
       { givenName: 'Zebedee', familyName: 'Quillfeather', dateOfBirth: '1901-01-01', postcode: 'CV34 4RL' },
     ];
-    const query = jest.spyOn(db.dataSource, 'query');
-    let candidates: unknown[];
-    let calls: unknown[][];
-    try {
-      candidates = await agency.findCandidates(db.dataSource, subjects);
-    } finally {
-      calls = [...query.mock.calls];
-      query.mockRestore();
-    }
-    const selects = calls.filter(([sql]) => new RegExp(`FROM ${agency.table} WHERE blocking_keys && `).test(String(sql)));
+    const store = agencyStore(db.dataSource);
+    const calls: [string, readonly unknown[]][] = [];
+    const recording = { query: <T>(text: string, values: readonly unknown[]) => (calls.push([text, values]), store.query<T>(text, values)) };
+    const candidates = await agency.adapter.findCandidates(recording, batchBlockingKeys(subjects));
+    const selects = calls.filter(([sql]) => new RegExp(`FROM ${agency.table}\\b[\\s\\S]*blocking_keys && `).test(sql));
     expect(selects).toHaveLength(1);
     expect(candidates.length).toBeGreaterThan(0);
 
-    const [sql, params] = selects[0] as [string, unknown[]];
-    const [{ 'QUERY PLAN': [plan] }] = await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const [sql, params] = selects[0];
+    const [{ 'QUERY PLAN': [plan] }] = await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, [...params]);
     const nodes = nodesOf(plan.Plan);
-    const text = (await db.dataSource.query(`EXPLAIN ${sql}`, params)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+    const text = (await db.dataSource.query(`EXPLAIN ${sql}`, [...params])).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
     expect({ plan: text, seqScan: nodes.some((n) => n['Node Type'] === 'Seq Scan') }).toEqual({ plan: text, seqScan: false });
     expect(nodes).toContainEqual(expect.objectContaining({ 'Node Type': 'Bitmap Index Scan', 'Index Name': agency.index }));
   });
