@@ -12,3 +12,4 @@ export * from './schema';
 export * from './seed';
 export * from './store';
 export * from './subject-check';
+export * from './blocking-keys-migration';

@@ -1,4 +1,4 @@
-import { recordBlockingKeys, type Gender, type PersonFacts } from '@mash/shared';
+import { recordBlockingKeys, type Gender, type PersonFacts, type PersonTable } from '@mash/shared';
 import type { Sex } from '../entities/code-lists';
 import type { PupilCandidate } from './candidates';
 
@@ -29,3 +29,18 @@ export function pupilIdentities(pupil: PupilIdentity): PersonFacts[] {
 export function pupilBlockingKeys(pupil: PupilIdentity): string[] {
   return recordBlockingKeys(pupilIdentities(pupil));
 }
+
+/** The person table as the blocking-key migrations read it: the facts `pupilBlockingKeys` needs, a page at a time. */
+export const PUPILS_TABLE: PersonTable<PupilIdentity & { id: string }> = {
+  table: 'pupil',
+  id: 'id',
+  idType: 'uuid',
+  factsPage: `
+SELECT id, given_name AS "givenName", family_name AS "familyName", preferred_surname AS "preferredSurname",
+  to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", sex, postcode, upn
+FROM pupil
+WHERE $1::uuid IS NULL OR id > $1::uuid
+ORDER BY id
+LIMIT $2`,
+  keys: pupilBlockingKeys,
+};

@@ -1,4 +1,4 @@
-import { GenderValue, recordBlockingKeys, type PersonFacts } from '@mash/shared';
+import { GenderValue, recordBlockingKeys, type PersonFacts, type PersonTable } from '@mash/shared';
 import type { PatientGender } from '../entities/code-lists';
 import type { PatientCandidate } from './candidates';
 
@@ -38,3 +38,18 @@ export function patientIdentities(patient: PatientIdentity): PersonFacts[] {
 export function patientBlockingKeys(patient: PatientIdentity): string[] {
   return recordBlockingKeys(patientIdentities(patient));
 }
+
+/** The person table as the blocking-key migrations read it: the facts `patientBlockingKeys` needs, a page at a time. */
+export const PATIENTS_TABLE: PersonTable<PatientIdentity & { id: string }> = {
+  table: 'patient',
+  id: 'id',
+  idType: 'uuid',
+  factsPage: `
+SELECT id, given_name AS "givenName", family_name AS "familyName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+  gender, postcode, nhs_number AS "nhsNumber", restricted
+FROM patient
+WHERE $1::uuid IS NULL OR id > $1::uuid
+ORDER BY id
+LIMIT $2`,
+  keys: patientBlockingKeys,
+};

@@ -1,4 +1,4 @@
-import { recordBlockingKeys, type Gender, type PersonFacts } from '@mash/shared';
+import { recordBlockingKeys, type Gender, type PersonFacts, type PersonTable } from '@mash/shared';
 import type { GenderCode } from '../entities/code-lists';
 import type { Person } from '../entities/person.entity';
 
@@ -36,3 +36,19 @@ export function personIdentities(person: PersonIdentity): PersonFacts[] {
 export function personBlockingKeys(person: PersonIdentity): string[] {
   return recordBlockingKeys(personFacts(person));
 }
+
+/** The person table as the blocking-key migrations read it: the facts `personBlockingKeys` needs, a page at a time. */
+export const PEOPLE_TABLE: PersonTable<PersonIdentity & { id: string }> = {
+  table: 'sc_person',
+  id: 'person_id',
+  idType: 'varchar',
+  factsPage: `
+SELECT person_id AS id, given_name AS "givenName", family_name AS "familyName",
+  to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", to_char(expected_date_of_birth, 'YYYY-MM-DD') AS "expectedDateOfBirth",
+  gender_code AS "genderCode", postcode, nhs_number AS "nhsNumber", upn
+FROM sc_person
+WHERE $1::varchar IS NULL OR person_id > $1::varchar
+ORDER BY person_id
+LIMIT $2`,
+  keys: personBlockingKeys,
+};
