@@ -20,3 +20,4 @@ export * from './hashing';
 export * from './grants';
 export * from './bulk-seed';
 export * from './conformance';
+export * from './matching/evaluation';

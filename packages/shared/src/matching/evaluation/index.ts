@@ -1,0 +1,11 @@
+export { generateEvaluationSet, DEFAULT_EVALUATION_OPTIONS } from './generate';
+export type { EvaluationSet, EvaluationSetOptions, EvaluationCase, CaseTruth } from './generate';
+export type { AgencyRecord } from './agencies';
+export { MATCHING_VARIATIONS } from './variations';
+export type { MatchingVariation } from './variations';
+export { evaluateMatching } from './evaluate';
+export type { EvaluateOptions, MatchingEvaluation, AgencyEvaluation } from './evaluate';
+export { computeMatchingMetrics, tabulateMatchingMetrics } from './metrics';
+export type { CaseOutcome, MatchingMetrics, MetricsTable } from './metrics';
+export { summariseEvaluation, formatEvaluationReport, MATCHING_METRIC_DEFINITIONS } from './report';
+export type { EvaluationReport } from './report';
