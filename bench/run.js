@@ -3,10 +3,11 @@
 //
 // Server mode only, everything on 127.0.0.1: fresh mash_bench_* databases, the four agencies and
 // our gateway as separate processes (production builds, NODE_ENV=production), a plain
-// @apollo/gateway beside them, then: ours / plain / floor on the RED case's triage query; our p50
-// and p99 and the candidate query plans at each people-per-agency size; access-log append
-// throughput from one and several processes with the chain verified afterwards. Prints a table and
-// writes the same figures to bench/results/<ISO timestamp>.json. Every loop is bounded in time.
+// @apollo/gateway beside them, then: ours / plain / floor on the RED case's triage query; at each
+// people-per-agency size our p50 and p99, each agency's floor at concurrency 1, the candidate query
+// plans and every service's resident memory; access-log append throughput from one and several
+// processes with the chain verified afterwards; the memory of `npm start` in embedded mode. Prints
+// a table and writes the same figures to bench/results/<ISO timestamp>.json. Every step is bounded.
 require('reflect-metadata');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,15 +17,16 @@ const { AGENCIES, envPrefix } = require('@mash/shared');
 const { benchDatabases, recreate, drop, query } = require('./lib/databases');
 const { auditThroughput } = require('./lib/audit');
 const { compare, measure } = require('./lib/compare');
-const { captureCandidateQuery } = require('./lib/explain');
+const { embeddedMemory } = require('./lib/embedded');
 const { grantKeeper, REMINT_MS } = require('./lib/grants');
 const { createClient } = require('./lib/http');
-const { closedLoop, round } = require('./lib/load');
+const { round } = require('./lib/load');
 const { grantCosts } = require('./lib/micro');
 const { machineInfo } = require('./lib/machine');
+const { servicesMemory } = require('./lib/memory');
 const { startService, runNode, stopAll } = require('./lib/procs');
-const { TARGETS, verdict, render } = require('./lib/report');
-const { analyze, bulkCliPath, personRows, plans, topUp } = require('./lib/scale');
+const { render, summarise } = require('./lib/report');
+const { runScale } = require('./lib/scale');
 const { TRIAGE, triageError, createTargets } = require('./lib/targets');
 
 const root = path.resolve(__dirname, '..');
@@ -47,6 +49,8 @@ const { values: args } = parseArgs({
     'segment-warmup': { type: 'string', default: '1' },
     'compare-largest': { type: 'boolean', default: false },
     'skip-analyze': { type: 'boolean', default: false },
+    'skip-embedded': { type: 'boolean', default: false },
+    'embedded-timeout': { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     'profile-dir': { type: 'string' },
   },
@@ -67,6 +71,10 @@ const settings = {
   rounds: Math.max(1, Number(args.rounds)),
   unloadedS: Number(args['unloaded-duration']),
   segmentWarmupS: Number(args['segment-warmup']),
+  compareLargest: args['compare-largest'],
+  skipAnalyze: args['skip-analyze'],
+  embedded: !args['skip-embedded'],
+  embeddedTimeoutS: Number(args['embedded-timeout']),
 };
 if (['ours', 'plain', 'floor'].some((name) => !settings.order.includes(name))) throw new Error('--order must name ours, plain and floor');
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -184,71 +192,6 @@ async function floorGrants({ redCase, subjectIds }) {
   }
 }
 
-/** Each size: top-up, ANALYZE, row counts, (comparison at the smallest), our p50/p99, the plans. */
-async function runScale(run, results) {
-  const representations = Object.fromEntries(AGENCIES.map((agency) => [agency, run.fetches[agency].variables.representations]));
-  const tables = {};
-  for (const agency of AGENCIES) {
-    const { sql } = await captureCandidateQuery(agency, representations[agency]).catch(() => ({ sql: '' }));
-    tables[agency] = /\bFROM\s+("?[\w.]+"?)/i.exec(sql)?.[1]?.replace(/"/g, '') ?? null;
-  }
-  const bulkCli = AGENCIES.every((agency) => fs.existsSync(bulkCliPath(bench, agency)));
-  const scale = { settings: { concurrency: settings.concurrency, durationS: settings.scaleDurationS, warmupS: Math.min(2, settings.warmupS) }, sizes: [] };
-  if (!bulkCli) scale.note = 'bulk seed CLI not built: measured at the demo seed size only';
-  const sizes = bulkCli ? settings.sizes : [null];
-  const ours = () => bench.targets.triage(ports.gateway, run.auth, run.variables);
-  for (const [index, size] of sizes.entries()) {
-    const entry = { people: size ?? settings.seedPeople, topUpS: null, topUp: null };
-    if (size) {
-      log(`scale: top-up to ${size.toLocaleString('en-GB')} people per agency`);
-      entry.topUp = await topUp(bench, size);
-      entry.topUpS = entry.topUp.seconds;
-      if (!args['skip-analyze']) await analyze(bench);
-    }
-    entry.personRows = await personRows(bench, tables);
-    log(`  person rows: ${JSON.stringify(entry.personRows)}`);
-    if (index === 0) results.comparisons.push(await compare(bench, entry.people, run));
-    entry.run = await measure(bench, `ours @ ${entry.people}`, ours(), settings.scaleDurationS, scale.settings.warmupS);
-    if (settings.unloadedS > 0) {
-      entry.unloaded = await closedLoop({ once: ours(), concurrency: 1, durationMs: settings.unloadedS * 1000, warmupMs: 1000 });
-      log(`  ours @ ${entry.people} at concurrency 1: p50 ${entry.unloaded.p50} ms, p99 ${entry.unloaded.p99} ms`);
-    }
-    entry.plans = await plans(bench, representations);
-    for (const plan of entry.plans) log(`  plan ${plan.agency}: ${plan.error ?? `${plan.nodeTypes.join(', ')}; ${plan.executionMs} ms; seq scan on ${plan.table}: ${plan.seqScanOnPersonTable ? 'YES' : 'no'}`}`);
-    if (index === sizes.length - 1 && index > 0 && args['compare-largest']) results.comparisons.push(await compare(bench, entry.people, run));
-    scale.sizes.push(entry);
-  }
-  const smallest = scale.sizes[0];
-  const largest = scale.sizes[scale.sizes.length - 1];
-  scale.growth = scale.sizes.length > 1 && smallest.run.p50 ? round(largest.run.p50 / smallest.run.p50, 3) : null;
-  scale.growthUnloaded = scale.sizes.length > 1 && smallest.unloaded?.p50 ? round(largest.unloaded.p50 / smallest.unloaded.p50, 3) : null;
-  scale.largestSeqScan = largest.plans.some((plan) => plan.error) ? 'not captured' : largest.plans.some((plan) => plan.seqScanOnPersonTable) ? 'yes' : 'none';
-  const scaleClean = scale.sizes.every((size) => !size.run.errors);
-  scale.verdicts = {
-    growth: scale.growth === null ? 'n/a' : scaleClean ? verdict(TARGETS.growth, scale.growth) : 'FAIL (errors)',
-    seqScan: verdict(TARGETS.seqScan, scale.largestSeqScan),
-  };
-  return scale;
-}
-
-function summarise(results) {
-  const verdicts = [
-    ...results.comparisons.slice(0, 1).flatMap((c) => [
-      [TARGETS.throughputRatio.label, c.ratios.verdicts.throughput],
-      [TARGETS.p50RatioPlain.label, c.ratios.verdicts.p50Plain],
-      [TARGETS.p50RatioFloor.label, c.ratios.verdicts.p50Floor],
-    ]),
-    [TARGETS.growth.label, results.scale.verdicts.growth],
-    [TARGETS.seqScan.label, results.scale.verdicts.seqScan],
-    ...results.audit.runs.map((run) => [`${TARGETS.audit.label} (${run.processes} process${run.processes > 1 ? 'es' : ''})`, run.verdict]),
-  ];
-  return {
-    total: verdicts.length,
-    passed: verdicts.filter(([, v]) => v === 'PASS').length,
-    failed: verdicts.filter(([, v]) => v !== 'PASS').map(([label, v]) => `${label} ${v}`),
-  };
-}
-
 async function main() {
   const postgres = (await query(adminUrl, 'SHOW server_version'))[0].server_version;
   const results = { startedAt: new Date(started).toISOString(), machine: machineInfo(root, postgres), settings, comparisons: [] };
@@ -261,17 +204,21 @@ async function main() {
   const fetches = await startPlain(services, red, results);
   const grants = await floorGrants(red);
   try {
-    results.scale = await runScale({ auth: red.auth, variables: { id: red.redCase.id }, fetches, grants }, results);
+    results.scale = await runScale(bench, { auth: red.auth, variables: { id: red.redCase.id }, fetches, grants }, services, results);
   } finally {
     grants.stop();
   }
 
+  // After every run, just before they stop: current and peak resident memory of each service.
+  results.memory = { atEnd: servicesMemory(services) };
   // The services are not needed any more: stopped first, so the audit figures are the log's alone.
   log('stopping services');
   await Promise.all(Object.values(services).map((service) => service.stop()));
   results.audit = await auditThroughput(bench);
   log('per-operation costs');
   results.micro = await grantCosts();
+  // Last, with nothing else running: its own services, embedded databases and ports.
+  if (settings.embedded) results.embedded = await embeddedMemory({ root, logDir, log, timeoutS: settings.embeddedTimeoutS });
 
   results.summary = summarise(results);
   results.elapsedS = round((Date.now() - started) / 1000, 1);

@@ -2,7 +2,7 @@
 const path = require('node:path');
 const { round } = require('./load');
 const { runNode, lastJsonLine } = require('./procs');
-const { TARGETS, verdict } = require('./report');
+const { TARGETS, verdict } = require('./verdicts');
 
 /** Runs `processes` audit workers that start together; their entries summed over the longest elapsed time. */
 async function appendRun(bench, processes) {

@@ -1,7 +1,7 @@
 // Ours / plain / floor on the triage query at one size, then each path at concurrency 1.
 const { AGENCIES } = require('@mash/shared');
 const { closedLoop, closedLoopRaw, merge, round } = require('./load');
-const { TARGETS, verdict } = require('./report');
+const { TARGETS, verdict } = require('./verdicts');
 
 /** One closed-loop run of `once` at the configured concurrency, logged. */
 async function measure(bench, name, once, durationS, warmupS) {
@@ -61,23 +61,42 @@ async function compare(bench, people, run) {
   return { people, settings: { concurrency, durationS, warmupS, rounds, segmentWarmupS, order, unloadedS }, ours, plain, floor, ratios, unloaded };
 }
 
-/** Concurrency 1: the serial cost of each path, of the hub part alone and of each agency alone. */
+/** Concurrency 1 after the comparison: the serial cost of each path and of the hub part alone. */
 async function unloadedCosts(bench, run, once) {
-  const { settings, ports, targets, log } = bench;
-  const all = {
+  const { ports, targets } = bench;
+  return serially(bench, {
     ...once,
     'plain hub-only': targets.hubOnly(ports.plain, {}, run.variables),
     'ours hub-only': targets.hubOnly(ports.gateway, run.auth, run.variables),
-    ...Object.fromEntries(AGENCIES.map((agency) => [`floor ${agency} only`, targets.floor(run.fetches, run.grants, [agency])])),
-  };
+  });
+}
+
+/**
+ * Concurrency 1 at one size: ours, the floor (the four fetches in parallel) and each agency's
+ * floor alone (its captured `_entities` fetch for the RED case's subjects, sent straight to it
+ * with a valid grant): what the issue's per-agency and ours-minus-floor targets are judged on.
+ */
+async function unloadedAtSize(bench, run) {
+  const { ports, targets } = bench;
+  const measured = await serially(bench, {
+    ours: targets.triage(ports.gateway, run.auth, run.variables),
+    floor: targets.floor(run.fetches, run.grants),
+    ...Object.fromEntries(AGENCIES.map((agency) => [agency, targets.floor(run.fetches, run.grants, [agency])])),
+  });
+  return { ours: measured.ours, floor: measured.floor, agencies: Object.fromEntries(AGENCIES.map((agency) => [agency, measured[agency]])) };
+}
+
+/** Each `once` in turn at concurrency 1 for `--unloaded-duration` s after 1 s of warm-up. */
+async function serially(bench, all) {
+  const { settings, log } = bench;
   const unloaded = {};
-  for (const name of ['plain', 'ours', 'floor', 'plain hub-only', 'ours hub-only', ...AGENCIES.map((agency) => `floor ${agency} only`)]) {
-    const raw = await closedLoopRaw({ once: all[name], concurrency: 1, durationMs: settings.unloadedS * 1000, warmupMs: 1000 });
+  for (const [name, once] of Object.entries(all)) {
+    const raw = await closedLoopRaw({ once, concurrency: 1, durationMs: settings.unloadedS * 1000, warmupMs: 1000 });
     unloaded[name] = merge([raw]);
     delete unloaded[name].segments;
-    log(`  ${name} at concurrency 1: p50 ${unloaded[name].p50} ms, p99 ${unloaded[name].p99} ms`);
+    log(`  ${name} at concurrency 1: p50 ${unloaded[name].p50} ms, p99 ${unloaded[name].p99} ms${unloaded[name].errors ? `, errors ${unloaded[name].errors} (${unloaded[name].firstError})` : ''}`);
   }
   return unloaded;
 }
 
-module.exports = { compare, measure };
+module.exports = { compare, measure, unloadedAtSize };

@@ -1,57 +1,64 @@
 // The query plan of each agency's candidate (blocking) query for the RED case's subjects. The SQL
-// is not rewritten here: the agency's own `findCandidates` is called with a stand-in data source
-// that records the first statement it would send and stops, so the plan is of exactly what the
-// agency runs. The plan is then taken with EXPLAIN (ANALYZE, BUFFERS) on the agency's database.
-const fs = require('node:fs');
-const path = require('node:path');
+// is not rewritten here: the agency's own adapter (`require('@mash/<agency>').adapter`) is asked
+// for its candidates with the keys the shared pipeline would compute, over a stand-in store that
+// records the first statement it is sent and stops, so the plan is of exactly what the agency
+// runs. The plan is then taken with EXPLAIN (ANALYZE, BUFFERS) on the agency's database.
 const { Client } = require('pg');
-const { subjectFacts } = require('@mash/shared');
+const { batchBlockingKeys, checkSubject } = require('@mash/shared');
 
-const root = path.resolve(__dirname, '../..');
 const STOP = Symbol('captured');
 
-/** The agency's exported `findCandidates`, wherever under dist/matching it lives. */
-function findCandidatesOf(agency) {
-  const dir = path.join(root, 'subgraphs', agency, 'dist', 'matching');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.js')) : [];
-  files.sort((a, b) => (a === 'candidates.js' ? -1 : b === 'candidates.js' ? 1 : a.localeCompare(b)));
-  for (const file of files) {
-    const full = path.join(dir, file);
-    if (!fs.readFileSync(full, 'utf8').includes('findCandidates')) continue;
-    const exported = require(full).findCandidates;
-    if (typeof exported === 'function') return exported;
-  }
-  throw new Error(`no findCandidates export under subgraphs/${agency}/dist/matching`);
+/** The agency's adapter, as its package exports it (package main: dist/adapter.js). */
+function adapterOf(agency) {
+  const exported = require(`@mash/${agency}`).adapter;
+  if (typeof exported?.findCandidates !== 'function') throw new Error(`@mash/${agency} exports no adapter with findCandidates (not ported to the agency kit?)`);
+  return exported;
+}
+
+/** The blocking keys the pipeline sends for these representations: `batchBlockingKeys` of the checked subjects. */
+function blockingKeysOf(representations) {
+  const subjects = representations.map((representation) => {
+    const facts = checkSubject(representation);
+    if (facts instanceof Error) throw new Error(`subject ${representation.id} fails the subject check: ${facts.message}`);
+    return facts;
+  });
+  return batchBlockingKeys(subjects);
 }
 
 /** The first SQL statement (and its parameters) the agency's candidate selection sends. */
 async function captureCandidateQuery(agency, representations) {
   let captured;
-  const recorder = new Proxy(
-    {},
-    {
-      get(_target, property) {
-        if (property === 'query') {
-          return async (sql, params) => {
-            captured = { sql, params: params ?? [] };
-            throw STOP;
-          };
-        }
-        if (property === 'then') return undefined;
-        return () => {
-          throw new Error(`candidate selection used dataSource.${String(property)} before any query; cannot capture its SQL`);
-        };
-      },
+  const store = {
+    async query(sql, params) {
+      captured ??= { sql, params: [...(params ?? [])] };
+      throw STOP;
     },
-  );
-  const subjects = representations.map((representation) => ({ ...representation, ...subjectFacts(representation) }));
+  };
+  const keys = blockingKeysOf(representations);
   try {
-    await findCandidatesOf(agency)(recorder, subjects);
+    await adapterOf(agency).findCandidates(store, keys);
   } catch (error) {
     if (error !== STOP) throw error;
   }
   if (!captured) throw new Error(`${agency}: findCandidates sent no query`);
-  return captured;
+  return { ...captured, keys: keys.length };
+}
+
+/**
+ * The table of the statement's outermost FROM: the person table the candidates come from. A
+ * subquery in the select list (police aliases) has its own FROM, nested in parentheses, skipped.
+ */
+function mainTable(sql) {
+  let depth = 0;
+  for (let index = 0; index < sql.length; index += 1) {
+    const char = sql[index];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (depth === 0 && /^\bFROM\s/i.test(sql.slice(index, index + 5)) && !/\w/.test(sql[index - 1] ?? '')) {
+      return /^FROM\s+("?[\w.]+"?)/i.exec(sql.slice(index))?.[1]?.replace(/"/g, '') ?? null;
+    }
+  }
+  return null;
 }
 
 function walk(node, visit) {
@@ -61,8 +68,8 @@ function walk(node, visit) {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the captured query, run twice (the second, warm, is reported). */
 async function explainCandidates({ agency, databaseUrl, representations }) {
-  const { sql, params } = await captureCandidateQuery(agency, representations);
-  const table = /\bFROM\s+("?[\w.]+"?)/i.exec(sql)?.[1]?.replace(/"/g, '') ?? null;
+  const { sql, params, keys } = await captureCandidateQuery(agency, representations);
+  const table = mainTable(sql);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -77,6 +84,7 @@ async function explainCandidates({ agency, databaseUrl, representations }) {
       table,
       sql,
       params,
+      keys,
       rows: json.Plan['Actual Rows'],
       executionMs: json['Execution Time'],
       planningMs: json['Planning Time'],
@@ -91,4 +99,4 @@ async function explainCandidates({ agency, databaseUrl, representations }) {
   }
 }
 
-module.exports = { explainCandidates, captureCandidateQuery };
+module.exports = { explainCandidates, captureCandidateQuery, mainTable };

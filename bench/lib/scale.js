@@ -1,10 +1,15 @@
-// People per agency: bulk top-ups, row counts and the candidate query plans.
+// People per agency: bulk top-ups, row counts, our p50/p99, each agency's floor at concurrency 1,
+// the candidate query plans and each service's memory, at every size; then the scale targets.
+const fs = require('node:fs');
 const path = require('node:path');
 const { AGENCIES } = require('@mash/shared');
+const { compare, measure, unloadedAtSize } = require('./compare');
 const { query } = require('./databases');
-const { explainCandidates } = require('./explain');
+const { captureCandidateQuery, explainCandidates, mainTable } = require('./explain');
 const { round } = require('./load');
+const { servicesMemory } = require('./memory');
 const { runNode, lastJsonLine } = require('./procs');
+const { TARGETS, verdict } = require('./verdicts');
 
 const agencyUrl = (bench, agency) => bench.databases[agency.replace('-', '_')].url;
 
@@ -57,4 +62,76 @@ async function plans(bench, representations) {
   return result;
 }
 
-module.exports = { bulkCliPath, topUp, analyze, personRows, plans };
+/** Verdict of a concurrency-1 figure: a run with errors fails whatever its latency. */
+const judgedRun = (target, value, ...runs) => (runs.some((run) => !run || run.errors) ? (runs.every(Boolean) ? 'FAIL (errors)' : 'n/a') : verdict(target, value));
+
+/** The issue's concurrency-1 targets at one size: each agency's floor, and ours minus the floor. */
+function judgeUnloaded(entry) {
+  const { ours, floor, agencies } = entry.unloaded;
+  entry.oursOverFloorMs = ours?.p50 != null && floor?.p50 != null ? round(ours.p50 - floor.p50) : null;
+  entry.verdicts = {
+    agencyFloor: Object.fromEntries(AGENCIES.map((agency) => [agency, judgedRun(TARGETS.agencyFloor, agencies[agency]?.p50, agencies[agency])])),
+    oursOverFloor: judgedRun(TARGETS.oursOverFloor, entry.oursOverFloorMs, ours, floor),
+  };
+}
+
+/** `run` holds `{ auth, variables, fetches, grants }`; comparisons (smallest, --compare-largest) go to `results`. */
+async function runScale(bench, run, services, results) {
+  const { settings, log } = bench;
+  const representations = Object.fromEntries(AGENCIES.map((agency) => [agency, run.fetches[agency].variables.representations]));
+  const tables = {};
+  for (const agency of AGENCIES) {
+    const captured = await captureCandidateQuery(agency, representations[agency]).catch((error) => ({ error }));
+    if (captured.error) log(`  ${agency}: candidate query not captured: ${captured.error.message}`);
+    tables[agency] = captured.sql ? mainTable(captured.sql) : null;
+  }
+  const bulkCli = AGENCIES.every((agency) => fs.existsSync(bulkCliPath(bench, agency)));
+  const scale = { settings: { concurrency: settings.concurrency, durationS: settings.scaleDurationS, warmupS: Math.min(2, settings.warmupS), unloadedS: settings.unloadedS }, sizes: [] };
+  if (!bulkCli) scale.note = 'bulk seed CLI not built: measured at the demo seed size only';
+  const sizes = bulkCli ? settings.sizes : [null];
+  const ours = bench.targets.triage(bench.ports.gateway, run.auth, run.variables);
+  for (const [index, size] of sizes.entries()) {
+    const entry = { people: size ?? settings.seedPeople, topUpS: null, topUp: null };
+    if (size) {
+      log(`scale: top-up to ${size.toLocaleString('en-GB')} people per agency`);
+      entry.topUp = await topUp(bench, size);
+      entry.topUpS = entry.topUp.seconds;
+      if (!settings.skipAnalyze) await analyze(bench);
+    }
+    entry.personRows = await personRows(bench, tables);
+    log(`  person rows: ${JSON.stringify(entry.personRows)}`);
+    if (index === 0) results.comparisons.push(await compare(bench, entry.people, run));
+    entry.run = await measure(bench, `ours @ ${entry.people}`, ours, settings.scaleDurationS, scale.settings.warmupS);
+    if (settings.unloadedS > 0) {
+      log(`  concurrency 1 @ ${entry.people}: ours, floor, each agency's floor`);
+      entry.unloaded = await unloadedAtSize(bench, run);
+      judgeUnloaded(entry);
+    }
+    entry.plans = await plans(bench, representations);
+    for (const plan of entry.plans) log(`  plan ${plan.agency}: ${plan.error ?? `${plan.rows} rows; ${plan.nodeTypes.join(', ')}; ${plan.executionMs} ms; seq scan on ${plan.table}: ${plan.seqScanOnPersonTable ? 'YES' : 'no'}`}`);
+    entry.memory = servicesMemory(services);
+    if (index === sizes.length - 1 && index > 0 && settings.compareLargest) results.comparisons.push(await compare(bench, entry.people, run));
+    scale.sizes.push(entry);
+  }
+  judgeScale(scale);
+  return scale;
+}
+
+/** Growth (at concurrency 16 and 1) and the query plans at the largest size; which sizes are judged. */
+function judgeScale(scale) {
+  const smallest = scale.sizes[0];
+  const largest = scale.sizes[scale.sizes.length - 1];
+  const growth = (of) => (scale.sizes.length > 1 && of(smallest)?.p50 && of(largest)?.p50 ? round(of(largest).p50 / of(smallest).p50, 3) : null);
+  scale.growth = growth((size) => size.run);
+  scale.growthUnloaded = growth((size) => size.unloaded?.ours);
+  scale.largestSeqScan = largest.plans.some((plan) => plan.error) ? 'not captured' : largest.plans.some((plan) => plan.seqScanOnPersonTable) ? 'yes' : 'none';
+  scale.judgedSizes = [...new Set([smallest.people, largest.people])];
+  const judged = (value, target, clean) => (value === null ? 'n/a' : clean ? verdict(target, value) : 'FAIL (errors)');
+  scale.verdicts = {
+    growth: judged(scale.growth, TARGETS.growth, scale.sizes.every((size) => !size.run.errors)),
+    growthUnloaded: judged(scale.growthUnloaded, TARGETS.growthUnloaded, scale.sizes.every((size) => !size.unloaded?.ours?.errors)),
+    seqScan: verdict(TARGETS.seqScan, scale.largestSeqScan),
+  };
+}
+
+module.exports = { bulkCliPath, topUp, analyze, personRows, plans, runScale, judgeScale, judgeUnloaded };
