@@ -179,7 +179,7 @@ describe('the information-sharing agreement, end to end', () => {
     expect(await levels()).not.toContain('STANDARD');
     const consent = await federation.query(
       'mutation($input: ConsentInput!) { recordConsent(input: $input) { consentStatus consentEarlyHelpSharing } }',
-      { input: { caseId: ids.AMBER, status: 'GIVEN', earlyHelpSharing: true, note: 'Mother consented for early help' } },
+      { input: { caseId: ids.AMBER, status: 'GIVEN', earlyHelpSharing: true, note: 'Mother consented for early help', givenBy: 'mother', method: 'VERBAL' } },
       triage,
     );
     expect(consent.body.errors).toBeUndefined();

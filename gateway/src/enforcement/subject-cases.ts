@@ -8,15 +8,17 @@ export async function casesOfSubjects(hub: DataSource, subjectIds: string[]): Pr
   const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)))];
   const found = new Map<string, CaseFacts>();
   if (ids.length === 0) return found;
-  const rows: { subject_id: string; id: string; rag: CaseFacts['rag']; status: CaseFacts['status']; closed_at: Date | null; consent: boolean }[] =
+  const rows: {
+    subject_id: string; id: string; rag: CaseFacts['rag']; status: CaseFacts['status']; closed_at: Date | null; consent: boolean; rating_state: CaseFacts['ratingState'];
+  }[] =
     await hub.query(
-      `SELECT s.id AS subject_id, c.id, c.rag, c.status, c.closed_at, c.consent_early_help_sharing AS consent
+      `SELECT s.id AS subject_id, c.id, c.rag, c.status, c.closed_at, c.consent_early_help_sharing AS consent, c.rating_state
          FROM mash_subject s JOIN mash_case c ON c.id = s.case_id
         WHERE s.id = ANY($1::uuid[])`,
       [ids],
     );
   for (const row of rows) {
-    found.set(row.subject_id, { id: row.id, rag: row.rag, status: row.status, closedAt: row.closed_at, consentEarlyHelpSharing: row.consent });
+    found.set(row.subject_id, { id: row.id, rag: row.rag, status: row.status, closedAt: row.closed_at, consentEarlyHelpSharing: row.consent, ratingState: row.rating_state });
   }
   return found;
 }

@@ -21,6 +21,7 @@ export function hubServices(hub: DataSource): { audit: AuditLog; policies: Polic
   });
   const cases = new CaseRegister(hub, {
     timescales: async () => (await policies.active())?.timescalesHours,
+    ratingControl: async () => (await policies.active())?.ratingControl,
     onChange: async (change, manager) => {
       await audit.append(
         { kind: AuditKind.CASE_MUTATION, decision: AuditDecision.RECORDED, actorId: change.actorId, caseId: change.caseId, subjectIds: change.subjectIds, rule: change.action, reason: change.detail, requestId: change.requestId ?? null },

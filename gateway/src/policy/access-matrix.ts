@@ -20,8 +20,8 @@ const EPOCH = new Date(0);
 
 /**
  * Derives the matrix by asking the decision point itself, so it can never disagree with what is
- * enforced. Each cell is an open case, the default (first) purpose, and a user holding that one
- * role; obligations are those that apply when no consent for early-help sharing is recorded.
+ * enforced. Each cell is an open case whose rating is confirmed, the default (first) purpose, and a
+ * user holding that one role; obligations are those that apply when no early-help consent is recorded.
  * `null` (no valid active policy) yields every cell denied.
  */
 export function accessMatrix(policy: PolicyDocument | null): AccessMatrixEntry[] {
@@ -34,7 +34,7 @@ export function accessMatrix(policy: PolicyDocument | null): AccessMatrixEntry[]
               user: { id: 'access-matrix', roles: [role] },
               agency,
               purpose: policy.purposes[0],
-              case: { id: 'access-matrix', rag, status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false },
+              case: { id: 'access-matrix', rag, status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED' },
               now: EPOCH,
             })
           : decideWithoutPolicy();

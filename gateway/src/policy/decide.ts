@@ -1,6 +1,13 @@
 import type { Obligation } from '@mash/shared';
 import { BUILT_IN_RULES, type AgencyName, type CaseStatus, type PolicyDocument, type PolicyRule, type Rag } from './policy-document';
 
+/**
+ * Where the case's current rating stands under `ratingControl`: NOT_NEEDED (it opens nothing),
+ * AWAITING_CONFIRMATION (a second person must confirm before anything is shared),
+ * URGENT_AWAITING_REVIEW (shared at once; a reviewer must confirm or overturn), CONFIRMED, OVERTURNED.
+ */
+export type RatingState = 'NOT_NEEDED' | 'AWAITING_CONFIRMATION' | 'URGENT_AWAITING_REVIEW' | 'CONFIRMED' | 'OVERTURNED';
+
 /** The facts of the case a fetch is for, as the hub records them. */
 export interface CaseFacts {
   id: string;
@@ -8,7 +15,12 @@ export interface CaseFacts {
   status: CaseStatus;
   closedAt: Date | null;
   consentEarlyHelpSharing: boolean;
+  /** Null before the case is rated. */
+  ratingState: RatingState | null;
 }
+
+/** Rating states under which a sharing-opening rating may be acted on. */
+const SHARING_STATES: readonly (RatingState | null)[] = ['CONFIRMED', 'URGENT_AWAITING_REVIEW'];
 
 export interface FetchInput {
   user: { id: string; roles: readonly string[] };
@@ -64,6 +76,8 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
     // UK GDPR Art 6(1): without a recorded lawful basis nothing may be shared, whatever the rule says.
     return deny(BUILT_IN_RULES.noLawfulBasis, `ISA policy ${policy.version} records no lawful basis for ${input.agency} to share`);
   }
+  const unconfirmed = ratingDenial(policy, input.case);
+  if (unconfirmed) return deny(unconfirmed.rule, unconfirmed.sentence);
   return {
     allowed: true,
     rule: rule.id,
@@ -71,6 +85,27 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
     policyVersion: policy.version,
     obligations: obligationsFor(rule, input),
     lawfulBasis,
+  };
+}
+
+/**
+ * The separation-of-duties check (policy `ratingControl`), applied to whatever rule allowed: a
+ * rating that opens sharing must be confirmed, or urgent and under review. A state this policy
+ * does not expect (e.g. GREEN made opening after the case was rated) counts as unconfirmed.
+ */
+function ratingDenial(policy: PolicyDocument, facts: CaseFacts): { rule: string; sentence: string } | null {
+  if (!facts.rag || !policy.ratingControl.opensSharing.includes(facts.rag) || SHARING_STATES.includes(facts.ratingState)) return null;
+  if (facts.ratingState === 'OVERTURNED') {
+    return {
+      rule: BUILT_IN_RULES.ratingOverturned,
+      sentence: `A manager overturned this case's ${facts.rag} rating, so agency data is no longer shared; re-rate the case if the concern still stands`,
+    };
+  }
+  return {
+    rule: BUILT_IN_RULES.ratingUnconfirmed,
+    sentence:
+      `This case's ${facts.rag} rating is awaiting confirmation by a second person (not whoever rated it or recorded the referral), ` +
+      'so agency data is not shared yet; ask a colleague or a manager to confirm the rating',
   };
 }
 

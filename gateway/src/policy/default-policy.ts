@@ -110,4 +110,18 @@ export const DEFAULT_POLICY: PolicyDocument = {
       purposes: ['*'],
     },
   ],
+  // One triage officer alone must not open anyone's records (issue 9): a manager's rating, or a
+  // second person's confirmation; RED shares at once for urgency but a manager must review it.
+  ratingControl: {
+    opensSharing: ['RED', 'AMBER'],
+    confirmedWhenRatedBy: ['mash-manager'],
+    secondPersonRoles: ['mash-triage', 'mash-manager'],
+    urgent: ['RED'],
+    reviewerRoles: ['mash-manager'],
+  },
+  // UK GDPR Art 5(1)(c): governance reviews who accessed what, which needs references, not names.
+  caseRegister: {
+    namedRoles: ['mash-triage', 'mash-manager'],
+    namedReviews: [],
+  },
 };

@@ -42,6 +42,41 @@ export interface PolicyRule {
   obligations?: ObligationRule[];
 }
 
+/**
+ * Separation of duties for opening a case to agency data (ARCHITECTURE.md "The way of one triage
+ * query"): one person alone must not be able to open anyone's records.
+ */
+export interface RatingControl {
+  /** Ratings that open a case to agency data. Default RED, AMBER. */
+  opensSharing: Rag[];
+  /** Roles whose own rating needs no second person, except on a referral they recorded. Default mash-manager. */
+  confirmedWhenRatedBy: HubRole[];
+  /** Roles that may confirm someone else's rating. Default mash-triage, mash-manager. */
+  secondPersonRoles: HubRole[];
+  /** Ratings that share at once as urgent and raise a review. Default RED. */
+  urgent: Rag[];
+  /** Roles that confirm or overturn an urgent rating, and may overturn any rating under review. Default mash-manager. */
+  reviewerRoles: HubRole[];
+}
+
+/** A time-limited exception letting other roles see identities in named cases. */
+export interface NamedReview {
+  id: string;
+  description: string;
+  roles: HubRole[];
+  caseReferences: string[];
+  /** YYYY-MM-DD, the last day (inclusive, UTC) the review reads identities. */
+  until: string;
+}
+
+/** Who reads the case register with identities; every other case reader sees it pseudonymised. */
+export interface CaseRegisterAccess {
+  /** Default mash-triage, mash-manager. */
+  namedRoles: HubRole[];
+  /** Default none. */
+  namedReviews: NamedReview[];
+}
+
 export interface PolicyDocument {
   version: string;
   title: string;
@@ -54,6 +89,10 @@ export interface PolicyDocument {
   /** The first is the default purpose. */
   purposes: string[];
   rules: PolicyRule[];
+  /** Filled with the defaults by `validatePolicy` when absent (versions stored before it existed). */
+  ratingControl: RatingControl;
+  /** Filled with the defaults by `validatePolicy` when absent. */
+  caseRegister: CaseRegisterAccess;
 }
 
 export type PolicyValidation = { ok: true; policy: PolicyDocument } | { ok: false; errors: string[] };
@@ -64,6 +103,8 @@ export const BUILT_IN_RULES = {
   purposeNotAllowed: 'purpose-not-allowed',
   noLawfulBasis: 'no-lawful-basis',
   noActivePolicy: 'no-active-policy',
+  ratingUnconfirmed: 'rating-unconfirmed',
+  ratingOverturned: 'rating-overturned',
 } as const;
 
 export const REASON_PLACEHOLDERS = ['rag', 'status', 'roles', 'agency', 'purpose', 'windowHours'] as const;
@@ -81,7 +122,7 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const doc = structuredClone(input);
   if (!validateSchema(doc)) return { ok: false, errors: unique(validateSchema.errors!.map(describeError)) };
   const policy = doc as unknown as PolicyDocument;
-  const errors = semanticErrors(policy);
+  const errors = [...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
 }
 
@@ -124,6 +165,34 @@ function semanticErrors(policy: PolicyDocument): string[] {
     for (const agency of agencies) {
       // UK GDPR Art 6(1) / DPA 2018 s35: no sharing without a recorded lawful basis.
       if (!policy.lawfulBases[agency]) errors.push(`${at}/agencies allows ${agency}, which has no entry in /lawfulBases`);
+    }
+  });
+  return errors;
+}
+
+function ratingControlErrors(control: RatingControl): string[] {
+  const errors: string[] = [];
+  control.urgent.forEach((rag, i) => {
+    if (!control.opensSharing.includes(rag)) errors.push(`/ratingControl/urgent/${i} "${rag}" is not one of /ratingControl/opensSharing; only a rating that opens sharing can be urgent`);
+  });
+  const roleLists = ['confirmedWhenRatedBy', 'secondPersonRoles', 'reviewerRoles'] as const;
+  for (const list of roleLists) {
+    control[list].forEach((role, i) => {
+      if (NEVER_SEE_CONTENT.includes(role)) errors.push(`/ratingControl/${list}/${i}: "${role}" may not open cases to agency data; governance and agency-admin review access, they do not grant it`);
+    });
+  }
+  return errors;
+}
+
+function caseRegisterErrors(access: CaseRegisterAccess): string[] {
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  access.namedReviews.forEach((review, i) => {
+    if (seen.has(review.id)) errors.push(`/caseRegister/namedReviews/${i}/id "${review.id}" is already used; review ids must be unique`);
+    seen.add(review.id);
+    const day = new Date(`${review.until}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== review.until) {
+      errors.push(`/caseRegister/namedReviews/${i}/until "${review.until}" is not a real calendar date`);
     }
   });
   return errors;

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseStatus, ConsentStatus, DecisionOutcome, Pathway, Rag } from './enums';
+import { CaseStatus, ConsentStatus, DecisionOutcome, Pathway, Rag, RatingConfirmation } from './enums';
 import { RagRating } from './rag-rating.entity';
 import { Subject } from './subject.entity';
 
@@ -25,7 +25,7 @@ export class Case {
   @Column({ type: 'varchar', length: 16 })
   pathway: Pathway;
 
-  @Field({ description: 'Referrer name as given (a professional or member of the public)' })
+  @Field(() => String, { nullable: true, description: 'Referrer name as given (a professional or member of the public); withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'referrer_name', type: 'varchar', length: 200 })
   referrerName: string;
 
@@ -41,13 +41,25 @@ export class Case {
   @Column({ name: 'referrer_contact', type: 'varchar', length: 200, nullable: true })
   referrerContact: string | null;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'The concern as referred; withheld (null, FORBIDDEN) from pseudonymised readers such as governance' })
   @Column({ type: 'text' })
   concern: string;
 
   @Field(() => Rag, { nullable: true, description: 'Current rating; null until rated' })
   @Column({ type: 'varchar', length: 8, nullable: true })
   rag: Rag | null;
+
+  @Field(() => RatingConfirmation, {
+    name: 'ratingConfirmation',
+    nullable: true,
+    description: 'Whether the current rating may open the case to agency data yet; null until the case is rated',
+  })
+  @Column({ name: 'rating_state', type: 'varchar', length: 24, nullable: true })
+  ratingState: RatingConfirmation | null;
+
+  /** The latest entry of ragHistory, which ratingConfirmation describes. */
+  @Column({ name: 'current_rating_id', type: 'uuid', nullable: true })
+  currentRatingId: string | null;
 
   @Field(() => CaseStatus)
   @Column({ type: 'varchar', length: 16 })

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ConsentStatus } from './enums';
+import { ConsentMethod, ConsentStatus } from './enums';
 
 /** Consent history: each recording is kept, the case holds the current state. */
 @ObjectType('ConsentRecord')
@@ -22,9 +22,21 @@ export class ConsentRecord {
   @Column({ name: 'early_help_sharing', type: 'boolean' })
   earlyHelpSharing: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why; required when consent is overridden. Withheld from pseudonymised readers' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who gave or refused consent, e.g. "parent", "young person"; withheld from pseudonymised readers' })
+  @Column({ name: 'given_by', type: 'varchar', length: 200, nullable: true })
+  givenBy: string | null;
+
+  @Field(() => ConsentMethod, { nullable: true, description: 'How consent was given or refused' })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  method: ConsentMethod | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When consent was given or refused (not when it was recorded)' })
+  @Column({ name: 'given_at', type: 'timestamptz', nullable: true })
+  givenAt: Date | null;
 
   @Field()
   @Column({ name: 'recorded_by', type: 'varchar', length: 200 })

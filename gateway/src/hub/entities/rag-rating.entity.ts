@@ -23,7 +23,7 @@ export class RagRating {
   @Column({ type: 'varchar', length: 8 })
   rag: Rag;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Why this rating was given; withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ type: 'text' })
   rationale: string;
 

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { ConsentStatus, DecisionOutcome, Rag } from '../entities/enums';
+import { Field, GraphQLISODateTime, ID, InputType } from 'type-graphql';
+import { ConsentMethod, ConsentStatus, DecisionOutcome, Rag } from '../entities/enums';
 
 @InputType()
 export class RateCaseInput {
@@ -24,8 +24,17 @@ export class ConsentInput {
   @Field(() => Boolean, { description: 'Consent covers sharing for early help (standard-risk DA incidents)' })
   earlyHelpSharing: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why, especially when consent is overridden' })
+  @Field(() => String, { nullable: true, description: 'Why, especially when consent is overridden (required then)' })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who gave (or refused) consent, e.g. "parent", "young person"; required when status is GIVEN' })
+  givenBy?: string | null;
+
+  @Field(() => ConsentMethod, { nullable: true, description: 'How consent was given or refused; required when status is GIVEN' })
+  method?: ConsentMethod | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When consent was given or refused; defaults to now' })
+  givenAt?: Date | null;
 }
 
 @InputType()

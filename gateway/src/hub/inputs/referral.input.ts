@@ -1,6 +1,6 @@
 import { GenderValue } from '@mash/shared';
-import { Field, InputType } from 'type-graphql';
-import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
+import { Field, GraphQLISODateTime, InputType } from 'type-graphql';
+import { ConsentMethod, ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
 
 @InputType({ description: 'A person named in the referral. Give a date of birth or at least one identifier.' })
 export class SubjectInput {
@@ -58,8 +58,20 @@ export class ReferralInput {
   @Field(() => ConsentStatus, { defaultValue: ConsentStatus.NOT_SOUGHT })
   consentStatus: ConsentStatus;
 
-  @Field(() => Boolean, { defaultValue: false })
+  @Field(() => Boolean, { defaultValue: false, description: 'Consent covers sharing for early help (standard-risk DA incidents); only with consentStatus GIVEN' })
   consentEarlyHelpSharing: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why consent was overridden (required for OVERRIDDEN), or any note on consent' })
+  consentNote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who gave (or refused) consent, e.g. "parent", "young person"; required when consent is GIVEN' })
+  consentGivenBy?: string | null;
+
+  @Field(() => ConsentMethod, { nullable: true, description: 'How consent was given or refused; required when consent is GIVEN' })
+  consentMethod?: ConsentMethod | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When consent was given or refused; defaults to when the referral is received' })
+  consentGivenAt?: Date | null;
 
   @Field(() => Rag, { nullable: true, description: 'A rating given on receipt, if any' })
   rag?: Rag | null;

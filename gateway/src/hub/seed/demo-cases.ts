@@ -5,11 +5,14 @@ import { Case } from '../entities/case.entity';
 import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
 import type { ReferralInput } from '../inputs/referral.input';
 
-const SEED_USER = { userId: 'seed:demo' };
+const SEED_USER = { userId: 'seed:demo', roles: ['mash-triage'] };
+const SEED_MANAGER = { userId: 'seed:manager', roles: ['mash-manager'] };
 
 /**
  * The demo cases: one open case per RAG rating whose subjects (three school-age siblings) are
- * known to all four agencies, plus one referral not yet rated. Idempotent: nothing when cases exist.
+ * known to all four agencies, plus one referral not yet rated. The RED and AMBER ratings are
+ * confirmed by a second person (a manager), so triage users see agency data out of the box.
+ * Idempotent: nothing when cases exist.
  */
 export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister, options: { people: number }): Promise<{ inserted: boolean }> {
   if ((await dataSource.getRepository(Case).count()) > 0) return { inserted: false };
@@ -19,7 +22,12 @@ export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister,
     referral(demo.amber, Rag.AMBER, 'Health visitor concerned about parental mental health and the children\'s school attendance.', 'Possible significant harm; needs multi-agency research.'),
     referral(demo.green, Rag.GREEN, 'Parent asks for help with housing and debt; no safeguarding concern described.', 'Advice and signposting.'),
   ];
-  for (const input of referrals) await cases.receiveReferral(input, SEED_USER);
+  for (const input of referrals) {
+    const received = await cases.receiveReferral(input, SEED_USER);
+    if (input.rag !== Rag.GREEN) {
+      await cases.confirmRating({ caseId: received.id, rationale: 'Demo data: rating confirmed by the duty manager.' }, SEED_MANAGER);
+    }
+  }
   await cases.receiveReferral(
     {
       ...referral(demo.amber, null, 'Anonymous caller worried about children left alone at the address.', null),

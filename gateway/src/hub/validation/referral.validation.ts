@@ -1,5 +1,6 @@
 import { validateIdentifier } from '@mash/shared';
 import type { ReferralInput, SubjectInput } from '../inputs/referral.input';
+import { checkConsent } from './consent.validation';
 import { Problems } from './problems';
 
 const MAX_SUBJECTS = 30;
@@ -12,8 +13,19 @@ export interface NormalisedSubject extends SubjectInput {
   pncId: string | null;
 }
 
+export interface ValidReferral {
+  subjects: NormalisedSubject[];
+  /** When consent was given or refused; null when it was not sought or was overridden. */
+  consentGivenAt: Date | null;
+}
+
+const CONSENT_FIELDS = {
+  status: 'consentStatus', earlyHelpSharing: 'consentEarlyHelpSharing', note: 'consentNote',
+  givenBy: 'consentGivenBy', method: 'consentMethod', givenAt: 'consentGivenAt',
+};
+
 /** Checks a referral whole and returns subjects with normalised identifiers, or throws BAD_USER_INPUT. */
-export function validateReferral(input: ReferralInput, today = new Date()): NormalisedSubject[] {
+export function validateReferral(input: ReferralInput, today = new Date()): ValidReferral {
   const problems = new Problems();
   problems.text('referrerName', input.referrerName, { required: true, max: 200, label: 'Referrer name' });
   problems.text('referrerOrganisation', input.referrerOrganisation, { max: 200, label: 'Referrer organisation' });
@@ -23,9 +35,15 @@ export function validateReferral(input: ReferralInput, today = new Date()): Norm
   problems.text('ragRationale', input.ragRationale, { required: Boolean(input.rag), max: 4000, label: 'Rationale for the rating' });
   if (input.subjects.length === 0) problems.add('subjects', 'a referral names at least one person');
   if (input.subjects.length > MAX_SUBJECTS) problems.add('subjects', `at most ${MAX_SUBJECTS} people per referral`);
+  const consentGivenAt = checkConsent(
+    { status: input.consentStatus, earlyHelpSharing: input.consentEarlyHelpSharing, note: input.consentNote, givenBy: input.consentGivenBy, method: input.consentMethod, givenAt: input.consentGivenAt },
+    CONSENT_FIELDS,
+    problems,
+    today,
+  );
   const subjects = input.subjects.map((subject, index) => validateSubject(subject, `subjects[${index}]`, problems, today));
   problems.throwIfAny('referral');
-  return subjects;
+  return { subjects, consentGivenAt };
 }
 
 function validateSubject(subject: SubjectInput, path: string, problems: Problems, today: Date): NormalisedSubject {

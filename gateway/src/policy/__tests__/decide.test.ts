@@ -8,7 +8,7 @@ function input(overrides: { roles?: string[]; agency?: AgencyName; purpose?: str
     user: { id: 'user-1', roles: overrides.roles ?? ['mash-triage'] },
     agency: overrides.agency ?? 'health',
     purpose: overrides.purpose ?? 'MASH_TRIAGE',
-    case: { id: 'case-1', rag: 'RED', status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ...overrides.case },
+    case: { id: 'case-1', rag: 'RED', status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED', ...overrides.case },
     now: NOW,
   };
 }
@@ -109,6 +109,31 @@ describe('decideFetch under the default policy', () => {
   it('denies an ALLOW match for an agency with no lawful basis', () => {
     const policy = { ...DEFAULT_POLICY, lawfulBases: { police: 'DPA 2018 Part 3, Sch 8 para 4' } };
     expect(decideFetch(policy, input({ agency: 'health' }))).toMatchObject({ allowed: false, rule: 'no-lawful-basis' });
+  });
+
+  it.each(['RED', 'AMBER'] as const)('denies a %s case whose rating awaits a second person, saying what to do', (rag) => {
+    const decision = decide({ case: { rag, ratingState: 'AWAITING_CONFIRMATION' } });
+    expect(decision).toMatchObject({ allowed: false, rule: 'rating-unconfirmed', obligations: [], lawfulBasis: null });
+    expect(decision.reason).toBe(
+      `This case's ${rag} rating is awaiting confirmation by a second person (not whoever rated it or recorded the referral), ` +
+        'so agency data is not shared yet; ask a colleague or a manager to confirm the rating (rule rating-unconfirmed).',
+    );
+  });
+
+  it('shares under an urgent rating awaiting review, and stops once it is overturned', () => {
+    expect(decide({ case: { ratingState: 'URGENT_AWAITING_REVIEW' } })).toMatchObject({ allowed: true, rule: 'triage-open-red-amber' });
+    const overturned = decide({ case: { ratingState: 'OVERTURNED' } });
+    expect(overturned).toMatchObject({ allowed: false, rule: 'rating-overturned' });
+    expect(overturned.reason).toMatch(/^A manager overturned this case's RED rating/);
+  });
+
+  it('treats a rating state the policy does not expect as unconfirmed (fail closed)', () => {
+    expect(decide({ case: { ratingState: null } })).toMatchObject({ allowed: false, rule: 'rating-unconfirmed' });
+    expect(decide({ case: { ratingState: 'NOT_NEEDED' } })).toMatchObject({ allowed: false, rule: 'rating-unconfirmed' });
+  });
+
+  it('keeps a DENY rule\'s reason ahead of the rating check', () => {
+    expect(decide({ roles: ['governance'], case: { ratingState: 'AWAITING_CONFIRMATION' } }).rule).toBe('governance-and-admin-no-content');
   });
 
   it('denies everything when no valid policy is active', () => {

@@ -92,3 +92,45 @@ describe('validatePolicy', () => {
     expect(ruleRoles).toEqual([...HUB_ROLES, '*']);
   });
 });
+
+describe('validatePolicy: separation of duties and the case register', () => {
+  it('fills ratingControl and caseRegister with the defaults in a version stored before they existed', () => {
+    const stored = policy() as Partial<PolicyDocument>;
+    delete stored.ratingControl;
+    delete stored.caseRegister;
+    const result = validatePolicy(stored);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.policy.ratingControl).toEqual(DEFAULT_POLICY.ratingControl);
+    expect(result.policy.caseRegister).toEqual(DEFAULT_POLICY.caseRegister);
+  });
+
+  it('fills a partly given ratingControl', () => {
+    const doc = policy() as unknown as { ratingControl: Record<string, unknown> };
+    doc.ratingControl = { urgent: [] };
+    const result = validatePolicy(doc);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.policy.ratingControl).toEqual({ ...DEFAULT_POLICY.ratingControl, urgent: [] });
+  });
+
+  it('refuses an urgent rating that opens nothing, and governance opening cases', () => {
+    const doc = policy();
+    doc.ratingControl.urgent = ['GREEN'];
+    doc.ratingControl.reviewerRoles = ['governance'];
+    expect(errorsOf(doc)).toEqual([
+      '/ratingControl/urgent/0 "GREEN" is not one of /ratingControl/opensSharing; only a rating that opens sharing can be urgent',
+      '/ratingControl/reviewerRoles/0: "governance" may not open cases to agency data; governance and agency-admin review access, they do not grant it',
+    ]);
+  });
+
+  it('checks named reviews', () => {
+    const doc = policy();
+    const review = { id: 'spr-1', description: 'Practice review', roles: ['governance' as const], caseReferences: ['MASH-2026-000001'], until: '2027-02-30' };
+    doc.caseRegister.namedReviews = [review, { ...review, until: '2027-01-31' }];
+    expect(errorsOf(doc)).toEqual([
+      '/caseRegister/namedReviews/0/until "2027-02-30" is not a real calendar date',
+      '/caseRegister/namedReviews/1/id "spr-1" is already used; review ids must be unique',
+    ]);
+    doc.caseRegister.namedReviews = [{ ...review, caseReferences: ['Smith family'] }];
+    expect(errorsOf(doc)[0]).toMatch(/^\/caseRegister\/namedReviews\/0\/caseReferences\/0 must match pattern/);
+  });
+});
