@@ -96,6 +96,15 @@ async function main() {
   const args = readArguments();
   const { adapter, entryPoint } = loadAgency(args.agency);
   const { runConformance, formatReport, ConformanceSetupError } = require('@mash/shared');
+  // Interrupted, the suite still stops its agency and drops its throw-away database; a second signal quits at once.
+  const interrupt = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (interrupt.signal.aborted) process.exit(130);
+      process.stderr.write('conformance: interrupted, cleaning up\n');
+      interrupt.abort();
+    });
+  }
   let report;
   try {
     report = await runConformance({
@@ -106,9 +115,11 @@ async function main() {
       databaseUrl: args['database-url'] ?? (args.url ? undefined : process.env.TEST_DATABASE_URL || undefined),
       issuer: args.issuer,
       referenceDate: args['reference-date'],
+      signal: interrupt.signal,
       log: (line) => process.stderr.write(`conformance: ${line}\n`),
     });
   } catch (error) {
+    if (interrupt.signal.aborted) process.exit(130);
     const known = error instanceof ConformanceSetupError;
     process.stderr.write(`conformance: the checks could not run: ${known ? error.message : error.stack ?? error}\n`);
     process.exit(1);

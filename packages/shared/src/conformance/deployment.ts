@@ -22,6 +22,8 @@ export interface ThrowawayOptions {
   issuer: string;
   /** Longest wait for `/health` to answer. Default 60 s. */
   startTimeoutMs?: number;
+  /** Aborting stops the agency and removes everything made so far, at whatever step. */
+  signal?: AbortSignal;
   log?: (line: string) => void;
 }
 
@@ -50,6 +52,8 @@ export async function startThrowawayDeployment(options: ThrowawayOptions): Promi
   const stop = async () => {
     for (const step of cleanups.splice(0).reverse()) await step().catch((error: Error) => log(`cleanup: ${error.message}`));
   };
+  // Every step checks the signal, so an abort lands in the catch below, which undoes all steps in order.
+  const checkpoint = () => options.signal?.throwIfAborted();
   try {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), `mash-conformance-${adapter.agency}-`));
     cleanups.push(async () => fs.rmSync(folder, { recursive: true, force: true }));
@@ -61,6 +65,7 @@ export async function startThrowawayDeployment(options: ThrowawayOptions): Promi
       log(`creating database ${name} on ${redact(options.serverUrl)}`);
       await adminQuery(options.serverUrl, `CREATE DATABASE ${name}`);
       cleanups.push(() => adminQuery(options.serverUrl!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      checkpoint();
       await insertConformancePeople(adapter, { url: url.toString(), migrate: true, asOf });
       env[`${prefix}_DATABASE_URL`] = url.toString();
     } else {
@@ -69,6 +74,7 @@ export async function startThrowawayDeployment(options: ThrowawayOptions): Promi
       await insertConformancePeople(adapter, { embeddedPath: path.join(dataDir, adapter.agency), migrate: true, asOf });
       env.MASH_DATA_DIR = dataDir;
     }
+    checkpoint();
     const key = await generateSigningKey();
     const jwksFile = path.join(folder, 'gateway-jwks.json');
     fs.writeFileSync(jwksFile, JSON.stringify({ keys: [key.publicJwk] }));
@@ -82,9 +88,12 @@ export async function startThrowawayDeployment(options: ThrowawayOptions): Promi
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // 'close' (exited and its output pipes shut), not 'exit': an open pipe would keep this process alive.
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const output = keepTail(child);
-    cleanups.push(() => stopChild(child));
-    await waitForHealth(`http://127.0.0.1:${port}/health`, child, output, options.startTimeoutMs ?? 60_000);
+    cleanups.push(() => stopChild(child, closed));
+    await waitForHealth(`http://127.0.0.1:${port}/health`, child, output, options.startTimeoutMs ?? 60_000, options.signal);
+    checkpoint();
     return { url: `http://127.0.0.1:${port}/graphql`, key, database: options.serverUrl ? 'server' : 'embedded', stop };
   } catch (error) {
     await stop();
@@ -134,9 +143,10 @@ function keepTail(child: ChildProcess): () => string {
   return () => tail.trim();
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new ConformanceSetupError(`the agency exited (${child.exitCode ?? child.signalCode}) before answering /health: ${output() || 'no output'}`);
     }
@@ -152,12 +162,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** SIGTERM (the agency closes its database cleanly), then SIGKILL if it has not gone within 10 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
-  if (exited()) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const within = (ms: number) => Promise.race([gone.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
-  child.kill('SIGTERM');
+async function stopChild(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  const within = (ms: number) => Promise.race([closed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   if (await within(10_000)) return;
   child.kill('SIGKILL');
   await within(5_000);

@@ -43,6 +43,8 @@ export interface ConformanceOptions {
   startTimeoutMs?: number;
   /** Longest wait for any one answer. Default 15 s. */
   requestTimeoutMs?: number;
+  /** Aborting stops the checks and removes a throw-away deployment at once (the CLI aborts on SIGINT/SIGTERM). */
+  signal?: AbortSignal;
   /** Receives a line per setup step (where the database is, what is being started). */
   log?: (line: string) => void;
 }
@@ -82,8 +84,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     // In this order: the disclosure-log check reads what the three before it were answered, and the
     // error-code check every error the run was sent.
     for (const family of [refusalChecks, envelopeChecks, identifierChecks, obligationChecks, disclosureLogChecks, errorCodeChecks]) {
+      options.signal?.throwIfAborted();
       checks.push(...(await family(context)));
     }
+    options.signal?.throwIfAborted();
     return {
       agency: options.adapter.agency, url: target.url, mode: target.mode, database: target.database, referenceDate,
       startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...tally(checks), checks,
@@ -98,7 +102,7 @@ async function openTarget(options: ConformanceOptions, referenceDate: string, is
   if (!options.url) {
     const deployment = await startThrowawayDeployment({
       adapter, serverUrl: options.databaseUrl, entryPoint: options.entryPoint, asOf: referenceDate, issuer,
-      startTimeoutMs: options.startTimeoutMs, log: options.log,
+      startTimeoutMs: options.startTimeoutMs, signal: options.signal, log: options.log,
     });
     return { ...deployment, mode: 'throwaway' };
   }
