@@ -66,8 +66,9 @@ function readArguments() {
   } else if (values['grant-key']) {
     usageError('--grant-key is only for --url: a throw-away deployment gets a key pair of its own');
   }
-  if (values['reference-date'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['reference-date'])) {
-    usageError(`--reference-date must be written YYYY-MM-DD, got "${values['reference-date']}"`);
+  const date = values['reference-date'];
+  if (date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
+    usageError(`--reference-date must be a real date written YYYY-MM-DD, got "${date}"`);
   }
   let grantKeyPem;
   if (values['grant-key']) {

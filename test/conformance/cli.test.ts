@@ -46,6 +46,7 @@ test.each([
   [['--agency', 'police', '--url', 'http://127.0.0.1:1/graphql'], /--url needs --grant-key/],
   [['--agency', 'police', '--grant-key', 'key.pem'], /--grant-key is only for --url/],
   [['--agency', 'police', '--colour'], /Unknown option '--colour'/],
+  [['--agency', 'police', '--reference-date', '2026-02-30'], /--reference-date must be a real date/],
 ])('a bad argument (%j) gets a usage message and exit 2', async (args, message) => {
   const { code, stdout, stderr } = await cli(args);
   expect(code).toBe(2);

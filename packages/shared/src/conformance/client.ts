@@ -53,8 +53,8 @@ export class AgencyClient {
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new Error(`no answer from ${this.url} (${cause ?? (error as Error).name}: ${(error as Error).message})`);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`no answer from ${this.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
     }
     const text = await response.text();
     let body: AgencyResponse['body'];

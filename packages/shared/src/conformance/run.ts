@@ -1,5 +1,5 @@
 import { DEFAULT_GRANT_ISSUER } from '../grants/claims';
-import { loadOrCreateSigningKey, type SigningKey } from '../grants/keys';
+import { GRANT_PRIVATE_KEY_VARIABLE, loadOrCreateSigningKey, type SigningKey } from '../grants/keys';
 import { buildAgencySchema, agencyFieldName } from '../agency/schema';
 import { isRealDate } from '../matching/dates';
 import { AgencyClient } from './client';
@@ -111,7 +111,8 @@ async function openTarget(options: ConformanceOptions, referenceDate: string, is
   try {
     key = await loadOrCreateSigningKey({ privateKeyPem: options.grantKeyPem, generate: false });
   } catch (error) {
-    throw new ConformanceSetupError(`the grant key: ${(error as Error).message}`);
+    // The key loader names the gateway's variable; here the key came from the caller.
+    throw new ConformanceSetupError((error as Error).message.replace(GRANT_PRIVATE_KEY_VARIABLE, 'the grant key'));
   }
   if (options.databaseUrl) {
     options.log?.(`writing the conformance people into the ${adapter.agency} database`);
