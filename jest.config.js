@@ -7,7 +7,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|double-metaphone)/)'],
   modulePathIgnorePatterns: ['<rootDir>/.data/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

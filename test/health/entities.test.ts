@@ -138,7 +138,7 @@ describe('health subgraph: _entities on Subject', () => {
 
     it('is matched by NHS number, with no address, postcode, UPRN or GP practice', async () => {
       const { views } = await fetchHealth([
-        subject({ id: 'restricted', familyName: patient.family_name, nhsNumber: patient.nhs_number, postcode: 'CV1 1AA' }),
+        subject({ id: 'restricted', familyName: patient.family_name, dateOfBirth: patient.date_of_birth, nhsNumber: patient.nhs_number, postcode: 'CV1 1AA' }),
       ]);
       expect(views[0].status).toBe('MATCHED');
       expect(views[0].matches[0].record).toMatchObject({

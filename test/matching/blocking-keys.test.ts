@@ -151,7 +151,7 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
   let db: Database;
   const migrations = agency.adapter.migrations;
-  const before = migrations.filter((migration) => migration !== agency.blockingKeys);
+  const before = migrations.slice(0, migrations.indexOf(agency.blockingKeys));
 
   beforeAll(async () => {
     // A database as it was before the BlockingKeys migration: that one is run by hand below.
@@ -162,8 +162,8 @@ describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
     await db?.close();
   });
 
-  it('registers the BlockingKeys migration after the initial one', () => {
-    expect(migrations.indexOf(agency.blockingKeys)).toBe(migrations.length - 1);
+  it('registers the BlockingKeys migration right after the initial one', () => {
+    expect(migrations.indexOf(agency.blockingKeys)).toBe(1);
   });
 
   it('backfills the keys of rows written before the column existed', async () => {

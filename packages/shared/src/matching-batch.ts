@@ -79,6 +79,12 @@ export function matchBatch<R>(
   });
 }
 
+/** The record's best identity; a name other than its first (an alias, a former or preferred name) says so. */
 function best(scores: PairScore[]): PairScore {
-  return scores.reduce((top, score) => (score.confidence > top.confidence ? score : top));
+  let top = 0;
+  scores.forEach((score, index) => {
+    if (score.weight > scores[top].weight) top = index;
+  });
+  const chosen = scores[top];
+  return top === 0 ? chosen : { ...chosen, matchedOn: [...chosen.matchedOn, 'OTHER_NAME_ON_RECORD'] };
 }

@@ -9,6 +9,7 @@ import { findCandidates, type PupilCandidate } from './matching/candidates';
 import { pupilIdentities } from './matching/match-pupils';
 import { InitialEducation1795687714277 } from './migrations/1795687714277-InitialEducation';
 import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { PhoneticBlockingKeys1796000000000 } from './migrations/1796000000000-PhoneticBlockingKeys';
 import { loadPupils } from './records/load';
 import type { PupilRecord } from './records/pupil-record';
 import { educationRecord, identityRecord } from './records/record';
@@ -23,7 +24,7 @@ export const adapter: AgencyAdapter<PupilCandidate, PupilRecord, EducationRecord
     School, Pupil, Enrolment, AttendanceSummary, Exclusion, SenStatus, ElectiveHomeEducation, ChildMissingEducation,
     OperationEncompassNotification,
   ],
-  migrations: [InitialEducation1795687714277, BlockingKeys1795800000000],
+  migrations: [InitialEducation1795687714277, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
   recordType: EducationRecord,
   fieldDescription: 'What education (schools and the local authority) holds on the subject, matched on the fields required',
   recordsNoun: 'pupil records',

@@ -9,6 +9,7 @@ import { findCandidates, type PatientCandidate } from './matching/candidates';
 import { patientIdentities } from './matching/patient-facts';
 import { InitialHealth1795651200000 } from './migrations/1795651200000-InitialHealth';
 import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { PhoneticBlockingKeys1796000000000 } from './migrations/1796000000000-PhoneticBlockingKeys';
 import { loadPatients, type PatientDetails } from './records/load';
 import { identityRecord, patientRecord } from './records/record';
 import { healthSeed } from './seed';
@@ -22,7 +23,7 @@ export const adapter: AgencyAdapter<PatientCandidate, PatientDetails, HealthReco
     Patient, GpRegistration, SafeguardingCode, UnscheduledCareAttendance, MentalHealthInvolvement, SubstanceMisuseTreatment, MaternityEpisode,
     WasNotBroughtEvent, CpisRecord,
   ],
-  migrations: [InitialHealth1795651200000, BlockingKeys1795800000000],
+  migrations: [InitialHealth1795651200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
   recordType: HealthRecord,
   fieldDescription: 'What health holds on the subject: PDS registration, CP-IS, unscheduled care, engagement, MH and substance misuse',
   recordsNoun: 'health records',

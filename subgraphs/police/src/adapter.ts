@@ -6,6 +6,7 @@ import { findCandidates, type NominalCandidate } from './matching/candidates';
 import { nominalIdentities } from './matching/match-nominals';
 import { InitialPolice1764151200000 } from './migrations/1764151200000-InitialPolice';
 import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { PhoneticBlockingKeys1796000000000 } from './migrations/1796000000000-PhoneticBlockingKeys';
 import { loadNominals, type NominalDetails } from './records/load';
 import { identityRecord, nominalRecord } from './records/record';
 import { windowsFor } from './records/windows';
@@ -17,7 +18,7 @@ export const adapter: AgencyAdapter<NominalCandidate, NominalDetails, PoliceNomi
   agency: 'police',
   defaultPort: 4001,
   entities: [PoliceNominal, NominalAlias, NominalAddress, WarningMarker, Occurrence, OccurrencePerson, DashAssessment, MissingEpisode, ExploitationFlag],
-  migrations: [InitialPolice1764151200000, BlockingKeys1795800000000],
+  migrations: [InitialPolice1764151200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
   recordType: PoliceNominalRecord,
   fieldDescription: 'What police hold on the subject, summarised for triage: warning markers, domestic abuse, missing episodes and exploitation',
   recordsNoun: 'police records',

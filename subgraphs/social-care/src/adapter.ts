@@ -6,6 +6,7 @@ import { findCandidates, type PersonCandidate } from './matching/candidates';
 import { personIdentities } from './matching/person-facts';
 import { InitialSocialCare1795687661625 } from './migrations/1795687661625-InitialSocialCare';
 import { BlockingKeys1795800000000 } from './migrations/1795800000000-BlockingKeys';
+import { PhoneticBlockingKeys1796000000000 } from './migrations/1796000000000-PhoneticBlockingKeys';
 import { loadPeople, type PersonDetails } from './records/load';
 import { identityRecord, socialCareRecord } from './records/record';
 import { socialCareSeed } from './seed';
@@ -20,7 +21,7 @@ export const adapter: AgencyAdapter<PersonCandidate, PersonDetails, SocialCareRe
   agency: 'social-care',
   defaultPort: 4002,
   entities: [Person, Referral, Assessment, ChildProtectionPlan, LookedAfterEpisode, EarlyHelpEpisode, Section42Enquiry],
-  migrations: [InitialSocialCare1795687661625, BlockingKeys1795800000000],
+  migrations: [InitialSocialCare1795687661625, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
   recordType: SocialCareRecord,
   fieldDescription: "What the local authority's children's and adults' social care holds on the subject",
   recordsNoun: 'social-care records',

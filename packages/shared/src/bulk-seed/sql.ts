@@ -1,5 +1,7 @@
 import { compareFamilyName } from '../matching/compare';
 import { DEFAULT_MATCH_MODEL } from '../matching/model';
+import { normaliseName } from '../matching/normalise';
+import { primaryPhoneticCode } from '../matching/phonetic';
 import { DEMO_SURNAMES } from '../synthetic/demo';
 import { FEMALE_NAMES, HERITAGE_NAMES, MALE_NAMES } from '../synthetic/given-names';
 import { DEFAULT_POPULATION_OPTIONS } from '../synthetic/population';
@@ -113,8 +115,18 @@ export interface BlockingKeySources {
 }
 
 /**
- * `recordBlockingKeys` (matching/blocking.ts) written as SQL, for single-part ASCII names: the bulk
- * seeds store it in `blocking_keys`. Change both together; the bulk-seed test compares them.
+ * The Double Metaphone code of a filler family name, as SQL: Postgres has no Double Metaphone of
+ * its own (fuzzystrmatch's differs in detail), so each name the filler can draw is looked up.
+ */
+function sqlPhoneticFamily(family: string): string {
+  const codes = FILLER_SURNAMES.map((name) => `WHEN ${sqlText(normaliseName(name))} THEN ${sqlText(primaryPhoneticCode(normaliseName(name)))}`);
+  return `(CASE ${family} ${codes.join(' ')} END)`;
+}
+
+/**
+ * `recordBlockingKeys` (matching/blocking.ts) written as SQL, for single-part ASCII names drawn from
+ * the filler lists: the bulk seeds store it in `blocking_keys`. Change both together; the
+ * bulk-seed test compares them.
  */
 export function sqlBlockingKeys(c: BlockingKeySources): string {
   const given = `left(lower(${c.givenName}), 1)`;
@@ -128,6 +140,9 @@ export function sqlBlockingKeys(c: BlockingKeySources): string {
     `'df:' || ${dob} || '|' || left(${family}, 1)`,
     c.postcode && `'pg:' || ${c.postcode} || '|' || ${given}`,
     `'fy:' || ${family} || '|' || to_char(${c.dateOfBirth}, 'YYYY') || '|' || ${given}`,
+    `'pf:' || ${sqlPhoneticFamily(family)} || '|' || to_char(${c.dateOfBirth}, 'YYYY-MM')`,
+    `'pd:' || ${sqlPhoneticFamily(family)} || '|' || to_char(${c.dateOfBirth}, 'MM-DD')`,
+    c.postcode && `'dd:' || ${dob} || '|' || split_part(${c.postcode}, ' ', 1)`,
   ].filter((key): key is string => Boolean(key));
   return `array_remove(ARRAY[${keys.join(', ')}]::text[], NULL)`;
 }

@@ -1,9 +1,10 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '../identifiers/nhs-number';
 import { isValidPncId, normalisePncId } from '../identifiers/pnc-id';
-import { isNhsPseudoPostcode, normalisePostcode } from '../identifiers/postcode';
+import { isNhsPseudoPostcode, normalisePostcode, outwardCode } from '../identifiers/postcode';
 import { isValidUpn, normaliseUpn } from '../identifiers/upn';
 import { isRealDate, swapDayMonth } from './dates';
 import { nameParts, normaliseName } from './normalise';
+import { primaryPhoneticCode } from './phonetic';
 import type { PersonFacts } from './types';
 
 /**
@@ -13,9 +14,15 @@ import type { PersonFacts } from './types';
  *   `nhs:` / `upn:` / `pnc:`   a valid identifier, normalised;
  *   `dg:<dob>|<given initial>`  and `df:<dob>|<family initial>`;
  *   `pg:<postcode>|<given initial>`;
- *   `fy:<family name>|<birth year>|<given initial>`, for the whole family name and each of its parts.
+ *   `fy:<family name>|<birth year>|<given initial>`, for the whole family name and each of its parts;
+ *   `pf:<family name's Double Metaphone code>|<birth year and month>`;
+ *   `pd:<family name's Double Metaphone code>|<birth month and day>`;
+ *   `dd:<dob>|<postcode district>`.
  * Each key pairs two facts, so a nickname (different given initial), a new surname or a move
- * still leaves at least one key in common, while no key is as broad as "born that day".
+ * still leaves at least one key in common, while no key is as broad as "born that day". The last
+ * three survive a given name that changes its first letter (Katherine/Catherine, Ebrahim/Ibrahim)
+ * together with a second difference: a misspelt surname or a day out (`pf`), a year out (`pd`),
+ * or a new surname (`dd`).
  * This contract is also written as SQL by the bulk seeds: change both together.
  */
 export function recordBlockingKeys(facts: PersonFacts | readonly PersonFacts[]): string[] {
@@ -55,6 +62,12 @@ function keysOf(facts: PersonFacts, withSwappedDate: boolean): string[] {
   if (postcode && given && !isNhsPseudoPostcode(postcode)) keys.push(`pg:${postcode}|${given}`);
   if (dob && given && family) {
     for (const name of new Set([family, ...nameParts(family)])) keys.push(`fy:${name}|${dob.slice(0, 4)}|${given}`);
+  }
+  const phonetic = family ? primaryPhoneticCode(family) : '';
+  for (const date of dates) {
+    if (phonetic) keys.push(`pf:${phonetic}|${date.slice(0, 7)}`, `pd:${phonetic}|${date.slice(5)}`);
+    const district = postcode && !isNhsPseudoPostcode(postcode) ? outwardCode(postcode) : null;
+    if (district) keys.push(`dd:${date}|${district}`);
   }
   return keys;
 }

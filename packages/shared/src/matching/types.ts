@@ -21,21 +21,32 @@ export type MatchReason =
   | 'PNC_ID'
   | 'FAMILY_NAME'
   | 'FAMILY_NAME_PARTIAL'
+  | 'FAMILY_NAME_TYPO'
+  | 'FAMILY_NAME_PHONETIC'
   | 'FAMILY_NAME_FUZZY'
+  | 'OTHER_NAME_ON_RECORD'
   | 'GIVEN_NAME'
+  | 'GIVEN_NAME_OTHER'
   | 'GIVEN_NAME_NICKNAME'
+  | 'GIVEN_NAME_TYPO'
+  | 'GIVEN_NAME_PHONETIC'
   | 'GIVEN_NAME_FUZZY'
   | 'DATE_OF_BIRTH'
   | 'DATE_OF_BIRTH_SWAPPED'
+  | 'DATE_OF_BIRTH_NEAR'
+  | 'DATE_OF_BIRTH_YEAR_OUT'
   | 'BIRTH_YEAR'
   | 'POSTCODE'
   | 'POSTCODE_OUTWARD'
-  | 'GENDER';
+  | 'GENDER'
+  | 'IDENTIFIER_CONFLICT'
+  | 'CONFIRMED';
 
 export const MATCH_REASONS: readonly MatchReason[] = [
-  'NHS_NUMBER', 'UPN', 'PNC_ID', 'FAMILY_NAME', 'FAMILY_NAME_PARTIAL', 'FAMILY_NAME_FUZZY',
-  'GIVEN_NAME', 'GIVEN_NAME_NICKNAME', 'GIVEN_NAME_FUZZY', 'DATE_OF_BIRTH', 'DATE_OF_BIRTH_SWAPPED',
-  'BIRTH_YEAR', 'POSTCODE', 'POSTCODE_OUTWARD', 'GENDER',
+  'CONFIRMED', 'NHS_NUMBER', 'UPN', 'PNC_ID', 'IDENTIFIER_CONFLICT', 'FAMILY_NAME', 'FAMILY_NAME_PARTIAL', 'FAMILY_NAME_TYPO',
+  'FAMILY_NAME_PHONETIC', 'FAMILY_NAME_FUZZY', 'OTHER_NAME_ON_RECORD', 'GIVEN_NAME', 'GIVEN_NAME_OTHER', 'GIVEN_NAME_NICKNAME',
+  'GIVEN_NAME_TYPO', 'GIVEN_NAME_PHONETIC', 'GIVEN_NAME_FUZZY', 'DATE_OF_BIRTH', 'DATE_OF_BIRTH_SWAPPED', 'DATE_OF_BIRTH_NEAR',
+  'DATE_OF_BIRTH_YEAR_OUT', 'BIRTH_YEAR', 'POSTCODE', 'POSTCODE_OUTWARD', 'GENDER',
 ];
 
 export type MatchStatus = 'MATCHED' | 'AMBIGUOUS' | 'NOT_KNOWN';
@@ -46,6 +57,20 @@ export interface PairScore {
   /** Sum of log2 Bayes factors; kept for explanation and tests. */
   weight: number;
   matchedOn: MatchReason[];
+  /** An identifier (NHS number, UPN, PNC ID) of the two records agrees. */
+  identifierAgrees: boolean;
+  /** ...and the demographics corroborate it (date of birth, or family name and birth year). */
+  corroborated: boolean;
+  /** ...or contradict it (another given name, birth date, sex or family name): an identifier conflict. */
+  contradicted: boolean;
+  /**
+   * False when an identifier disagrees (both valid, different) and not every demographic agrees
+   * exactly: such a pair may be listed for a person to decide, never MATCHED.
+   */
+  matchable: boolean;
+  /** The same from the demographics alone, identifiers left out: how the pair stands if the number is wrong. */
+  demographicConfidence: number;
+  demographicWeight: number;
 }
 
 /** Configurable cut-offs (ARCHITECTURE.md: thresholds are configuration). */
@@ -63,6 +88,11 @@ export interface ScoredCandidate<R> {
 
 export interface Classification<R> {
   status: MatchStatus;
-  /** Best first; MATCHED: the single match; AMBIGUOUS: every candidate at or above `possible`. */
+  /** Best first; MATCHED: the single match; AMBIGUOUS: the candidates a person must choose among (at most 5). */
   matches: ScoredCandidate<R>[];
+  /**
+   * IDENTIFIER_CONFLICT: an identifier the referral gave belongs to a record its demographics
+   * contradict; the answer lists that record and the best demographic candidate, for a person to decide.
+   */
+  reason?: 'IDENTIFIER_CONFLICT';
 }

@@ -1,9 +1,9 @@
-import { normaliseName } from './normalise';
+import { normaliseName } from '../matching/normalise';
 
 /**
- * Given names that refer to the same person across records: formal name first, then the short
- * forms and spellings British services commonly record. A name may sit in several groups
- * (Charlie, Alex, Sam, Harry), so agreement means sharing any group, not a canonical form.
+ * Short forms the synthetic population records for some people (the NICKNAME variant). Kept apart
+ * from the matcher's own variant table (matching/data/given-name-variants.json) so the demo and
+ * test data do not change, and are not shaped, whenever the matcher learns a new name.
  */
 export const NICKNAME_GROUPS: readonly (readonly string[])[] = [
   ['William', 'Will', 'Bill', 'Billy', 'Willie', 'Liam'],

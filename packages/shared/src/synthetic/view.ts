@@ -1,6 +1,6 @@
 import { isTemporaryUpn, temporaryUpnFor } from '../identifiers/upn';
 import { swapDayMonth } from '../matching/dates';
-import { nicknameAlternatives } from '../matching/nicknames';
+import { nicknameAlternatives } from './nicknames';
 import { ageOn } from './dates';
 import { createRng } from './random';
 import type { Rng } from './random';

@@ -1,5 +1,5 @@
 import { jaroWinkler } from '../jaro-winkler';
-import { areNicknames, NICKNAME_GROUPS, nicknameAlternatives } from '../nicknames';
+import { areVariants, GIVEN_NAME_VARIANT_GROUPS, isKnownGivenName } from '../names';
 import { normaliseName } from '../normalise';
 
 describe('normaliseName', () => {
@@ -38,7 +38,7 @@ describe('jaroWinkler', () => {
   });
 });
 
-describe('nicknames', () => {
+describe('given-name variants', () => {
   it.each([
     ['Bill', 'William'], ['Liz', 'Elizabeth'], ['Bob', 'Robert'], ['Peggy', 'Margaret'], ['Jim', 'James'],
     ['Tommy', 'Thomas'], ['Alex', 'Alexander'], ['Sam', 'Samuel'], ['Danny', 'Daniel'], ['Joe', 'Joseph'],
@@ -47,22 +47,34 @@ describe('nicknames', () => {
     ['Abbie', 'Abigail'], ['Millie', 'Amelia'], ['Liv', 'Olivia'], ['Izzy', 'Isabella'], ['Ellie', 'Eleanor'],
     ['Sophie', 'Sophia'], ['Alfie', 'Alfred'], ['Freddie', 'Frederick'], ['Archie', 'Archibald'], ['Theo', 'Theodore'],
   ])('%s and %s are the same given name', (a, b) => {
-    expect(areNicknames(a, b)).toBe(true);
-    expect(areNicknames(b, a)).toBe(true);
+    expect(areVariants(a, b)).toBe(true);
+    expect(areVariants(b, a)).toBe(true);
   });
 
   it('relates names through any shared group but not across groups', () => {
-    expect(areNicknames('Charlie', 'Charles')).toBe(true);
-    expect(areNicknames('Charlotte', 'Charles')).toBe(false);
-    expect(areNicknames('William', 'Robert')).toBe(false);
-    expect(areNicknames('William', 'William')).toBe(false);
-    expect(areNicknames('Zebedee', 'William')).toBe(false);
+    expect(areVariants('Charlie', 'Charles')).toBe(true);
+    expect(areVariants('Charlotte', 'Charles')).toBe(false);
+    expect(areVariants('William', 'Robert')).toBe(false);
+    expect(areVariants('William', 'William')).toBe(false);
+    expect(areVariants('Zebedee', 'William')).toBe(false);
   });
 
-  it('has about forty groups and offers alternatives', () => {
-    expect(NICKNAME_GROUPS.length).toBeGreaterThanOrEqual(40);
-    expect(nicknameAlternatives('William')).toEqual(expect.arrayContaining(['Bill', 'Will', 'Billy']));
-    expect(nicknameAlternatives('william')).not.toContain('William');
-    expect(nicknameAlternatives('Zebedee')).toEqual([]);
+  it.each([
+    ['Penny', 'Penelope'], ['Sasha', 'Alexandra'], ['Tilly', 'Matilda'], ['Misha', 'Mikhail'], ['Kuba', 'Jakub'],
+    ['Ibrahim', 'Ebrahim'], ['Omar', 'Umar'], ['Joseph', 'Josef'], ['Mohammed', 'Muhammad'],
+  ])('holds %s and %s, nicknames and transliterations the matcher once lost', (a, b) => {
+    expect(areVariants(a, b)).toBe(true);
+  });
+
+  it('keeps apart names that siblings and twins carry as names of their own', () => {
+    for (const [a, b] of [['Amelia', 'Amelie'], ['Amelia', 'Mia'], ['Leo', 'Leonard'], ['Ava', 'Eva'], ['Owen', 'Evan'], ['Jayden', 'Jaylen']]) {
+      expect({ a, b, variants: areVariants(a, b) }).toEqual({ a, b, variants: false });
+    }
+  });
+
+  it('is data with a source, and knows the names it groups', () => {
+    expect(GIVEN_NAME_VARIANT_GROUPS.length).toBeGreaterThanOrEqual(150);
+    expect(isKnownGivenName('Penelope')).toBe(true);
+    expect(isKnownGivenName('Hrnry')).toBe(false);
   });
 });

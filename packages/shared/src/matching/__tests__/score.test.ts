@@ -23,8 +23,26 @@ describe('scorePair', () => {
   it.each([
     ['UPN', { upn: 'G937200124001' }],
     ['PNC ID', { pncId: '2019/0123456E' }],
-  ])('treats an exact %s as decisive', (_kind, id) => {
-    expect(score({ givenName: 'Amy', ...id }, { givenName: 'Zara', ...id })).toBeGreaterThanOrEqual(0.999);
+  ])('treats an exact %s as decisive when the date of birth corroborates it', (_kind, id) => {
+    expect(score({ givenName: 'Amy', dateOfBirth: '2014-03-09', ...id }, { familyName: 'Jones', dateOfBirth: '2014-03-09', ...id })).toBeGreaterThanOrEqual(0.999);
+  });
+
+  it.each([
+    ['UPN', { upn: 'G937200124001' }],
+    ['PNC ID', { pncId: '2019/0123456E' }],
+    ['NHS number', { nhsNumber: '9990000018' }],
+  ])('flags an exact %s that name, sex and date of birth contradict as a conflict, never a match', (_kind, id) => {
+    const result = scorePair({ ...william, ...id }, { ...william, givenName: 'Sophie', gender: 'FEMALE', dateOfBirth: '2011-07-30', ...id });
+    expect(result.identifierAgrees).toBe(true);
+    expect(result.corroborated).toBe(false);
+    expect(result.matchedOn).toContain('IDENTIFIER_CONFLICT');
+    expect(result.confidence).toBeLessThan(0.6);
+  });
+
+  it('corroborates an identifier by family name and birth year when the date is out', () => {
+    const result = scorePair({ ...william, nhsNumber: '9990000018' }, { ...william, dateOfBirth: '2014-11-22', nhsNumber: '9990000018' });
+    expect(result.corroborated).toBe(true);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.999);
   });
 
   it('matches a nickname with the same date of birth and postcode', () => {
@@ -52,10 +70,10 @@ describe('scorePair', () => {
     expect(result.matchedOn).toContain('FAMILY_NAME_PARTIAL');
   });
 
-  it('matches a typo in the family name as fuzzy agreement', () => {
+  it('matches a typo in the family name', () => {
     const result = scorePair({ ...william, familyName: 'Thompson' }, { ...william, familyName: 'Thomson' });
     expect(result.confidence).toBeGreaterThanOrEqual(0.95);
-    expect(result.matchedOn).toContain('FAMILY_NAME_FUZZY');
+    expect(result.matchedOn).toContain('FAMILY_NAME_TYPO');
   });
 
   it('does not match a sibling at the same address', () => {
@@ -67,11 +85,11 @@ describe('scorePair', () => {
     expect(score(william, { ...william, dateOfBirth: '1984-05-17' })).toBeLessThan(0.6);
   });
 
-  it('does not match conflicting NHS numbers, even when everything else agrees', () => {
-    const conflict = scorePair({ ...william, nhsNumber: '9990000018' }, { ...william, nhsNumber: '9990000026' });
-    expect(conflict.confidence).toBeLessThan(0.95);
-    const noAddress = scorePair({ ...william, postcode: null, nhsNumber: '9990000018' }, { ...william, postcode: null, nhsNumber: '9990000026' });
-    expect(noAddress.confidence).toBeLessThan(0.95);
+  it('lets a conflicting NHS number give way only to every other fact agreeing exactly', () => {
+    const subject = { ...william, nhsNumber: '9990000018' };
+    expect(classify(candidates(subject, [{ ...william, nhsNumber: '9990000026' }])).status).toBe('MATCHED');
+    const noAddress = { ...subject, postcode: null };
+    expect(classify(candidates(noAddress, [{ ...noAddress, nhsNumber: '9990000026' }])).status).not.toBe('MATCHED');
   });
 
   it('is neutral about missing values and invalid identifiers', () => {
@@ -131,7 +149,7 @@ describe('classify', () => {
   });
 
   it('is AMBIGUOUS for a single possible match below the match threshold', () => {
-    const record = { score: { confidence: 0.8, weight: 0, matchedOn: [] }, record: 'r1' };
+    const record = { score: { confidence: 0.8, weight: 0, matchedOn: [], identifierAgrees: false, corroborated: false, contradicted: false, matchable: true, demographicConfidence: 0.8, demographicWeight: 0 }, record: 'r1' };
     expect(classify([record])).toEqual({ status: 'AMBIGUOUS', matches: [record] });
     expect(classify([record], { ...DEFAULT_THRESHOLDS, possible: 0.9 }).status).toBe('NOT_KNOWN');
   });
@@ -151,12 +169,14 @@ describe('DEFAULT_MATCH_MODEL', () => {
 
 describe('identifier disagreement', () => {
   it.each([
-    ['everything else agrees', {}],
     ['no address', { postcode: null }],
     ['no family name', { familyName: null }],
     ['a fuzzy family name', { familyName: 'Hughs' }],
-  ])('keeps conflicting NHS numbers below a match when %s', (_case, change) => {
+    ['a nickname', { givenName: 'Bill' }],
+  ])('never MATCHES conflicting NHS numbers when %s', (_case, change) => {
     const subject = { ...william, ...change, nhsNumber: '9990000018' };
-    expect(score(subject, { ...subject, nhsNumber: '9990000026' })).toBeLessThan(0.95);
+    const [scored] = candidates(subject, [{ ...william, nhsNumber: '9990000026' }]);
+    expect(scored.score.matchable).toBe(false);
+    expect(classify([scored]).status).not.toBe('MATCHED');
   });
 });

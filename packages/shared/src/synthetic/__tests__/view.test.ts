@@ -1,7 +1,7 @@
 import { isTemporaryUpn, isValidUpn } from '../../identifiers/upn';
 import { recordBlockingKeys, subjectBlockingKeys } from '../../matching/blocking';
 import { classify } from '../../matching/classify';
-import { areNicknames } from '../../matching/nicknames';
+import { areNicknames } from '../nicknames';
 import { scorePair } from '../../matching/score';
 import type { PersonFacts } from '../../matching/types';
 import { generatePopulation } from '../population';
