@@ -10,7 +10,31 @@ export enum MatchStatusValue {
   AMBIGUOUS = 'AMBIGUOUS',
   NOT_KNOWN = 'NOT_KNOWN',
 }
-registerEnumType(MatchStatusValue, { name: 'MatchStatus', description: 'How the agency matched the subject' });
+registerEnumType(MatchStatusValue, {
+  name: 'MatchStatus',
+  description: 'How the agency matched the subject',
+  valuesConfig: {
+    MATCHED: { description: 'One record is this person; its summary is shown.' },
+    AMBIGUOUS: { description: 'Up to five records could be this person; only enough to tell them apart is shown until a triage officer confirms one (confirmMatch).' },
+    NOT_KNOWN: { description: 'The agency holds no record of this person: a finding in itself, not a failure or a refusal.' },
+  },
+});
+
+/** Why an answer is AMBIGUOUS, so a triage screen can say what to check. */
+export enum AmbiguityValue {
+  IDENTIFIER_CONFLICT = 'IDENTIFIER_CONFLICT',
+  SEVERAL_CANDIDATES = 'SEVERAL_CANDIDATES',
+  BELOW_MATCH_THRESHOLD = 'BELOW_MATCH_THRESHOLD',
+}
+registerEnumType(AmbiguityValue, {
+  name: 'Ambiguity',
+  description: 'Why the agency could not settle on one record',
+  valuesConfig: {
+    IDENTIFIER_CONFLICT: { description: "An identifier the referral gave (NHS number, UPN, PNC ID) belongs to a record whose name or date of birth contradicts the referral: it may be a sibling's or a mistyped number. Both that record and the best match on the referral's other details are listed." },
+    SEVERAL_CANDIDATES: { description: 'More than one record fits the referral (twins, relatives, people with the same name and date of birth).' },
+    BELOW_MATCH_THRESHOLD: { description: 'One record may be this person, but not surely enough to show its content.' },
+  },
+});
 
 export enum MatchReasonValue {
   CONFIRMED = 'CONFIRMED',
@@ -77,7 +101,15 @@ export enum FlagSeverityValue {
   AMBER = 'AMBER',
   GREEN = 'GREEN',
 }
-registerEnumType(FlagSeverityValue, { name: 'FlagSeverity' });
+registerEnumType(FlagSeverityValue, {
+  name: 'FlagSeverity',
+  description: 'Suggested weight of a finding (DOMAIN.md section 7); the rating decision stays with the MASH',
+  valuesConfig: {
+    RED: { description: 'Points to immediate risk of significant harm (e.g. a child protection plan, a high-risk domestic abuse incident).' },
+    AMBER: { description: 'A concern to weigh in triage (e.g. a child on no school roll, repeat missing episodes).' },
+    GREEN: { description: 'Context worth knowing, not a concern in itself.' },
+  },
+});
 
 @Directive('@shareable')
 @ObjectType({ description: 'A triangulation finding an agency computed from its own records' })
@@ -92,14 +124,33 @@ export class Flag {
   summary: string;
 }
 
+/** Who a candidate record is, and no more: what a triage officer needs to tell candidates apart. */
+@Directive('@shareable')
+@ObjectType({ description: 'Who a candidate record is, and no more: enough to tell candidates apart and to confirm or reject one' })
+export class MatchCandidate {
+  @Field({ description: "The agency's own id of the record (what confirmMatch and rejectMatch take, and what its disclosure log names)" })
+  recordId: string;
+
+  @Field(() => String, { nullable: true })
+  givenName: string | null;
+
+  @Field(() => String, { nullable: true })
+  familyName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  dateOfBirth: string | null;
+}
+
 export interface AgencyMatchShape<R> {
   confidence: number;
   matchedOn: MatchReasonValue[];
+  candidate: MatchCandidate;
   record: R;
 }
 
 export interface AgencyViewShape<R> {
   status: MatchStatusValue;
+  ambiguity?: AmbiguityValue | null;
   matches: AgencyMatchShape<R>[];
   flags: Flag[];
 }
@@ -108,13 +159,16 @@ export interface AgencyViewShape<R> {
 export function agencyEnvelope<R extends object>(prefix: string, recordType: ClassType<R>) {
   @ObjectType(`${prefix}Match`)
   class AgencyMatch implements AgencyMatchShape<R> {
-    @Field(() => Float, { description: 'Probability (0-1) that this record is the subject' })
+    @Field(() => Float, { description: 'Probability (0-1) that this record is the subject, from the matching model' })
     confidence: number;
 
-    @Field(() => [MatchReasonValue])
+    @Field(() => [MatchReasonValue], { description: 'Why this record was matched, or listed as a candidate' })
     matchedOn: MatchReasonValue[];
 
-    @Field(() => recordType)
+    @Field(() => MatchCandidate, { description: 'Who the record is: name, date of birth and the agency record id' })
+    candidate: MatchCandidate;
+
+    @Field(() => recordType, { description: 'The record: its full summary for a match, its identity only for a candidate of an AMBIGUOUS answer' })
     record: R;
   }
 
@@ -123,10 +177,13 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
     @Field(() => MatchStatusValue)
     status: MatchStatusValue;
 
-    @Field(() => [AgencyMatch])
+    @Field(() => AmbiguityValue, { nullable: true, description: 'Why the answer is AMBIGUOUS (null otherwise)' })
+    ambiguity?: AmbiguityValue | null;
+
+    @Field(() => [AgencyMatch], { description: 'MATCHED: the one record; AMBIGUOUS: up to five candidates, most likely first; NOT_KNOWN: none' })
     matches: AgencyMatch[];
 
-    @Field(() => [Flag])
+    @Field(() => [Flag], { description: "The agency's findings, most severe first" })
     flags: Flag[];
   }
 
@@ -142,5 +199,14 @@ export function identityUnresolvedFlag(records: string, candidates: number): Fla
     code: 'IDENTITY_UNRESOLVED',
     severity: FlagSeverityValue.AMBER,
     summary: `${candidates} possible ${records} could be this person: confirm identity (NHS number, UPN, or date of birth and address) before relying on them.`,
+  };
+}
+
+/** Beside IDENTITY_UNRESOLVED when an identifier the referral gave belongs to someone else the agency knows. */
+export function identifierConflictFlag(records: string): Flag {
+  return {
+    code: 'IDENTIFIER_CONFLICT',
+    severity: FlagSeverityValue.AMBER,
+    summary: `An identifier on the referral belongs to a different person in the ${records}: check the referral's NHS number, UPN or PNC ID (a sibling's number is a common slip).`,
   };
 }

@@ -8,6 +8,17 @@ export type Obligation =
   /** ISA: standard-risk domestic-abuse incidents are shared only with consent for early help. */
   | 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE';
 
+/**
+ * A triage officer's decision about which of this agency's records is a subject (confirmMatch /
+ * rejectMatch in the hub), carried in the grant so the agency needs no trust in the client.
+ */
+export interface MatchDecision {
+  /** The agency record confirmed as the subject: used instead of matching. */
+  confirmed?: string;
+  /** Agency records rejected for the subject: never matched or listed for it again. */
+  rejected?: string[];
+}
+
 /** The claims of a grant the gateway mints for one agency fetch (verified by the agency). */
 export interface GrantClaims {
   /** Grant id (JWT `jti`); every disclosure-log entry carries it. */
@@ -20,6 +31,8 @@ export interface GrantClaims {
   /** The hub user the data is for (an id, never a name). */
   userId: string;
   obligations: Obligation[];
+  /** Per subject id: the confirmed and rejected records of this agency (absent: none). */
+  matchDecisions?: Record<string, MatchDecision>;
 }
 
 /** Per-request context every agency resolver receives. */

@@ -68,10 +68,11 @@ export interface AgencyAdapter<C extends CandidateRow = CandidateRow, F = unknow
   /** Plain words for this agency's records in messages, e.g. "police records". */
   recordsNoun: string;
   /**
-   * Every record sharing at least one of `keys` with its light facts, in ONE round trip
-   * (`WHERE blocking_keys && $1::text[]` on a GIN index).
+   * Every record sharing at least one of `keys`, and every record whose id is in `ids` (records a
+   * triage officer confirmed), with its light facts, in ONE round trip
+   * (`WHERE blocking_keys && $1::text[] OR id = ANY($2)`, a GIN and a primary-key index).
    */
-  findCandidates(store: AgencyStore, keys: readonly string[]): Promise<C[]>;
+  findCandidates(store: AgencyStore, keys: readonly string[], ids?: readonly string[]): Promise<C[]>;
   /** The facts a candidate is matched under: its recorded identity, then any aliases or other names. */
   identities(candidate: C): PersonFacts[];
   /** Full records of the matched candidates, by candidate id, in one round trip where possible. */

@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchReasonValue } from '../envelope';
-import type { AgencyRequestContext } from '../grant-claims';
+import {
+  AmbiguityValue, identifierConflictFlag, identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchCandidate, type MatchReasonValue,
+} from '../envelope';
+import type { AgencyRequestContext, MatchDecision } from '../grant-claims';
 import type { Logger } from '../logger';
 import { batchBlockingKeys, matchBatch } from '../matching-batch';
-import type { Classification, MatchThresholds, PersonFacts } from '../matching/types';
+import { scorePair } from '../matching/score';
+import type { Classification, MatchReason, MatchThresholds, PersonFacts } from '../matching/types';
 import type { SubjectReference } from '../subject';
 import type { AgencyAdapter, CandidateRow, RecordContext } from './adapter';
 import { recordDisclosures } from './disclosure-log';
@@ -70,11 +73,11 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   subjects: { subject: SubjectReference; facts: PersonFacts }[],
 ): Promise<AgencyViewShape<R>[]> {
   const { adapter, store } = kit;
+  const decisions = subjects.map(({ subject }) => request.grant?.matchDecisions?.[subject.id] ?? {});
+  const confirmed = [...new Set(decisions.flatMap((decision) => (decision.confirmed ? [decision.confirmed] : [])))];
   const facts = subjects.map((s) => s.facts);
-  const candidates = await adapter.findCandidates(store, batchBlockingKeys(facts));
-  const classifications = matchBatch(facts, candidates, (candidate) => adapter.identities(candidate), kit.thresholds, {
-    keys: (candidate) => candidate.blockingKeys,
-  });
+  const candidates = await adapter.findCandidates(store, batchBlockingKeys(facts), confirmed);
+  const classifications = classifyAll(adapter, facts, candidates, decisions, kit.thresholds);
   const context: RecordContext = { asOf: kit.referenceDate.today(), disclose: disclosureRules(request.grant?.obligations ?? []) };
   const matchedIds = [...new Set(classifications.filter((c) => c.status === 'MATCHED').map((c) => c.matches[0].record.id))];
   const [records] = await Promise.all([
@@ -88,6 +91,33 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context));
 }
 
+/**
+ * Each subject's classification: a record a triage officer confirmed is the match (CONFIRMED);
+ * records they rejected are never considered for that subject; everyone else is matched.
+ */
+function classifyAll<C extends CandidateRow>(
+  adapter: { identities(candidate: C): PersonFacts[] },
+  facts: PersonFacts[],
+  candidates: C[],
+  decisions: MatchDecision[],
+  thresholds: MatchThresholds,
+): Classification<C>[] {
+  const identities = (candidate: C) => adapter.identities(candidate);
+  const keys = { keys: (candidate: C) => candidate.blockingKeys };
+  const batch = matchBatch(facts, candidates, identities, thresholds, keys);
+  return facts.map((subject, i) => {
+    const { confirmed, rejected = [] } = decisions[i];
+    const record = confirmed ? candidates.find((candidate) => candidate.id === confirmed) : undefined;
+    if (record) {
+      const [score] = identities(record).map((identity) => scorePair(subject, identity)).sort((a, b) => b.weight - a.weight);
+      const matchedOn: MatchReason[] = ['CONFIRMED', ...score.matchedOn.filter((reason) => reason !== 'IDENTIFIER_CONFLICT')];
+      return { status: 'MATCHED', matches: [{ record, score: { ...score, confidence: 1, matchedOn, matchable: true } }] };
+    }
+    if (rejected.length === 0) return batch[i];
+    return matchBatch([subject], candidates.filter((candidate) => !rejected.includes(candidate.id)), identities, thresholds, keys)[0];
+  });
+}
+
 function toView<C extends CandidateRow, F, R extends object>(
   adapter: AgencyAdapter<C, F, R>,
   classification: Classification<C>,
@@ -95,24 +125,40 @@ function toView<C extends CandidateRow, F, R extends object>(
   records: Map<string, F>,
   context: RecordContext,
 ): AgencyViewShape<R> {
+  const candidateOf = (record: C): MatchCandidate => {
+    const [identity] = adapter.identities(record);
+    return { recordId: record.id, givenName: identity?.givenName ?? null, familyName: identity?.familyName ?? null, dateOfBirth: identity?.dateOfBirth ?? null };
+  };
   if (classification.status === 'AMBIGUOUS') {
+    const conflict = classification.reason === 'IDENTIFIER_CONFLICT';
     return {
       status: MatchStatusValue.AMBIGUOUS,
-      matches: classification.matches.map(({ record, score }) => ({ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], record: adapter.identityRecord(record) })),
-      flags: [identityUnresolvedFlag(adapter.recordsNoun, classification.matches.length)],
+      ambiguity: conflict ? AmbiguityValue.IDENTIFIER_CONFLICT : classification.matches.length > 1 ? AmbiguityValue.SEVERAL_CANDIDATES : AmbiguityValue.BELOW_MATCH_THRESHOLD,
+      matches: classification.matches.map(({ record, score }) => ({
+        confidence: score.confidence,
+        matchedOn: score.matchedOn as MatchReasonValue[],
+        candidate: candidateOf(record),
+        record: adapter.identityRecord(record),
+      })),
+      flags: [identityUnresolvedFlag(adapter.recordsNoun, classification.matches.length), ...(conflict ? [identifierConflictFlag(adapter.recordsNoun)] : [])],
     };
   }
-  if (classification.status === 'NOT_KNOWN') {
-    return { status: MatchStatusValue.NOT_KNOWN, matches: [], flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }) };
-  }
+  const notKnown = (): AgencyViewShape<R> => ({
+    status: MatchStatusValue.NOT_KNOWN,
+    ambiguity: null,
+    matches: [],
+    flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }),
+  });
+  if (classification.status === 'NOT_KNOWN') return notKnown();
   const [{ record: candidate, score }] = classification.matches;
   const record = records.get(candidate.id);
   // Loaded in the same fetch; a record deleted in between is gone, not a crash.
-  if (record === undefined) return { status: MatchStatusValue.NOT_KNOWN, matches: [], flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }) };
+  if (record === undefined) return notKnown();
   const disclosed = adapter.toRecord(record, context);
   return {
     status: MatchStatusValue.MATCHED,
-    matches: [{ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], record: disclosed }],
+    ambiguity: null,
+    matches: [{ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], candidate: candidateOf(candidate), record: disclosed }],
     flags: adapter.flags({ status: 'MATCHED', subject, record, disclosed, context }),
   };
 }

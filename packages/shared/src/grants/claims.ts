@@ -1,5 +1,5 @@
 import { AGENCIES, type AgencyName } from '../synthetic/types';
-import type { GrantClaims, Obligation } from '../grant-claims';
+import type { GrantClaims, MatchDecision, Obligation } from '../grant-claims';
 import type { JWTPayload } from './jose';
 
 /**
@@ -15,6 +15,8 @@ export interface GrantPayload extends JWTPayload {
   pv: string;
   /** Obligations the agency must apply. */
   obl: Obligation[];
+  /** Match decisions per subject id: `c` the confirmed record id, `r` rejected record ids. */
+  md?: Record<string, { c?: string; r?: string[] }>;
 }
 
 /** Longest life of a grant: one fetch needs seconds, and a leaked grant should be worth little. */
@@ -36,6 +38,9 @@ export function payloadFromClaims(claims: Omit<GrantClaims, 'grantId'>): GrantPa
     purpose: claims.purpose,
     pv: claims.policyVersion,
     obl: [...claims.obligations],
+    ...(claims.matchDecisions && Object.keys(claims.matchDecisions).length > 0
+      ? { md: Object.fromEntries(Object.entries(claims.matchDecisions).map(([subject, d]) => [subject, { ...(d.confirmed ? { c: d.confirmed } : {}), ...(d.rejected?.length ? { r: [...d.rejected] } : {}) }])) }
+      : {}),
   };
 }
 
@@ -45,11 +50,13 @@ export function payloadFromClaims(claims: Omit<GrantClaims, 'grantId'>): GrantPa
  * condition the hub attached.
  */
 export function claimsFromPayload(payload: JWTPayload): GrantClaims | undefined {
-  const { jti, sub, aud, case: caseId, subjects, purpose, pv, obl } = payload as Partial<GrantPayload>;
+  const { jti, sub, aud, case: caseId, subjects, purpose, pv, obl, md } = payload as Partial<GrantPayload>;
   if (!isText(jti) || !isText(sub) || !isText(caseId) || !isText(purpose) || !isText(pv)) return undefined;
   if (typeof aud !== 'string' || !(AGENCIES as readonly string[]).includes(aud)) return undefined;
   if (!Array.isArray(subjects) || !subjects.every(isText)) return undefined;
   if (!Array.isArray(obl) || !obl.every((item) => typeof item === 'string' && Object.hasOwn(KNOWN_OBLIGATIONS, item))) return undefined;
+  const matchDecisions = decisionsFromClaim(md, subjects);
+  if (matchDecisions === null) return undefined;
   return {
     grantId: jti,
     agency: aud as AgencyName,
@@ -59,7 +66,23 @@ export function claimsFromPayload(payload: JWTPayload): GrantClaims | undefined 
     policyVersion: pv,
     userId: sub,
     obligations: [...obl],
+    ...(matchDecisions ? { matchDecisions } : {}),
   };
+}
+
+/** The `md` claim read strictly: only for covered subjects, record ids as non-empty strings; null when malformed. */
+function decisionsFromClaim(md: unknown, subjects: string[]): Record<string, MatchDecision> | undefined | null {
+  if (md === undefined) return undefined;
+  if (typeof md !== 'object' || md === null || Array.isArray(md)) return null;
+  const decisions: Record<string, MatchDecision> = {};
+  for (const [subject, value] of Object.entries(md as Record<string, unknown>)) {
+    if (!subjects.includes(subject) || typeof value !== 'object' || value === null) return null;
+    const { c, r } = value as { c?: unknown; r?: unknown };
+    if (c !== undefined && !isText(c)) return null;
+    if (r !== undefined && (!Array.isArray(r) || !r.every(isText))) return null;
+    decisions[subject] = { ...(c ? { confirmed: c as string } : {}), ...(r ? { rejected: [...(r as string[])] } : {}) };
+  }
+  return decisions;
 }
 
 function isText(value: unknown): value is string {

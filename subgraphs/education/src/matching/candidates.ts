@@ -20,8 +20,11 @@ export interface PupilCandidate extends CandidateRow {
 const CANDIDATES_SQL = `
 SELECT id, upn, given_name AS "givenName", family_name AS "familyName", preferred_surname AS "preferredSurname",
   date_of_birth::text AS "dateOfBirth", sex, postcode, blocking_keys AS "blockingKeys"
-FROM pupil WHERE blocking_keys && $1::text[]`;
+FROM pupil WHERE blocking_keys && $1::text[] OR id = ANY($2::uuid[])`;
 
-export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<PupilCandidate[]> {
-  return store.query<PupilCandidate>(CANDIDATES_SQL, [keys]);
+export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<PupilCandidate[]> {
+  return store.query<PupilCandidate>(CANDIDATES_SQL, [keys, ids.filter((id) => UUID.test(id))]);
 }
+
+/** A confirmed record id is only ever one of ours; anything else cannot name a record (and would fail the cast). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

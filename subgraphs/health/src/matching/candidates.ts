@@ -26,8 +26,11 @@ SELECT p.id::text AS id, p.nhs_number AS "nhsNumber", p.nhs_number_verification 
   p.family_name AS "familyName", p.date_of_birth::text AS "dateOfBirth", p.gender, p.deceased_date::text AS "deceasedDate", p.restricted,
   p.address_line AS "addressLine", p.postcode, p.uprn, p.blocking_keys AS "blockingKeys"
 FROM patient p
-WHERE p.blocking_keys && $1::text[]`;
+WHERE p.blocking_keys && $1::text[] OR p.id = ANY($2::uuid[])`;
 
-export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<PatientCandidate[]> {
-  return store.query<PatientCandidate>(CANDIDATES_SQL, [keys]);
+export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<PatientCandidate[]> {
+  return store.query<PatientCandidate>(CANDIDATES_SQL, [keys, ids.filter((id) => UUID.test(id))]);
 }
+
+/** A confirmed record id is only ever one of ours; anything else cannot name a record (and would fail the cast). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -24,8 +24,8 @@ SELECT n.local_nominal_id AS id, n.local_nominal_id AS "localNominalId", n.pnc_i
   COALESCE((SELECT json_agg(json_build_object('givenName', a.given_name, 'familyName', a.family_name, 'dateOfBirth', a.date_of_birth))
     FROM nominal_alias a WHERE a.nominal_id = n.id), '[]'::json) AS aliases
 FROM police_nominal n
-WHERE n.blocking_keys && $1::text[]`;
+WHERE n.blocking_keys && $1::text[] OR n.local_nominal_id = ANY($2::text[])`;
 
-export function findCandidates(store: AgencyStore, keys: readonly string[]): Promise<NominalCandidate[]> {
-  return store.query<NominalCandidate>(CANDIDATES_SQL, [keys]);
+export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<NominalCandidate[]> {
+  return store.query<NominalCandidate>(CANDIDATES_SQL, [keys, ids]);
 }
