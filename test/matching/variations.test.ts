@@ -61,7 +61,7 @@ describe.each(Object.keys(ADAPTERS))('%s: matching the referrals a MASH really g
   afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
   it("answers a sibling's identifier with AMBIGUOUS, IDENTIFIER_CONFLICT and both records, never the sibling alone", async () => {
-    const identifier = agency === 'police' ? { pncId: sister.pncId } : agency === 'education' ? { upn: sister.upn } : { nhsNumber: sister.nhsNumber };
+    const identifier: Record<string, string> = agency === 'police' ? { pncId: sister.pncId } : agency === 'education' ? { upn: sister.upn } : { nhsNumber: sister.nhsNumber };
     const [view] = await answer(referral('sibling-id', henry, identifier));
     expect(view.status).toBe('AMBIGUOUS');
     expect(view.ambiguity).toBe('IDENTIFIER_CONFLICT');
