@@ -2,6 +2,7 @@ import {
   Kind,
   parse,
   valueFromASTUntyped,
+  type DefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -72,17 +73,31 @@ function subjectIdOf(representation: unknown): string {
   return __typename === 'Subject' && typeof id === 'string' && id !== '' ? id : INVALID_REPRESENTATION;
 }
 
+// The gateway's planner sends the same few operation texts again and again: parse each once.
+const PARSED = new Map<string, readonly DefinitionNode[] | null>();
+const PARSED_LIMIT = 500;
+
+function parsed(query: string): readonly DefinitionNode[] | null {
+  let definitions = PARSED.get(query);
+  if (definitions === undefined) {
+    try {
+      definitions = parse(query, { noLocation: true, maxTokens: MAX_TOKENS }).definitions;
+    } catch {
+      definitions = null;
+    }
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(query, definitions);
+  }
+  return definitions;
+}
+
 function readRequest(body: unknown): ReadableRequest | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const { query, operationName, variables = {} } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
   if (typeof query !== 'string' || typeof variables !== 'object' || Array.isArray(variables)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
-  let definitions;
-  try {
-    definitions = parse(query, { noLocation: true, maxTokens: MAX_TOKENS }).definitions;
-  } catch {
-    return undefined;
-  }
+  const definitions = parsed(query);
+  if (!definitions) return undefined;
   const operations = definitions.filter((node) => node.kind === Kind.OPERATION_DEFINITION);
   const fragments = new Map(definitions.filter((node) => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
   const operation = operationName ? operations.find((node) => node.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
