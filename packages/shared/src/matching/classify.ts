@@ -6,11 +6,11 @@ export const MAX_AMBIGUOUS_CANDIDATES = 5;
 
 /**
  * How far (in log2 Bayes factor) the best candidate must lead the next for the next not to stand
- * in its way: 2^10, a thousand times likelier. Twins and siblings at one address are each a
- * possible match on a shared surname, postcode and birth date; the name the referral gives
- * separates them by far more than this, a duplicate record not at all.
+ * in its way: 2^8, 256 times likelier. Twins and siblings at one address are each a possible
+ * match on a shared surname, postcode and birth date; the name the referral gives separates them
+ * by more than this, a duplicate record not at all.
  */
-export const DOMINANCE_BITS = 10;
+export const DOMINANCE_BITS = 8;
 
 /**
  * Deterministic rules first (DOMAIN.md 0.7): exactly one candidate agreeing on a corroborated
