@@ -11,13 +11,21 @@ const triageRoles = (): PolicyRule['roles'] => ['mash-triage', 'mash-manager'];
 
 // Standard-risk DA incidents are shared only with the person's consent for a clear early-help
 // reason (the hub's 2016 report); medium and high risk go through regardless (Sch 8 para 4).
-const policeDomesticAbuse = (): ObligationRule[] => [
-  { obligation: 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE', agencies: ['police'], unlessCase: 'consentEarlyHelpSharing' },
+// Every agency, not police alone: police DA information also reaches schools as Operation
+// Encompass notifications, and any agency may hold an item derived from an incident. An agency
+// holding no such item applies the obligation to nothing (DOMAIN.md, "Domestic abuse").
+const domesticAbuseWithoutConsent = (): ObligationRule[] => [
+  { obligation: 'OMIT_STANDARD_RISK_DOMESTIC_ABUSE', agencies: ['*'], unlessCase: 'consentEarlyHelpSharing' },
 ];
 
-/** The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order. */
+/**
+ * The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order.
+ * Version .2 attaches the domestic-abuse obligation to every agency (.1 sent it to police only).
+ * It is installed on an empty hub only; a hub already running .1 keeps it until a governance lead
+ * proposes and activates .2 (policy changes are governance acts, never made by an upgrade).
+ */
 export const DEFAULT_POLICY: PolicyDocument = {
-  version: '2026-11-01.1',
+  version: '2026-11-01.2',
   title: 'MASH information-sharing agreement: agency research for triage',
   effectiveFrom: '2026-11-01',
   lawfulBases: {
@@ -73,7 +81,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       rag: ['RED', 'AMBER'],
       caseStatus: ['OPEN'],
       purposes: ['MASH_TRIAGE'],
-      obligations: policeDomesticAbuse(),
+      obligations: domesticAbuseWithoutConsent(),
     },
     {
       // Seven golden rules: record every decision with its reasons; the officer may need the
@@ -87,7 +95,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       caseStatus: ['CLOSED'],
       purposes: ['MASH_TRIAGE'],
       condition: { closedWithinWindow: true },
-      obligations: policeDomesticAbuse(),
+      obligations: domesticAbuseWithoutConsent(),
     },
     {
       id: 'closed-case-no-agency-data',

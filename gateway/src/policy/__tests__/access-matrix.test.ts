@@ -24,6 +24,8 @@ describe('accessMatrix', () => {
       rule: 'triage-open-red-amber',
       obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
     });
+    // Every agency that may hold DA-derived items (education's Operation Encompass among them).
+    expect(allowed.every((row) => row.obligations.includes('OMIT_STANDARD_RISK_DOMESTIC_ABUSE'))).toBe(true);
     expect(rows.filter((row) => row.rag === 'GREEN').every((row) => !row.allowed && row.lawfulBasis === null)).toBe(true);
     expect(rows.filter((row) => row.role === 'governance').every((row) => row.rule === 'governance-and-admin-no-content')).toBe(true);
   });

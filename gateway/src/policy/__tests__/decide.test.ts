@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, decideFetch, decideWithoutPolicy, type AgencyName, type CaseFacts, type FetchInput } from '..';
+import { DEFAULT_POLICY, decideFetch, decideWithoutPolicy, validatePolicy, type AgencyName, type CaseFacts, type FetchInput } from '..';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const HOUR = 3_600_000;
@@ -27,8 +27,9 @@ describe('decideFetch under the default policy', () => {
       allowed: true,
       rule: 'triage-open-red-amber',
       reason: 'Triage roles may see health data for an open case rated RED or AMBER, for MASH_TRIAGE (rule triage-open-red-amber).',
-      policyVersion: '2026-11-01.1',
-      obligations: [],
+      policyVersion: '2026-11-01.2',
+      // No early-help consent on this case.
+      obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
       lawfulBasis: 'UK GDPR Art 6(1)(e), Art 9(2)(g); DPA 2018 Sch 1 para 18',
     });
   });
@@ -77,15 +78,23 @@ describe('decideFetch under the default policy', () => {
     expect(decide({ case: { status: 'CLOSED', closedAt: null } }).allowed).toBe(false);
   });
 
-  it('tells the police to omit standard-risk DA incidents unless early-help consent is recorded', () => {
-    const withoutConsent = decide({ agency: 'police' });
-    expect(withoutConsent).toMatchObject({
-      allowed: true,
-      obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
-      lawfulBasis: 'DPA 2018 Part 3, Sch 8 para 4',
-    });
-    expect(decide({ agency: 'police', case: { consentEarlyHelpSharing: true } }).obligations).toEqual([]);
-    expect(decide({ agency: 'education' }).obligations).toEqual([]);
+  it.each(['police', 'social-care', 'health', 'education'] as const)(
+    'tells %s to omit standard-risk DA items unless early-help consent is recorded',
+    (agency) => {
+      // Education holds Operation Encompass notifications: police DA information (issue 9 finding 3).
+      expect(decide({ agency })).toMatchObject({ allowed: true, obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'] });
+      expect(decide({ agency, case: { consentEarlyHelpSharing: true } }).obligations).toEqual([]);
+    },
+  );
+
+  it('keeps loading and applying a stored version that sent the obligation to police only', () => {
+    const stored = structuredClone(DEFAULT_POLICY) as unknown as { version: string; rules: { obligations?: { agencies: string[] }[] }[] };
+    stored.version = '2026-11-01.1';
+    for (const rule of stored.rules) for (const item of rule.obligations ?? []) item.agencies = ['police'];
+    const validated = validatePolicy(stored);
+    if (!validated.ok) throw new Error(validated.errors.join('; '));
+    expect(decideFetch(validated.policy, input({ agency: 'police' }))).toMatchObject({ allowed: true, lawfulBasis: 'DPA 2018 Part 3, Sch 8 para 4', obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'] });
+    expect(decideFetch(validated.policy, input({ agency: 'education' })).obligations).toEqual([]);
   });
 
   it('denies a purpose the ISA does not name', () => {
@@ -101,7 +110,7 @@ describe('decideFetch under the default policy', () => {
     const decision = decideFetch(policy, input({ roles: [] }));
     expect(decision).toMatchObject({ allowed: false, rule: 'default-deny' });
     expect(decision.reason).toBe(
-      'No rule of ISA policy 2026-11-01.1 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
+      'No rule of ISA policy 2026-11-01.2 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
         'and what the ISA does not allow is refused (rule default-deny).',
     );
   });
