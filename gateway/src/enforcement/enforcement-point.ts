@@ -1,9 +1,10 @@
-import { DISCLOSURE_LOG_REVIEW, type AgencyName, type GrantIssuer, type Logger } from '@mash/shared';
+import { DISCLOSURE_LOG_REVIEW, type AgencyName, type GrantIssuer, type Logger, type MatchDecision } from '@mash/shared';
 import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
 import type { GatewayContext } from '../context';
 import { decideFetch, decideWithoutPolicy, type CaseFacts, type FetchDecision, type PolicyStore } from '../policy';
+import { decisionsOfSubjects } from '../hub/match-decisions';
 import { casesOfSubjects } from './subject-cases';
 
 /** The purpose of every triage fetch; the policy lists the purposes it allows. */
@@ -39,20 +40,26 @@ export class EnforcementPoint {
 
   constructor(private readonly deps: EnforcementDeps) {}
 
+  private readonly decisionLookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, Map<string, MatchDecision>>>>>();
+
   private casesOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, CaseFacts>> {
-    let forRequest = this.lookups.get(context);
-    if (!forRequest) this.lookups.set(context, (forRequest = new Map()));
-    const key = [...subjectIds].sort().join(',');
-    let lookup = forRequest.get(key);
-    if (!lookup) forRequest.set(key, (lookup = casesOfSubjects(context.hub, subjectIds)));
-    return lookup;
+    return memo(this.lookups, context, subjectIds, () => casesOfSubjects(context.hub, subjectIds));
+  }
+
+  /** Triage officers' confirmed and rejected records per subject and agency, carried in each grant. */
+  private decisionsOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, Map<string, MatchDecision>>> {
+    return memo(this.decisionLookups, context, subjectIds, () => decisionsOfSubjects(context.hub, subjectIds));
   }
 
   async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[]): Promise<CaseGroup[]> {
     const now = new Date();
     let groups: CaseGroup[];
+    let matchDecisions = new Map<string, Map<string, MatchDecision>>();
     try {
-      const [cases, policy] = await Promise.all([this.casesOf(context, subjectIds), this.deps.policies.active()]);
+      const [cases, policy, decisions] = await Promise.all([
+        this.casesOf(context, subjectIds), this.deps.policies.active(), this.decisionsOf(context, subjectIds),
+      ]);
+      matchDecisions = decisions;
       groups = groupByCase(subjectIds, cases).map(({ caseId, indexes }) => {
         const facts = caseId ? cases.get(subjectIds[indexes[0]])! : null;
         const decision = !context.user
@@ -78,6 +85,10 @@ export class EnforcementPoint {
         policyVersion: group.decision.policyVersion,
         userId: context.user.id,
         obligations: group.decision.obligations,
+        matchDecisions: Object.fromEntries(group.subjectIds.flatMap((id) => {
+          const decision = matchDecisions.get(id)?.get(agency);
+          return decision ? [[id, decision]] : [];
+        })),
       });
       group.grant = minted.token;
       group.grantId = minted.grantId;
@@ -146,4 +157,14 @@ function groupByCase(subjectIds: string[], cases: Map<string, { id: string }>): 
 
 function denial(rule: string, sentence: string): FetchDecision {
   return { allowed: false, rule, reason: `${sentence} (rule ${rule}).`, policyVersion: 'n/a', obligations: [], lawfulBasis: null };
+}
+
+/** One lookup per request for the same subjects: the four agency fetches of a query share it. */
+function memo<T>(store: WeakMap<GatewayContext, Map<string, Promise<T>>>, context: GatewayContext, subjectIds: string[], load: () => Promise<T>): Promise<T> {
+  let forRequest = store.get(context);
+  if (!forRequest) store.set(context, (forRequest = new Map()));
+  const key = [...subjectIds].sort().join(',');
+  let lookup = forRequest.get(key);
+  if (!lookup) forRequest.set(key, (lookup = load()));
+  return lookup;
 }
