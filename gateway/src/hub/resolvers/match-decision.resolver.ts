@@ -6,7 +6,7 @@ import { CASE_WORKERS } from './referral.resolver';
 import { AgencyValue, MatchDecision, MatchDecisionKind } from '../entities/match-decision.entity';
 import { recordMatchDecision } from '../match-decisions';
 
-@InputType({ description: 'Which agency record a decision is about, and why' })
+@InputType('MatchDecisionInput', { description: 'Which agency record a decision is about, and why' })
 export class MatchDecisionInputType {
   @Field(() => ID, { description: 'The subject (a person named in a referral)' })
   subjectId: string;
