@@ -15,6 +15,20 @@ registerEnumType(GenderValue, { name: 'Gender' });
  */
 export const SUBJECT_REQUIRED_FIELDS = 'givenName familyName dateOfBirth gender postcode nhsNumber upn pncId';
 
+/** A `Subject` representation as the gateway's planner sends it to an agency: the key and every field the agency requires. */
+export interface SubjectRepresentation {
+  __typename: 'Subject';
+  id: string;
+  givenName: string | null;
+  familyName: string;
+  dateOfBirth: string | null;
+  gender: string | null;
+  postcode: string | null;
+  nhsNumber: string | null;
+  upn: string | null;
+  pncId: string | null;
+}
+
 /** An agency's view of the hub-owned `Subject`: the key plus the external fields it requires. */
 export class SubjectReference {
   id: string;

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CONFORMANCE_PEOPLE, type ConformancePerson } from '../agency/conformance-fixture';
 import { upnCheckLetter, UPN_LETTERS } from '../identifiers/upn';
+import type { SubjectRepresentation } from '../subject';
 
-/** A `Subject` representation as the gateway's planner sends it: the key and every field the agency requires. */
-export interface Representation {
-  __typename: 'Subject';
-  id: string;
-  givenName: string | null;
-  familyName: string;
-  dateOfBirth: string | null;
-  gender: string | null;
-  postcode: string | null;
-  nhsNumber: string | null;
-  upn: string | null;
-  pncId: string | null;
-}
+/** A `Subject` representation as the gateway's planner sends it. */
+export type Representation = SubjectRepresentation;
 
 export function person(key: string): ConformancePerson {
   const found = CONFORMANCE_PEOPLE.find((candidate) => candidate.key === key);
