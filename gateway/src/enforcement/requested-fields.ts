@@ -1,31 +1,36 @@
-import { Kind, parse, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * The field paths a subgraph fetch asks for under `Subject` (e.g. `police.matches.record.pncId`),
- * recorded in the access log: "which fields were asked for".
+ * or under a root field such as `policeDisclosures.grantId`, recorded in the access log: "which
+ * fields were asked for". Follows inline fragments and named fragments (the query planner reuses
+ * the client's fragments in the fetches it sends), so no query shape records an empty list.
  */
 export function requestedFields(query: string): string[] {
+  const document = parse(query);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const paths = new Set<string>();
-  const walk = (selectionSet: SelectionSetNode | undefined, prefix: string) => {
+  const walk = (selectionSet: SelectionSetNode | undefined, prefix: string, spreads: readonly string[]) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === '__typename') continue;
-        const path = prefix ? `${prefix}.${selection.name.value}` : selection.name.value;
-        if (selection.selectionSet) walk(selection.selectionSet, path);
-        else paths.add(path);
+        const name = selection.name.value;
+        if (name === '__typename') continue;
+        // `_entities` is the planner's envelope: what it selects is asked of each Subject.
+        const path = prefix === '' && name === '_entities' ? '' : prefix ? `${prefix}.${name}` : name;
+        if (selection.selectionSet) walk(selection.selectionSet, path, spreads);
+        else if (path) paths.add(path);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, prefix);
+        walk(selection.selectionSet, prefix, spreads);
+      } else {
+        const name = selection.name.value;
+        if (spreads.includes(name)) continue;
+        walk(fragments.get(name)?.selectionSet, prefix, [...spreads, name]);
       }
     }
   };
-  const document = parse(query);
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const root of definition.selectionSet.selections) {
-      if (root.kind !== Kind.FIELD) continue;
-      if (root.name.value === '_entities') walk(root.selectionSet, '');
-      else paths.add(root.name.value);
-    }
+    if (definition.kind === Kind.OPERATION_DEFINITION) walk(definition.selectionSet, '', []);
   }
   return [...paths].sort();
 }
