@@ -1,10 +1,17 @@
 import path from 'node:path';
-import { AGENCIES, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
+import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
+import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 
 export interface GatewayConfig {
   port: number;
   host: string;
+  /**
+   * NODE_ENV=production: no introspection, field suggestions or landing page; unexpected errors
+   * answered without their message; user tokens must carry `iat`. Refuses demo mode and starts
+   * only with configured keys.
+   */
+  production: boolean;
   /** Development tokens and generated keys; never in production. */
   demoMode: boolean;
   dataDir: string;
@@ -20,6 +27,8 @@ export interface GatewayConfig {
   grantKey: { privateKeyPem?: string; keyFile?: string; generate: boolean };
   /** Issuer (`iss`) of grants; agencies expect the same value. */
   grantIssuer: string;
+  /** What one request may ask (depth, aliases, tokens, directives, cost, subjects, rate). */
+  limits: RequestLimits;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -27,19 +36,28 @@ const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care':
 /** Reads the gateway's settings once; a missing or malformed one stops start-up naming the variable. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const demoMode = boolean('MASH_DEMO_MODE', false, env);
+  const production = env.NODE_ENV === 'production';
+  if (production && demoMode) {
+    throw new ConfigError('MASH_DEMO_MODE=true cannot be used with NODE_ENV=production: demo tokens and generated keys are for development only');
+  }
+  if (production && !optionalString(GRANT_PRIVATE_KEY_VARIABLE, env)) {
+    throw new ConfigError(`${GRANT_PRIVATE_KEY_VARIABLE} is required when NODE_ENV=production: the gateway never generates its grant signing key there`);
+  }
   const dataDir = dataDirectory(env);
   const agencyUrls = Object.fromEntries(
     AGENCIES.map((agency) => [agency, optionalString(`${envPrefix(agency)}_URL`, env) ?? `http://127.0.0.1:${DEFAULT_PORTS[agency]}/graphql`]),
   ) as Record<AgencyName, string>;
   return {
     port: integer('GATEWAY_PORT', 4000, env),
+    production,
     host: optionalString('MASH_HOST', env) ?? '127.0.0.1',
     demoMode,
     dataDir,
     hubDatabaseUrl: optionalString('HUB_DATABASE_URL', env),
     agencyUrls,
     agencyTimeoutMs: integer('AGENCY_TIMEOUT_MS', 5000, env),
-    auth: userAuthConfigFromEnv(demoMode ? path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json') : null, env),
+    // Without demo mode there is no demo key: AUTH_JWKS_URL or AUTH_PUBLIC_KEY is then required.
+    auth: userAuthConfigFromEnv(demoMode ? path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json') : null, env, { production }),
     seedPeople: integer('MASH_SEED_PEOPLE', 2000, env),
     seed: boolean('MASH_SEED', true, env),
     supergraphPath: optionalString('SUPERGRAPH_PATH', env) ?? path.resolve(__dirname, '../supergraph.graphql'),
@@ -49,5 +67,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       generate: demoMode,
     },
     grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? 'mash-gateway',
+    limits: requestLimitsFromEnv(env),
   };
 }

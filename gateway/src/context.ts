@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import type { CaseReads } from './audit/case-reads';
 import type { AuthenticatedUser } from './auth/user';
 import type { CaseRegister } from './hub/case-register';
+import type { IdentityDecision } from './hub/privacy/identity-access';
 import type { PolicyStore } from './policy';
 
 /** What every hub resolver and the enforcement point receive for one GraphQL request. */
@@ -13,4 +15,10 @@ export interface GatewayContext {
   cases: CaseRegister;
   /** The versioned ISA policy. */
   policies: PolicyStore;
+  /** This request's reads of the hub's case record, written as CASE_READ entries before it answers. */
+  reads?: CaseReads;
+  /** Per case: whether this reader sees identities (filled as the case is first read). */
+  identities?: Map<string, IdentityDecision | Promise<IdentityDecision>>;
+  /** People this request may still read (limit `maxSubjects`). */
+  subjectAllowance?: { left: number; max: number };
 }

@@ -4,17 +4,29 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { AGENCIES, createLogger, GrantIssuer, loadOrCreateSigningKey, type AgencyName, type Logger, type RunningService, type SigningKey } from '@mash/shared';
 import { AgencyDataSource } from './agency-data-source';
+import { CaseReads } from './audit/case-reads';
+import { ApolloServerPluginCaseReads } from './audit/case-reads.plugin';
 import { createUserVerifier } from './auth/verify-user';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { EnforcementPoint } from './enforcement/enforcement-point';
+import { apolloLogger } from './errors/apollo-logger';
+import { formatGatewayError } from './errors/format-error';
+import { jsonBodyErrors, jsonNotFound } from './errors/json-errors';
+import { ApolloServerPluginOperationResolution } from './errors/operation-resolution.plugin';
 import { hubServices } from './hub/governance';
+import { HubQueryLogger } from './hub/query-logger';
 import { buildHubSchema } from './hub/schema';
+import { admit } from './limits/admission';
+import { armorProtection } from './limits/armor';
+import { RateLimiter } from './limits/rate-limit';
+import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -29,10 +41,16 @@ export interface RunningGateway extends RunningService {
   gateway: ApolloGateway;
 }
 
+/** Largest request body read; a GraphQL request is a query and its variables. */
+const MAX_BODY = '1mb';
+
 /** Builds the gateway (hub in process, agencies remote) and listens; `config.port` 0 picks a free port. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, hub } = options;
+  const { production, limits } = config;
   const logger = options.logger ?? createLogger('gateway');
+  // TypeORM's default logger prints failed queries with their parameters: people's details.
+  hub.setOptions({ logger: new HubQueryLogger(logger) });
   const hubSchema = await buildHubSchema();
   const verifyUser = await createUserVerifier(config.auth);
   const { audit, policies, cases } = hubServices(hub);
@@ -42,6 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const enforcement = new EnforcementPoint({ policies, audit, issuer, logger });
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
+    logger: apolloLogger(logger, production),
     buildService: ({ name, url }) => {
       if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
       const agency = name as AgencyName;
@@ -49,8 +68,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement });
     },
   });
-  const server = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const armor = armorProtection(limits, production);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: apolloLogger(logger, production),
+    includeStacktraceInErrorResponses: false,
+    // Production: the schema is the committed supergraph (README), not something to discover.
+    introspection: !production,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    formatError: formatGatewayError({ production, logger }),
+    plugins: [
+      ...armor.plugins,
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ApolloServerPluginOperationResolution(),
+      ApolloServerPluginRequestLimits({ limits, audit, logger }),
+      ApolloServerPluginCaseReads({ audit, logger }),
+    ],
+  });
   await server.start();
+  const admission = { limits, limiter: new RateLimiter(limits.ratePerMinute), audit, logger };
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,17 +100,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({
-        requestId: randomUUID(),
-        user: await verifyUser(req.headers.authorization),
-        hub,
-        cases,
-        policies,
-      }),
+      context: async ({ req }): Promise<GatewayContext> => {
+        const requestId = randomUUID();
+        const user = await verifyUser(req.headers.authorization);
+        await admit(admission, { requestId, user }, req.body?.query ?? req.query?.query);
+        return { requestId, user, hub, cases, policies, reads: new CaseReads(), subjectAllowance: { left: limits.maxSubjects, max: limits.maxSubjects } };
+      },
     }),
   );
+  app.use(jsonNotFound());
+  app.use(jsonBodyErrors(logger, MAX_BODY));
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

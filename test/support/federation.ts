@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   agencyEntities, buildAgencyApp, createLogger, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation, generateSigningKey, GrantVerifier, listen,
-  openTestDatabase, seedAgency, AGENCIES, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
+  openTestDatabase, seedAgency, AGENCIES, jose, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
 } from '@mash/shared';
 import { adapter as police } from '@mash/police';
 import { adapter as socialCare } from '@mash/social-care';
@@ -13,6 +13,7 @@ import { adapter as education } from '@mash/education';
 import { userAuthConfigFromEnv } from '@mash/gateway/dist/auth/auth-config';
 import { issueDemoToken, type DemoTokenOptions } from '@mash/gateway/dist/auth/demo-issuer';
 import type { GatewayConfig } from '@mash/gateway/dist/config';
+import { DEFAULT_LIMITS, type RequestLimits } from '@mash/gateway/dist/limits/limits';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
@@ -31,10 +32,31 @@ export interface GraphQLBody {
   errors: any[];
 }
 
+export interface FederationOptions {
+  people?: number;
+  agencyTimeoutMs?: number;
+  /**
+   * The gateway as NODE_ENV=production runs it (no demo issuer: user tokens are verified against a
+   * test identity provider's public key, and `token()` signs with its private key).
+   */
+  production?: boolean;
+  /** Request limits for the gateway; the defaults otherwise. */
+  limits?: Partial<RequestLimits>;
+}
+
+/** Who signs user tokens the gateway accepts: the demo issuer, or the test identity provider in production mode. */
+export interface UserTokenIssuer {
+  privateJwk: jose.JWK;
+  issuer: string;
+  audience: string;
+}
+
 export interface Federation {
   grantKey: SigningKey;
   /** The demo user-token issuer's key file (private JWK). */
   keyFile: string;
+  /** The key and names user tokens are signed with (for tests that craft their own tokens). */
+  userIssuer: UserTokenIssuer;
   gateway: RunningGateway;
   agencies: Record<AgencyName, RunningService & { database: Database; requests: number }>;
   hub: Database;
@@ -50,7 +72,7 @@ export interface Federation {
 }
 
 /** The whole product in one process: four seeded agencies, the hub and the gateway, on free ports. */
-export async function startFederation(options: { people?: number; agencyTimeoutMs?: number } = {}): Promise<Federation> {
+export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
   const people = options.people ?? 400;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-test-'));
   const agencies = {} as Federation['agencies'];
@@ -72,34 +94,45 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
         beforeGraphQL: [(_req, _res, next) => { counter.requests += 1; next(); }],
       });
       const service = await listen(app, 0);
-      agencies[agency] = Object.assign(service, { database, get requests() { return counter.requests; } });
+      // A live getter: Object.assign would copy the count once, and `requests` would stay 0.
+      agencies[agency] = Object.defineProperties(service, {
+        database: { value: database, enumerable: true },
+        requests: { get: () => counter.requests, enumerable: true },
+      }) as Federation['agencies'][AgencyName];
     }),
   );
   const hub = await openTestDatabase({ service: 'hub', entities: hubEntities, migrations: hubMigrations });
   await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people });
   const keyFile = path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json');
+  const production = options.production ?? false;
+  const userIssuer = production ? await testIdentityProvider() : null;
   const config: GatewayConfig = {
     port: 0,
     host: '127.0.0.1',
-    demoMode: true,
+    production,
+    demoMode: !production,
     dataDir,
     agencyUrls: Object.fromEntries(AGENCIES.map((agency) => [agency, agencies[agency].url])) as Record<AgencyName, string>,
     agencyTimeoutMs: options.agencyTimeoutMs ?? 5000,
-    auth: userAuthConfigFromEnv(keyFile, {}),
+    auth: userIssuer
+      ? userAuthConfigFromEnv(null, { AUTH_PUBLIC_KEY: userIssuer.publicKeyPem, AUTH_ISSUER: userIssuer.issuer, AUTH_ALGORITHMS: 'ES256' }, { production: true })
+      : userAuthConfigFromEnv(keyFile, {}),
     seedPeople: people,
     seed: false,
     supergraphPath: path.resolve(__dirname, '../../gateway/supergraph.graphql'),
     grantKey: { generate: false },
     grantIssuer: 'mash-gateway',
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const gateway = await startGateway({ config, hub: hub.dataSource, grantKey });
   const federation: Federation = {
     grantKey,
     keyFile,
+    userIssuer: userIssuer ?? { privateJwk: JSON.parse(fs.readFileSync(keyFile, 'utf8')), issuer: 'mash-demo-issuer', audience: 'mash-gateway' },
     gateway,
     agencies,
     hub,
-    token: (tokenOptions) => issueDemoToken(keyFile, tokenOptions),
+    token: (tokenOptions) => (userIssuer ? signTestToken(userIssuer, tokenOptions) : issueDemoToken(keyFile, tokenOptions)),
     async query(query, variables, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
@@ -128,4 +161,24 @@ export async function startFederation(options: { people?: number; agencyTimeoutM
     },
   };
   return federation;
+}
+
+/** A stand-in for the MASH's identity provider: an ES256 key pair the production-mode gateway trusts. */
+async function testIdentityProvider(): Promise<UserTokenIssuer & { publicKeyPem: string }> {
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  return { privateJwk: await jose.exportJWK(privateKey), publicKeyPem: await jose.exportSPKI(publicKey), issuer: 'https://idp.mash.test', audience: 'mash-gateway' };
+}
+
+/** The claims a demo token carries, signed by the test identity provider. */
+async function signTestToken(issuer: UserTokenIssuer, options: DemoTokenOptions): Promise<string> {
+  const claims: Record<string, unknown> = { roles: [options.role], name: options.name ?? `Test ${options.role}`, org: options.organisation ?? 'Warwickshire MASH' };
+  if (options.agency) claims.agency = options.agency;
+  return new jose.SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+    .setIssuer(issuer.issuer)
+    .setAudience(issuer.audience)
+    .setSubject(options.sub ?? `test-${options.role}`)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '1h')
+    .sign(await jose.importJWK(issuer.privateJwk, 'ES256'));
 }

@@ -6,6 +6,10 @@ export enum AuditKind {
   CASE_MUTATION = 'CASE_MUTATION',
   POLICY_CHANGE = 'POLICY_CHANGE',
   AUDIT_READ = 'AUDIT_READ',
+  /** A read of the hub's own record of a case (its subjects, concern...): once per request per case. */
+  CASE_READ = 'CASE_READ',
+  /** A request refused for its size or rate before anything was read or fetched. */
+  REQUEST_REFUSED = 'REQUEST_REFUSED',
 }
 
 /** RECORDED is for entries that are not a decision (a case mutation, a policy change). */

@@ -1,7 +1,18 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditDecision, AuditKind } from './audit-entry.entity';
 
-registerEnumType(AuditKind, { name: 'AuditKind', description: 'What an access-log entry records' });
+registerEnumType(AuditKind, {
+  name: 'AuditKind',
+  description: 'What an access-log entry records',
+  valuesConfig: {
+    AGENCY_FETCH: { description: 'A decision to fetch, or not, one agency\'s data for the subjects of one case' },
+    CASE_MUTATION: { description: 'A change to a case: referral received, rated, rating confirmed or overturned, consent, decision' },
+    POLICY_CHANGE: { description: 'An ISA policy version proposed or activated' },
+    AUDIT_READ: { description: 'A governance read of this access log or its chain check' },
+    CASE_READ: { description: 'A read of the hub\'s own record of a case (subjects, concern, history): which fields, once per request per case' },
+    REQUEST_REFUSED: { description: 'A request refused before anything was read, because it was too large or too costly' },
+  },
+});
 registerEnumType(AuditDecision, {
   name: 'AuditDecision',
   description: 'ALLOWED or DENIED for a decision; RECORDED for an event that is not one',

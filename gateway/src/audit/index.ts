@@ -1,6 +1,7 @@
 import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditLog1764200000000 } from './migrations/1764200000000-AuditLog';
+import { ReadAndRefusalKinds1764300000002 } from './migrations/1764300000002-ReadAndRefusalKinds';
 
 export * from './audit-entry.entity';
 export * from './audit.type';
@@ -11,6 +12,6 @@ export { AuditResolver };
 
 /** For the hub's data source (the lead adds them there). */
 export const auditEntities = [AuditEntry];
-export const auditMigrations = [AuditLog1764200000000];
+export const auditMigrations = [AuditLog1764200000000, ReadAndRefusalKinds1764300000002];
 /** For the hub's schema. */
 export const auditResolvers = [AuditResolver] as const;

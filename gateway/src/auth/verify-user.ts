@@ -24,8 +24,26 @@ export async function createUserVerifier(config: UserAuthConfig): Promise<UserVe
     } catch {
       throw unauthenticated('The token is not valid: expired, not signed by a trusted issuer, or not meant for this service.');
     }
+    checkAge(payload, config);
     return toUser(payload, config);
   };
+}
+
+/** Refuses a token issued too long ago, or issued to live too long, or (in production) with no `iat`. */
+function checkAge(payload: JWTPayload, config: UserAuthConfig): void {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number') {
+    if (config.requireIssuedAt) throw unauthenticated('The token has no issue time (iat), so its age cannot be checked; sign in again.');
+    return;
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const hours = Math.round(config.maxTokenAgeSeconds / 3600);
+  const tolerance = config.clockToleranceSeconds;
+  if (iat > now + tolerance) throw unauthenticated('The token claims to be issued in the future; check the identity provider\'s clock.');
+  if (now - iat > config.maxTokenAgeSeconds + tolerance) throw unauthenticated(`The token was issued more than ${hours} hours ago; sign in again.`);
+  if (typeof exp === 'number' && exp - iat > config.maxTokenAgeSeconds + tolerance) {
+    throw unauthenticated(`The token is valid for longer than the ${hours} hours this service accepts; sign in again for a shorter-lived one.`);
+  }
 }
 
 async function resolveKey(config: UserAuthConfig): Promise<JWTVerifyGetKey | KeyObject | CryptoKey> {

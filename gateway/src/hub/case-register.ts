@@ -218,5 +218,6 @@ export function badInput(field: string, message: string): GraphQLError {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function assertCaseId(caseId: string, field = 'caseId'): void {
-  if (!UUID.test(caseId)) throw badInput(field, `"${caseId.slice(0, 40)}" is not a case id`);
+  // The value is not echoed: whatever was typed there stays out of answers and logs.
+  if (!UUID.test(caseId)) throw badInput(field, 'is not an id (ids are UUIDs, as returned by cases or receiveReferral)');
 }

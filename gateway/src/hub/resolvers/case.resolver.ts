@@ -44,9 +44,17 @@ export class CaseResolver {
     });
   }
 
-  @FieldResolver(() => [Subject])
+  @FieldResolver(() => [Subject], {
+    nullable: true,
+    description: 'The people the referral names; withheld (null, FORBIDDEN) from pseudonymised readers such as governance, who see subjectCount',
+  })
   subjects(@Root() record: Case, @Ctx() context: GatewayContext): Promise<Subject[]> {
     return context.hub.getRepository(Subject).find({ where: { caseId: record.id }, order: { householdRole: 'ASC', familyName: 'ASC', givenName: 'ASC' } });
+  }
+
+  @FieldResolver(() => Int, { description: 'How many people the referral names' })
+  subjectCount(@Root() record: Case, @Ctx() context: GatewayContext): Promise<number> {
+    return context.hub.getRepository(Subject).count({ where: { caseId: record.id } });
   }
 
   @FieldResolver(() => [RagRating], { description: 'Every rating and re-rating, oldest first' })
@@ -54,7 +62,7 @@ export class CaseResolver {
     return context.hub.getRepository(RagRating).find({ where: { caseId: record.id }, order: { ratedAt: 'ASC' } });
   }
 
-  @FieldResolver(() => [ConsentRecord])
+  @FieldResolver(() => [ConsentRecord], { description: 'Every recording of consent, oldest first: who gave or refused it, how and when' })
   consentHistory(@Root() record: Case, @Ctx() context: GatewayContext): Promise<ConsentRecord[]> {
     return context.hub.getRepository(ConsentRecord).find({ where: { caseId: record.id }, order: { recordedAt: 'ASC' } });
   }

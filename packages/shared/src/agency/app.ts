@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -49,10 +49,13 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
   const { adapter, dataSource, logger } = options;
   const kit: AgencyKit<C, F, R> = { adapter, store: agencyStore(dataSource), thresholds: options.thresholds, referenceDate: options.referenceDate, logger };
   // Inline (federated) tracing would send resolver timings to the gateway on every request; off.
+  // No introspection or landing page in any mode: the grant guard refuses both anyway, and the
+  // supergraph is composed from committed SDL, so nobody needs an agency to describe itself.
   const server = new ApolloServer<AgencyContext<R>>({
     schema: await buildAgencySchema(adapter),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    introspection: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
   const app = express();
@@ -72,7 +75,26 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
       },
     }),
   );
+  app.use(unreadableBody(logger));
   return { app, stop: () => server.stop() };
+}
+
+/**
+ * A body that could not be read (malformed JSON, over 1mb) fails before the grant guard runs:
+ * answered with a fixed JSON 400 (413 for size), never Express's HTML page with a stack trace,
+ * and nothing of the body, which the parser's message would quote, in the answer or the log.
+ */
+function unreadableBody(logger: Logger): express.ErrorRequestHandler {
+  return (error: { status?: number; type?: unknown; name?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    logger.warn('request.unreadable', { status, type: typeof error.type === 'string' ? error.type : (error.name ?? 'Error') });
+    const message = status === 413 ? 'The request body is too large' : status === 500 ? 'The request failed' : 'The request body is not valid JSON';
+    res
+      .status(status)
+      .set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      .send(JSON.stringify({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] }));
+  };
 }
 
 /** Listens on `port` (0 picks a free one) and returns the running service. */

@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Logger } from '@mash/shared';
+import type { GatewayContext } from '../context';
+import type { AuditLog } from './audit-log';
+
+/**
+ * Writes the request's reads of the hub's case record to the access log (CASE_READ, one entry per
+ * case, all in one append) before the response leaves. If that write fails, the response is
+ * replaced by an error: what cannot be recorded is not shown (fail closed, as for agency fetches).
+ */
+export function ApolloServerPluginCaseReads(options: { audit: AuditLog; logger: Logger }): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema }) {
+          if (contextValue.reads) contextValue.reads.requested = requestedCoordinates(schema, document);
+        },
+        async willSendResponse({ contextValue, response }) {
+          const entries = contextValue.reads?.entries(contextValue.user, contextValue.requestId) ?? [];
+          if (entries.length === 0) return;
+          try {
+            await options.audit.appendMany(entries);
+          } catch (error) {
+            options.logger.error('audit_append_failed', { requestId: contextValue.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code ?? null });
+            response.http.status = 503;
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'The access log could not record this read, so nothing is shown. Try again shortly.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Every `Type.field` the client's document selects, through fragments and aliases. */
+export function requestedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const coordinates = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent) coordinates.add(`${parent.name}.${node.name.value}`);
+      },
+    }),
+  );
+  return coordinates;
+}
