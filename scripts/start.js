@@ -5,7 +5,9 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const env = { ...process.env, MASH_DEMO_MODE: process.env.MASH_DEMO_MODE ?? 'true' };
+// Demo mode unless told otherwise; never by default under NODE_ENV=production, where the gateway
+// refuses it (configure the grant key and the identity provider's keys instead).
+const env = { ...process.env, MASH_DEMO_MODE: process.env.MASH_DEMO_MODE ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true') };
 const SERVICES = [
   { name: 'police', entry: 'subgraphs/police/dist/index.js', port: env.POLICE_PORT ?? 4001 },
   { name: 'social-care', entry: 'subgraphs/social-care/dist/index.js', port: env.SOCIAL_CARE_PORT ?? 4002 },

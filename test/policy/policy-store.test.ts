@@ -162,6 +162,22 @@ describe('ISA policy store', () => {
     expect(await store.active()).toBeNull();
   });
 
+  it('loads a version stored before ratingControl and caseRegister existed, with their defaults', async () => {
+    const legacy = nextVersion('2026-12-10.1') as Partial<PolicyDocument>;
+    delete legacy.ratingControl;
+    delete legacy.caseRegister;
+    await ds.query(
+      `INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason) VALUES ($1, $2, $3, 'PROPOSED', 'legacy', 'stored by an older gateway')`,
+      ['2026-12-10.1', JSON.stringify(legacy), canonicalHash(legacy)],
+    );
+    await ds.query(`UPDATE isa_policy_version SET status = 'RETIRED', retired_by = 'dba', retired_at = now() WHERE status = 'ACTIVE'`);
+    await ds.query(`UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'dba', activated_at = now(), activation_reason = 'legacy' WHERE version = '2026-12-10.1'`);
+    const active = await store.active();
+    expect(active?.version).toBe('2026-12-10.1');
+    expect(active?.ratingControl).toEqual(DEFAULT_POLICY.ratingControl);
+    expect(active?.caseRegister).toEqual(DEFAULT_POLICY.caseRegister);
+  });
+
   it('migrates down and up again, and two gateways starting at once seed the default once', async () => {
     await ds.undoLastMigration();
     expect(await ds.query(`SELECT to_regclass('isa_policy_version') AS t`)).toEqual([{ t: null }]);

@@ -88,7 +88,7 @@ async function requireGovernance(
   }
   // The refusal stands whether or not it could be logged.
   await AuditLog.for(context.hub).append(entry).catch((error: Error) => {
-    logger.error('audit_append_failed', { requestId: context.requestId, query, error: error.message });
+    logger.error('audit_append_failed', { requestId: context.requestId, query, error: error.name });
   });
   throw new GraphQLError(
     `${query} is only for users with the ${GOVERNANCE} role; your roles are: ${user.roles.join(', ') || 'none'}. ` +

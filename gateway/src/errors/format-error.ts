@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@mash/shared';
 
 /** Codes whose messages are written for the client: they say what was wrong and what to do. */
@@ -24,9 +23,16 @@ export function formatGatewayError(options: { production: boolean; logger: Logge
     if (extensions.limit) extensions.code = extensions.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
     const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_CODES.has(code)) return { ...formatted, extensions };
-    const cause = unwrapResolverError(error) as { name?: string; code?: unknown };
+    const cause = rootCause(error);
     options.logger.error('unexpected_error', { name: cause?.name ?? 'unknown', code, sqlState: typeof cause?.code === 'string' ? cause.code : null });
     if (!options.production) return { ...formatted, extensions };
     return { message: UNEXPECTED, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** The error underneath GraphQL's wrappers (a database or programming error), for its name and code. */
+function rootCause(error: unknown): { name?: string; code?: unknown } {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return (cause ?? {}) as { name?: string; code?: unknown };
 }
