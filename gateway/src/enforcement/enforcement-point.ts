@@ -1,4 +1,4 @@
-import { DISCLOSURE_LOG_REVIEW, type AgencyName, type GrantIssuer, type Logger, type MatchDecision } from '@mash/shared';
+import { DISCLOSURE_LOG_REVIEW, subjectDigests, type AgencyName, type GrantIssuer, type Logger, type MatchDecision } from '@mash/shared';
 import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
@@ -51,7 +51,12 @@ export class EnforcementPoint {
     return memo(this.decisionLookups, context, subjectIds, () => decisionsOfSubjects(context.hub, subjectIds));
   }
 
-  async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[]): Promise<CaseGroup[]> {
+  /**
+   * Decides, audits and (where allowed) grants one agency fetch. `representations` are exactly what
+   * will be sent, in the order of `subjectIds`: each grant carries their digests, so it covers
+   * these people with these details and nothing else.
+   */
+  async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[], representations: readonly unknown[]): Promise<CaseGroup[]> {
     const now = new Date();
     let groups: CaseGroup[];
     let matchDecisions = new Map<string, Map<string, MatchDecision>>();
@@ -89,6 +94,7 @@ export class EnforcementPoint {
           const decision = matchDecisions.get(id)?.get(agency);
           return decision ? [[id, decision]] : [];
         })),
+        subjectDigests: subjectDigests(group.indexes.map((index) => representations[index])),
       });
       group.grant = minted.token;
       group.grantId = minted.grantId;

@@ -33,6 +33,14 @@ export interface GrantClaims {
   obligations: Obligation[];
   /** Per subject id: the confirmed and rejected records of this agency (absent: none). */
   matchDecisions?: Record<string, MatchDecision>;
+  /**
+   * Per subject id, the digest (`subjectDigest`) of exactly the representation the gateway sends
+   * for it. Agencies refuse a triage grant without one for every subject, and any representation
+   * that does not hash to it. Absent only in grants built for tests that bypass the grant guard.
+   */
+  subjectDigests?: Record<string, string>;
+  /** When the grant expires (`exp`), as the verifier read it; how long its id must be remembered as used. */
+  expiresAt?: Date;
 }
 
 /** Per-request context every agency resolver receives. */

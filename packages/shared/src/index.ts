@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './config';
+export * from './tls';
 export * from './calendar';
 export * from './logger';
 export * from './database';

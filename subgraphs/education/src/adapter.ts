@@ -1,4 +1,4 @@
-import type { AgencyAdapter } from '@mash/shared';
+import { AGENCY_KIT_MIGRATIONS, type AgencyAdapter } from '@mash/shared';
 import { educationConformance } from './conformance';
 import {
   AttendanceSummary, ChildMissingEducation, ElectiveHomeEducation, Enrolment, Exclusion, OperationEncompassNotification, Pupil, School,
@@ -24,7 +24,7 @@ export const adapter: AgencyAdapter<PupilCandidate, PupilRecord, EducationRecord
     School, Pupil, Enrolment, AttendanceSummary, Exclusion, SenStatus, ElectiveHomeEducation, ChildMissingEducation,
     OperationEncompassNotification,
   ],
-  migrations: [InitialEducation1795687714277, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
+  migrations: [InitialEducation1795687714277, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000, ...AGENCY_KIT_MIGRATIONS],
   recordType: EducationRecord,
   fieldDescription: 'What education (schools and the local authority) holds on the subject, matched on the fields required',
   recordsNoun: 'pupil records',

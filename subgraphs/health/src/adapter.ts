@@ -1,4 +1,4 @@
-import type { AgencyAdapter } from '@mash/shared';
+import { AGENCY_KIT_MIGRATIONS, type AgencyAdapter } from '@mash/shared';
 import { healthConformance } from './conformance';
 import {
   CpisRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode, SubstanceMisuseTreatment,
@@ -23,7 +23,7 @@ export const adapter: AgencyAdapter<PatientCandidate, PatientDetails, HealthReco
     Patient, GpRegistration, SafeguardingCode, UnscheduledCareAttendance, MentalHealthInvolvement, SubstanceMisuseTreatment, MaternityEpisode,
     WasNotBroughtEvent, CpisRecord,
   ],
-  migrations: [InitialHealth1795651200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
+  migrations: [InitialHealth1795651200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000, ...AGENCY_KIT_MIGRATIONS],
   recordType: HealthRecord,
   fieldDescription: 'What health holds on the subject: PDS registration, CP-IS, unscheduled care, engagement, MH and substance misuse',
   recordsNoun: 'health records',

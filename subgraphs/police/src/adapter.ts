@@ -1,4 +1,4 @@
-import type { AgencyAdapter } from '@mash/shared';
+import { AGENCY_KIT_MIGRATIONS, type AgencyAdapter } from '@mash/shared';
 import { policeConformance } from './conformance';
 import { DashAssessment, ExploitationFlag, MissingEpisode, NominalAddress, NominalAlias, Occurrence, OccurrencePerson, PoliceNominal, WarningMarker } from './entities';
 import { recordFlags } from './flags';
@@ -18,7 +18,7 @@ export const adapter: AgencyAdapter<NominalCandidate, NominalDetails, PoliceNomi
   agency: 'police',
   defaultPort: 4001,
   entities: [PoliceNominal, NominalAlias, NominalAddress, WarningMarker, Occurrence, OccurrencePerson, DashAssessment, MissingEpisode, ExploitationFlag],
-  migrations: [InitialPolice1764151200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
+  migrations: [InitialPolice1764151200000, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000, ...AGENCY_KIT_MIGRATIONS],
   recordType: PoliceNominalRecord,
   fieldDescription: 'What police hold on the subject, summarised for triage: warning markers, domestic abuse, missing episodes and exploitation',
   recordsNoun: 'police records',

@@ -1,4 +1,4 @@
-import type { AgencyAdapter } from '@mash/shared';
+import { AGENCY_KIT_MIGRATIONS, type AgencyAdapter } from '@mash/shared';
 import { socialCareConformance } from './conformance';
 import { Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, Referral, Section42Enquiry } from './entities';
 import { personFlags } from './flags';
@@ -21,7 +21,7 @@ export const adapter: AgencyAdapter<PersonCandidate, PersonDetails, SocialCareRe
   agency: 'social-care',
   defaultPort: 4002,
   entities: [Person, Referral, Assessment, ChildProtectionPlan, LookedAfterEpisode, EarlyHelpEpisode, Section42Enquiry],
-  migrations: [InitialSocialCare1795687661625, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000],
+  migrations: [InitialSocialCare1795687661625, BlockingKeys1795800000000, PhoneticBlockingKeys1796000000000, ...AGENCY_KIT_MIGRATIONS],
   recordType: SocialCareRecord,
   fieldDescription: "What the local authority's children's and adults' social care holds on the subject",
   recordsNoun: 'social-care records',

@@ -4,7 +4,9 @@ import { DEFAULT_GRANT_ISSUER } from '../grants/claims';
 import { DEFAULT_THRESHOLDS } from '../matching/model';
 import type { MatchThresholds } from '../matching/types';
 import type { AgencyName } from '../synthetic/types';
+import { secureUrl } from '../tls';
 import { referenceDateFromEnv, type ReferenceDate } from './reference-date';
+import { agencyTlsFromEnv, type AgencyTlsFiles } from './tls';
 
 /** Where an agency finds the gateway's public grant keys. */
 export type GatewayKeySource =
@@ -31,13 +33,27 @@ export interface AgencyConfig {
   seed: { enabled: boolean; people: number };
   /** `MASH_GRANT_ISSUER`: the `iss` grants must carry; default `mash-gateway`. */
   grantIssuer: string;
-  /** `MASH_GATEWAY_JWKS_FILE` (pinned) or `MASH_GATEWAY_JWKS_URL` (default the local gateway's JWKS). */
+  /**
+   * `MASH_GATEWAY_JWKS_FILE` (pinned, preferred in production) or `MASH_GATEWAY_JWKS_URL` (default
+   * the local gateway's JWKS; https in production unless loopback).
+   */
   gatewayKeys: GatewayKeySource;
+  /** `MASH_GATEWAY_CA_FILE`: the CA trusted for the gateway's https addresses (keys, checkpoints); default the system's. */
+  gatewayCaFile?: string;
+  /** `<AGENCY>_TLS_CERT_FILE`, `<AGENCY>_TLS_KEY_FILE` (and `<AGENCY>_TLS_CLIENT_CA_FILE` for mutual TLS): listen with TLS. Unset: plain HTTP. */
+  tls?: AgencyTlsFiles;
+  /** NODE_ENV=production: the gateway's key address must be https (or loopback). */
+  production: boolean;
 }
+
+const DEFAULT_JWKS_URL = 'http://127.0.0.1:4000/.well-known/jwks.json';
 
 export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const prefix = envPrefix(agency);
   const keyFile = optionalString('MASH_GATEWAY_JWKS_FILE', env);
+  const production = env.NODE_ENV === 'production';
+  const gatewayCaFile = optionalString('MASH_GATEWAY_CA_FILE', env);
+  const tls = agencyTlsFromEnv(agency, env);
   return {
     agency,
     port: integer(`${prefix}_PORT`, defaultPort, env),
@@ -50,7 +66,10 @@ export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env
     grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? DEFAULT_GRANT_ISSUER,
     gatewayKeys: keyFile
       ? { keyFile: path.resolve(keyFile) }
-      : { jwksUrl: optionalString('MASH_GATEWAY_JWKS_URL', env) ?? 'http://127.0.0.1:4000/.well-known/jwks.json' },
+      : { jwksUrl: secureUrl(optionalString('MASH_GATEWAY_JWKS_URL', env) ?? DEFAULT_JWKS_URL, 'MASH_GATEWAY_JWKS_URL', production) },
+    ...(gatewayCaFile ? { gatewayCaFile: path.resolve(gatewayCaFile) } : {}),
+    ...(tls ? { tls } : {}),
+    production,
   };
 }
 

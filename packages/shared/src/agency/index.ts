@@ -13,3 +13,5 @@ export * from './seed';
 export * from './store';
 export * from './subject-check';
 export * from './blocking-keys-migration';
+export * from './migrations';
+export * from './tls';

@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
+import type { Dispatcher } from 'undici';
 import { envPrefix, optionalString } from '../config';
 import { ensureServerDatabase, openDatabase } from '../database';
 import { DisclosureLog } from '../disclosure.entity';
 import { loadPinnedKeySet } from '../grants/keys';
 import { GrantVerifier } from '../grants/verifier';
 import { createLogger } from '../logger';
+import { tlsDispatcher } from '../tls';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import { buildAgencyApp, listen, type RunningService } from './app';
 import { agencyConfigFromEnv, type AgencyConfig } from './config';
 import { seedAgency } from './seed';
+import { agencyTlsOptions, listenTls } from './tls';
 
 /** The adapter's entities plus the disclosure log every agency keeps. */
 export function agencyEntities(adapter: AgencyAdapter<CandidateRow, unknown, object>): Function[] {
@@ -20,7 +23,12 @@ export async function agencyVerifier(config: AgencyConfig): Promise<GrantVerifie
   const source = config.gatewayKeys;
   return 'keyFile' in source
     ? new GrantVerifier({ agency: config.agency, issuer: config.grantIssuer, jwks: await loadPinnedKeySet(source.keyFile) })
-    : new GrantVerifier({ agency: config.agency, issuer: config.grantIssuer, jwksUrl: source.jwksUrl });
+    : new GrantVerifier({ agency: config.agency, issuer: config.grantIssuer, jwksUrl: source.jwksUrl, dispatcher: gatewayDispatcher(config) });
+}
+
+/** How the agency reaches the gateway's https addresses: trusting `MASH_GATEWAY_CA_FILE` when set. */
+export function gatewayDispatcher(config: AgencyConfig): Dispatcher | undefined {
+  return config.gatewayCaFile ? tlsDispatcher({ caFile: { path: config.gatewayCaFile, variable: 'MASH_GATEWAY_CA_FILE' } }) : undefined;
 }
 
 /**
@@ -32,6 +40,8 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
   const logger = createLogger(adapter.agency);
   const config = agencyConfigFromEnv(adapter.agency, adapter.defaultPort);
   const verifier = await agencyVerifier(config);
+  // Read before the database is touched, so a bad certificate path stops start-up at once.
+  const tls = config.tls ? agencyTlsOptions(adapter.agency, config.tls) : undefined;
   if (config.databaseUrl) await ensureServerDatabase(config.databaseUrl);
   const database = await openDatabase({
     service: adapter.agency,
@@ -47,8 +57,8 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     logger.info('seed', { inserted, people: config.seed.people });
   }
   const app = await buildAgencyApp({ adapter, dataSource: database.dataSource, verifier, thresholds: config.thresholds, referenceDate: config.referenceDate, logger });
-  const service = await listen(app, config.port, config.host);
-  logger.info('listening', { url: service.url, referenceDate: config.referenceDate.fixed ?? 'today' });
+  const service = tls ? await listenTls(app, tls, config.port, config.host) : await listen(app, config.port, config.host);
+  logger.info('listening', { url: service.url, referenceDate: config.referenceDate.fixed ?? 'today', tls: tls ? (config.tls?.clientCaFile ? 'mutual' : 'server') : 'off' });
   const running: RunningService = {
     ...service,
     async stop() {

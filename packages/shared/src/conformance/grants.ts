@@ -4,7 +4,9 @@ import { DISCLOSURE_LOG_REVIEW, GRANT_TOKEN_TYPE, payloadFromClaims } from '../g
 import { GrantIssuer } from '../grants/issuer';
 import { jose } from '../grants/jose';
 import { generateSigningKey, type SigningKey } from '../grants/keys';
+import { subjectDigests } from '../grants/subject-digest';
 import { AGENCIES, type AgencyName } from '../synthetic/types';
+import type { Representation } from './subjects';
 
 /** The purpose the gateway mints triage grants under. */
 export const TRIAGE_PURPOSE = 'MASH_TRIAGE';
@@ -38,22 +40,24 @@ export class ConformanceGrants {
     this.issuer = new GrantIssuer({ key, issuer: issuerName });
   }
 
-  /** A triage grant for a fresh case, covering exactly `subjectIds`. */
-  triage(subjectIds: readonly string[], obligations: readonly Obligation[] = []): Promise<Grant> {
-    return this.mint(this.issuer, this.triageClaims(subjectIds, obligations));
+  /** A triage grant for a fresh case, covering exactly these representations (their ids and digests), as the gateway mints one. */
+  triage(representations: readonly Representation[], obligations: readonly Obligation[] = []): Promise<Grant> {
+    return this.mint(this.issuer, this.triageClaims(representations, obligations));
   }
 
   /** A disclosure-log review grant, as the gateway mints one for an agency administrator. */
   review(): Promise<Grant> {
-    return this.mint(this.issuer, { agency: this.agency, caseId: 'n/a', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: CONFORMANCE_USER, obligations: [] });
+    return this.mint(this.issuer, { agency: this.agency, caseId: 'n/a', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: CONFORMANCE_USER, obligations: [], subjectDigests: {} });
   }
 
-  /** Every kind of grant the agency must refuse; each would otherwise cover `subjectId`. */
-  async refused(subjectId: string): Promise<BadGrant[]> {
-    const claims = this.triageClaims([subjectId], []);
+  /** Every kind of grant the agency must refuse; each would otherwise cover `covered`. */
+  async refused(covered: Representation): Promise<BadGrant[]> {
+    const subjectId = covered.id;
+    const claims = this.triageClaims([covered], []);
     const other = AGENCIES.find((agency) => agency !== this.agency)!;
     const past = Date.now() - 10 * 60_000;
-    const decoy = await this.issuer.mint({ ...claims, subjectIds: [`decoy-${randomUUID()}`] });
+    const decoyId = `decoy-${randomUUID()}`;
+    const decoy = await this.issuer.mint({ ...claims, subjectIds: [decoyId], subjectDigests: subjectDigests([{ ...covered, id: decoyId }]) });
     return [
       { name: 'no grant', token: undefined },
       { name: 'expired grant', token: (await new GrantIssuer({ key: this.key, issuer: this.issuerName, now: () => past }).mint(claims)).token },
@@ -62,16 +66,16 @@ export class ConformanceGrants {
       { name: 'wrong issuer', token: (await new GrantIssuer({ key: this.key, issuer: `not-${this.issuerName}` }).mint(claims)).token },
       { name: 'signed by another key', token: (await new GrantIssuer({ key: await generateSigningKey(this.key.alg), issuer: this.issuerName }).mint(claims)).token },
       // The gateway's signature over a decoy subject, with the payload rewritten to cover this one.
-      { name: 'tampered payload', token: withPayload(decoy.token, { ...jose.decodeJwt(decoy.token), subjects: [subjectId] }) },
+      { name: 'tampered payload', token: withPayload(decoy.token, { ...jose.decodeJwt(decoy.token), subjects: [subjectId], sd: subjectDigests([covered]) }) },
       { name: 'alg none', token: `${segment({ alg: 'none', typ: GRANT_TOKEN_TYPE })}.${segment(this.payload(claims))}.` },
       { name: 'HS256 keyed with the public key', token: this.hmacWithPublicKey(claims) },
     ];
   }
 
-  private triageClaims(subjectIds: readonly string[], obligations: readonly Obligation[]): Omit<GrantClaims, 'grantId'> {
+  private triageClaims(representations: readonly Representation[], obligations: readonly Obligation[]): Omit<GrantClaims, 'grantId'> {
     return {
-      agency: this.agency, caseId: `conformance-${randomUUID()}`, subjectIds: [...subjectIds], purpose: TRIAGE_PURPOSE,
-      policyVersion: 'conformance', userId: CONFORMANCE_USER, obligations: [...obligations],
+      agency: this.agency, caseId: `conformance-${randomUUID()}`, subjectIds: representations.map((representation) => representation.id), purpose: TRIAGE_PURPOSE,
+      policyVersion: 'conformance', userId: CONFORMANCE_USER, obligations: [...obligations], subjectDigests: subjectDigests(representations),
     };
   }
 

@@ -7,6 +7,7 @@ import type { CheckContext } from './checks/context';
 import { disclosureLogChecks } from './checks/disclosure-log';
 import { envelopeChecks } from './checks/envelope';
 import { errorCodeChecks } from './checks/error-codes';
+import { grantBindingChecks } from './checks/grant-binding';
 import { identifierChecks } from './checks/identifiers';
 import { obligationChecks } from './checks/obligations';
 import { refusalChecks } from './checks/refusals';
@@ -81,9 +82,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       answered: [],
     };
     const checks: CheckResult[] = [];
-    // In this order: the disclosure-log check reads what the three before it were answered, and the
+    // In this order: the disclosure-log check reads what the checks before it were answered, and the
     // error-code check every error the run was sent.
-    for (const family of [refusalChecks, envelopeChecks, identifierChecks, obligationChecks, disclosureLogChecks, errorCodeChecks]) {
+    for (const family of [refusalChecks, grantBindingChecks, envelopeChecks, identifierChecks, obligationChecks, disclosureLogChecks, errorCodeChecks]) {
       options.signal?.throwIfAborted();
       checks.push(...(await family(context)));
     }

@@ -3,8 +3,8 @@ import type { AgencyAdapter, CandidateRow } from '../agency/adapter';
 /** Any agency's adapter, as the suite sees it: it only reads the agency name, schema and fixture. */
 export type AnyAgencyAdapter = AgencyAdapter<CandidateRow, any, object>;
 
-/** The six families of checks, in the order they run. */
-export type CheckGroup = 'refusals' | 'envelope' | 'identifiers' | 'obligations' | 'disclosure-log' | 'error-codes';
+/** The seven families of checks, in the order they run. */
+export type CheckGroup = 'refusals' | 'grant-binding' | 'envelope' | 'identifiers' | 'obligations' | 'disclosure-log' | 'error-codes';
 
 /** One named check's outcome, with one line saying why. */
 export interface CheckResult {

@@ -17,6 +17,8 @@ export interface GrantPayload extends JWTPayload {
   obl: Obligation[];
   /** Match decisions per subject id: `c` the confirmed record id, `r` rejected record ids. */
   md?: Record<string, { c?: string; r?: string[] }>;
+  /** Subject digests: per subject id, the SHA-256 (hex) of the representation sent (`subjectDigest`). */
+  sd?: Record<string, string>;
 }
 
 /** Longest life of a grant: one fetch needs seconds, and a leaked grant should be worth little. */
@@ -41,6 +43,7 @@ export function payloadFromClaims(claims: Omit<GrantClaims, 'grantId'>): GrantPa
     ...(claims.matchDecisions && Object.keys(claims.matchDecisions).length > 0
       ? { md: Object.fromEntries(Object.entries(claims.matchDecisions).map(([subject, d]) => [subject, { ...(d.confirmed ? { c: d.confirmed } : {}), ...(d.rejected?.length ? { r: [...d.rejected] } : {}) }])) }
       : {}),
+    ...(claims.subjectDigests ? { sd: { ...claims.subjectDigests } } : {}),
   };
 }
 
@@ -50,13 +53,15 @@ export function payloadFromClaims(claims: Omit<GrantClaims, 'grantId'>): GrantPa
  * condition the hub attached.
  */
 export function claimsFromPayload(payload: JWTPayload): GrantClaims | undefined {
-  const { jti, sub, aud, case: caseId, subjects, purpose, pv, obl, md } = payload as Partial<GrantPayload>;
+  const { jti, sub, aud, case: caseId, subjects, purpose, pv, obl, md, sd, exp } = payload as Partial<GrantPayload>;
   if (!isText(jti) || !isText(sub) || !isText(caseId) || !isText(purpose) || !isText(pv)) return undefined;
   if (typeof aud !== 'string' || !(AGENCIES as readonly string[]).includes(aud)) return undefined;
   if (!Array.isArray(subjects) || !subjects.every(isText)) return undefined;
   if (!Array.isArray(obl) || !obl.every((item) => typeof item === 'string' && Object.hasOwn(KNOWN_OBLIGATIONS, item))) return undefined;
   const matchDecisions = decisionsFromClaim(md, subjects);
   if (matchDecisions === null) return undefined;
+  const subjectDigests = digestsFromClaim(sd, subjects);
+  if (subjectDigests === null) return undefined;
   return {
     grantId: jti,
     agency: aud as AgencyName,
@@ -67,7 +72,24 @@ export function claimsFromPayload(payload: JWTPayload): GrantClaims | undefined 
     userId: sub,
     obligations: [...obl],
     ...(matchDecisions ? { matchDecisions } : {}),
+    subjectDigests,
+    ...(typeof exp === 'number' ? { expiresAt: new Date(exp * 1000) } : {}),
   };
+}
+
+const DIGEST = /^[0-9a-f]{64}$/;
+
+/**
+ * The `sd` claim read strictly: exactly one SHA-256 hex digest per covered subject, nothing else;
+ * null when missing or malformed. A grant covering no subject (a disclosure-log review) needs none.
+ */
+function digestsFromClaim(sd: unknown, subjects: string[]): Record<string, string> | null {
+  if (sd === undefined) return subjects.length === 0 ? {} : null;
+  if (typeof sd !== 'object' || sd === null || Array.isArray(sd)) return null;
+  const entries = Object.entries(sd as Record<string, unknown>);
+  if (entries.length !== new Set(subjects).size) return null;
+  if (!entries.every(([subject, digest]) => subjects.includes(subject) && typeof digest === 'string' && DIGEST.test(digest))) return null;
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /** The `md` claim read strictly: only for covered subjects, record ids as non-empty strings; null when malformed. */

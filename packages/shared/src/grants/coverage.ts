@@ -9,6 +9,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GrantClaims } from '../grant-claims';
+import { subjectDigest } from './subject-digest';
 
 /**
  * Stands in for a representation that is not a `Subject` with a string id, or for representations
@@ -47,6 +48,22 @@ export function uncoveredSubjects(grant: GrantClaims, body: unknown): string[] {
   const covered = new Set(grant.subjectIds);
   const uncovered = representations.map(subjectIdOf).filter((id) => !covered.has(id));
   return [...new Set(uncovered)];
+}
+
+/**
+ * Subject ids whose representation is not exactly the one the grant was minted for: its digest
+ * (`subjectDigest`: id, demographics, identifiers) differs from the grant's, or the grant has none
+ * for it. Run after `uncoveredSubjects`, which has already refused unknown ids.
+ */
+export function unboundSubjects(grant: GrantClaims, body: unknown): string[] {
+  const representations = requestedRepresentations(body);
+  if (!representations) return [INVALID_REPRESENTATION];
+  const digests = grant.subjectDigests ?? {};
+  const unbound = representations.flatMap((representation) => {
+    const id = subjectIdOf(representation);
+    return Object.hasOwn(digests, id) && digests[id] === subjectDigest(representation) ? [] : [id];
+  });
+  return [...new Set(unbound)];
 }
 
 function requestedRepresentations(body: unknown): unknown[] | undefined {

@@ -31,6 +31,12 @@ export type GrantFailureReason =
   | 'scope'
   /** A representation names a subject the grant does not cover. */
   | 'uncovered'
+  /** A representation is not the one the grant was minted for (its digest differs: other demographics). */
+  | 'unbound'
+  /** The grant id was already used at this agency (grants are single-use). */
+  | 'replayed'
+  /** The request did not arrive over TLS, which this agency requires. */
+  | 'insecure'
   | 'invalid';
 
 export class GrantError extends Error {

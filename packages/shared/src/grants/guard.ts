@@ -1,13 +1,25 @@
+import type { TLSSocket } from 'node:tls';
 import type { Request, RequestHandler, Response } from 'express';
 import type { GrantClaims } from '../grant-claims';
 import type { Logger } from '../logger';
 import { DISCLOSURE_LOG_REVIEW } from './claims';
-import { requestedRootFields, uncoveredSubjects } from './coverage';
+import { requestedRootFields, unboundSubjects, uncoveredSubjects } from './coverage';
 import { GrantError } from './errors';
+import { memoryReplayCache, type GrantReplayCache } from './replay-cache';
 import type { GrantVerifier } from './verifier';
 
 export interface GrantGuardOptions {
   verifier: GrantVerifier;
+  /**
+   * Where used grant ids are remembered, so each grant is answered once: an agency passes
+   * `databaseReplayCache` (shared by all its processes). Default: this guard's own memory.
+   */
+  replay?: GrantReplayCache;
+  /**
+   * Refuse any request that did not arrive over TLS. Set when the agency listens with TLS, so the
+   * app mounted on a plain listener by mistake still answers nothing. Default false.
+   */
+  requireTls?: boolean;
   /** Root field of the agency's disclosure-log query, answered only under a DISCLOSURE_LOG_REVIEW grant. */
   disclosureQueryName: string;
   /** Receives one `grant.refused` line per refusal: the reason and the grant id, nothing personal. */
@@ -21,6 +33,14 @@ export interface GrantGuardOptions {
  */
 export const GRANT_REQUIRED_BODY = JSON.stringify({
   errors: [{ message: 'A valid grant from the MASH gateway is required', extensions: { code: 'UNAUTHENTICATED' } }],
+});
+
+/**
+ * The answer when a valid grant could not be recorded as used (the agency's database failed):
+ * nothing is answered unrecorded, and the gateway reports the agency as unavailable.
+ */
+export const GRANT_UNRECORDED_BODY = JSON.stringify({
+  errors: [{ message: 'The agency could not record the grant and answered nothing; try again shortly', extensions: { code: 'AGENCY_UNAVAILABLE' } }],
 });
 
 /** `res.locals` after the guard let a request through. */
@@ -37,24 +57,30 @@ export function grantFromHeader(authorization: string | undefined): string | und
 /**
  * Express middleware for an agency's `/graphql`, after `express.json()` and before Apollo. Lets a
  * request through only with a valid grant for this agency and only for what the grant opens:
- * `_entities` for covered subjects, or the disclosure-log query under a DISCLOSURE_LOG_REVIEW
- * grant. Everything else, `_service` and introspection included, gets 401: the supergraph is
- * composed from committed SDL, so nobody needs this agency to describe itself at run time.
+ * `_entities` for covered subjects, each representation exactly as the grant digests it, or the
+ * disclosure-log query under a DISCLOSURE_LOG_REVIEW grant; and only once per grant. Everything
+ * else, `_service` and introspection included, gets 401: the supergraph is composed from
+ * committed SDL, so nobody needs this agency to describe itself at run time.
  */
-export function grantGuard(options: GrantGuardOptions): RequestHandler {
+export function grantGuard(guardOptions: GrantGuardOptions): RequestHandler {
+  const options = { ...guardOptions, replay: guardOptions.replay ?? memoryReplayCache() };
   return async (req, res, next) => {
     let grantId: string | undefined;
     try {
       // The gateway only POSTs; a GET query string would be a second, unchecked way in.
       if (req.method !== 'POST') throw new GrantError('request');
+      if (options.requireTls && !(req.socket as TLSSocket).encrypted) throw new GrantError('insecure');
       const token = grantFromHeader(req.get('authorization'));
       if (!token) throw new GrantError('missing');
       const grant = await options.verifier.verify(token);
       grantId = grant.grantId;
       authorise(grant, req, options.disclosureQueryName);
+      // Last, so only a request that would be answered uses the grant up.
+      if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
       (res.locals as Partial<GrantLocals>).grant = grant;
       next();
     } catch (error) {
+      if (error instanceof ReplayStoreError) return unrecorded(res, options.logger, error, grantId);
       refuse(res, options.logger, req, error instanceof GrantError ? error : new GrantError('invalid', grantId, { cause: error }), grantId);
     }
   };
@@ -66,7 +92,28 @@ function authorise(grant: GrantClaims, req: Request, disclosureQueryName: string
   const reviewing = grant.purpose === DISCLOSURE_LOG_REVIEW;
   const allowed = reviewing ? disclosureQueryName : '_entities';
   if (fields.some((field) => field !== allowed)) throw new GrantError('scope', grant.grantId);
-  if (!reviewing && uncoveredSubjects(grant, req.body).length > 0) throw new GrantError('uncovered', grant.grantId);
+  if (reviewing) return;
+  if (uncoveredSubjects(grant, req.body).length > 0) throw new GrantError('uncovered', grant.grantId);
+  if (unboundSubjects(grant, req.body).length > 0) throw new GrantError('unbound', grant.grantId);
+}
+
+/** A failure of the replay cache itself, not of the grant. */
+class ReplayStoreError extends Error {
+  override name = 'ReplayStoreError';
+}
+
+async function claimed(options: GrantGuardOptions & { replay: GrantReplayCache }, grant: GrantClaims): Promise<boolean> {
+  try {
+    return await options.replay.claim(grant.grantId, grant.expiresAt);
+  } catch (error) {
+    throw new ReplayStoreError('the grant could not be recorded as used', { cause: error });
+  }
+}
+
+function unrecorded(res: Response, logger: Logger, error: ReplayStoreError, grantId: string | undefined): void {
+  const cause = error.cause as { name?: string; code?: string } | undefined;
+  logger.error('grant.unrecorded', { grantId: grantId ?? null, error: cause?.name ?? 'unknown', sqlState: cause?.code ?? null });
+  res.status(503).set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).send(GRANT_UNRECORDED_BODY);
 }
 
 function refuse(res: Response, logger: Logger, req: Request, error: GrantError, grantId: string | undefined): void {

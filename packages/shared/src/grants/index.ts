@@ -13,3 +13,5 @@ export * from './issuer';
 export * from './verifier';
 export * from './coverage';
 export * from './guard';
+export * from './replay-cache';
+export * from './subject-digest';

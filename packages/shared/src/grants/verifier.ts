@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { ConfigError } from '../config';
 import type { GrantClaims } from '../grant-claims';
 import type { AgencyName } from '../synthetic/types';
@@ -27,6 +28,8 @@ export interface GrantVerifierOptions {
   jwksCooldownMs?: number;
   /** Clock in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
+  /** For `jwksUrl`: the undici dispatcher fetch uses (a private CA, a client certificate; see `tlsDispatcher`). */
+  dispatcher?: Dispatcher;
 }
 
 type KeySource = ReturnType<typeof jose.createLocalJWKSet> | ReturnType<typeof jose.createRemoteJWKSet>;
@@ -51,7 +54,11 @@ export class GrantVerifier {
     this.now = options.now ?? Date.now;
     this.keys = options.jwks
       ? jose.createLocalJWKSet(options.jwks)
-      : jose.createRemoteJWKSet(new URL(options.jwksUrl!), { cooldownDuration: options.jwksCooldownMs ?? 5_000, timeoutDuration: 3_000 });
+      : jose.createRemoteJWKSet(new URL(options.jwksUrl!), {
+          cooldownDuration: options.jwksCooldownMs ?? 5_000,
+          timeoutDuration: 3_000,
+          ...(options.dispatcher ? { [jose.customFetch]: dispatchedFetch(options.dispatcher) } : {}),
+        });
     this.options = {
       issuer: options.issuer,
       audience: options.agency,
@@ -92,4 +99,9 @@ function unverifiedGrantId(token: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Node's fetch through `dispatcher` (undici's own option, which the DOM's RequestInit type does not name). */
+export function dispatchedFetch(dispatcher: Dispatcher): typeof fetch {
+  return (input, init) => fetch(input, { ...init, dispatcher } as RequestInit);
 }

@@ -34,7 +34,7 @@ export async function envelopeChecks(context: CheckContext): Promise<CheckResult
     [ENVELOPE.c03Known, withIdentifiers(person('C03'))],
     [ENVELOPE.c04Known, withIdentifiers(person('C04'))],
   ];
-  const grant = await context.grants.triage(sent.map(([, subject]) => subject.id));
+  const grant = await context.grants.triage(sent.map(([, subject]) => subject));
   let views: any[] | undefined;
   const results = [
     await runCheck('envelope', 'one batch under one grant, every view well formed', async () => {

@@ -21,7 +21,7 @@ export async function identifierChecks(context: CheckContext): Promise<CheckResu
   const valid = withIdentifiers(person('C02'));
   const bad = badSubjects(person('C01'));
   const sent = [valid, ...bad.map((subject) => subject.representation)];
-  const grant = await context.grants.triage(sent.map((subject) => subject.id));
+  const grant = await context.grants.triage(sent);
   let body: { data?: any; errors?: any[] } | undefined;
   const errorsAt = (index: number) => (body?.errors ?? []).filter((error) => JSON.stringify(error?.path) === JSON.stringify(['_entities', index, context.field]));
   const results = [

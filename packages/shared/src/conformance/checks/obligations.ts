@@ -15,7 +15,7 @@ export async function obligationChecks(context: CheckContext): Promise<CheckResu
   const domesticAbuse = context.adapter.conformance.domesticAbuse;
   const ask = async (label: string, obligations: Obligation[]) => {
     const subject = withIdentifiers(person('C01'));
-    const grant = await context.grants.triage([subject.id], obligations);
+    const grant = await context.grants.triage([subject], obligations);
     const body = answered(await context.client.post(entitiesRequest(context.agency, [subject], domesticAbuse?.selection), grant.token));
     const view = body.data?._entities?.[0]?.[context.field];
     context.answered.push({ label, grant: grant.claims, subjects: [{ label: 'C01 with identifiers', subjectId: subject.id, status: view?.status ?? null }] });

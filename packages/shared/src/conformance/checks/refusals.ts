@@ -13,14 +13,14 @@ export async function refusalChecks(context: CheckContext): Promise<CheckResult[
   const covered = withIdentifiers(person('C01'));
   const targets = probes(context.schema, context.agency, covered);
   const results: CheckResult[] = [];
-  for (const bad of await context.grants.refused(covered.id)) {
+  for (const bad of await context.grants.refused(covered)) {
     results.push(await runCheck('refusals', bad.name, async () => {
       const responses = await Promise.all(targets.map((probe) => context.client.post(probe.request, bad.token)));
       return expectAllRefused(targets.map((probe, i) => [probe.name, responses[i]]));
     }));
   }
   const { client, grants } = context;
-  const triage = async (request: GraphQLRequest) => client.post(request, (await grants.triage([covered.id])).token);
+  const triage = async (request: GraphQLRequest) => client.post(request, (await grants.triage([covered])).token);
   const other = withIdentifiers(person('C02'));
   const valid: [string, () => Promise<[string, AgencyResponse][]>][] = [
     ['valid grant: _service', async () => [['_service', await triage(SERVICE_REQUEST)]]],
@@ -38,7 +38,7 @@ export async function refusalChecks(context: CheckContext): Promise<CheckResult[
       return [['_entities with _service', await triage(smuggled)]];
     }],
     ['disclosure-review grant: _entities', async () => [['_entities', await client.post(entitiesRequest(context.agency, [covered]), (await grants.review()).token)]]],
-    ['GET with a valid grant', async () => [['GET _entities', await client.get(entitiesRequest(context.agency, [covered]), (await grants.triage([covered.id])).token)]]],
+    ['GET with a valid grant', async () => [['GET _entities', await client.get(entitiesRequest(context.agency, [covered]), (await grants.triage([covered])).token)]]],
   ];
   for (const [name, send] of valid) results.push(await runCheck('refusals', name, async () => expectAllRefused(await send())));
   return results;

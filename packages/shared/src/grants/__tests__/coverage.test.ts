@@ -1,6 +1,7 @@
 import type { GrantClaims } from '../../grant-claims';
-import { INVALID_REPRESENTATION, requestedRootFields, uncoveredSubjects } from '../coverage';
-import { POLICE_GRANT } from './fixtures';
+import { INVALID_REPRESENTATION, requestedRootFields, unboundSubjects, uncoveredSubjects } from '../coverage';
+import { subjectDigest, SUBJECT_DIGEST_FIELDS } from '../subject-digest';
+import { POLICE_GRANT, POLICE_REPRESENTATIONS } from './fixtures';
 
 const grant: GrantClaims = { ...POLICE_GRANT, grantId: 'grant-1' };
 const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { police { status } } } }';
@@ -71,5 +72,35 @@ describe('uncoveredSubjects', () => {
       { query: 'not graphql' },
     ];
     for (const body of cases) expect(uncoveredSubjects(grant, body)).toEqual([INVALID_REPRESENTATION]);
+  });
+});
+
+describe('unboundSubjects: each representation exactly as the grant digests it', () => {
+  const body = (representations: unknown[]) => ({ query: ENTITIES, variables: { representations } });
+  const [amira, tobi] = POLICE_REPRESENTATIONS;
+
+  test('the representations the grant was minted for are bound', () => {
+    expect(unboundSubjects(grant, body([amira, tobi]))).toEqual([]);
+  });
+
+  test("the same id with another person's name and date of birth is not", () => {
+    const swapped = { ...amira, givenName: tobi.givenName, dateOfBirth: tobi.dateOfBirth };
+    expect(unboundSubjects(grant, body([swapped, tobi]))).toEqual(['subject-1']);
+  });
+
+  test.each(SUBJECT_DIGEST_FIELDS.filter((field) => field !== 'id'))('a change to %s alone unbinds it', (field) => {
+    expect(unboundSubjects(grant, body([{ ...amira, [field]: 'changed' }]))).toEqual(['subject-1']);
+  });
+
+  test('an absent field and a null one are the same to the agency, and to the digest; __typename and key order do not count', () => {
+    const { upn: _upn, pncId: _pnc, ...withoutNulls } = amira;
+    expect(unboundSubjects(grant, body([withoutNulls]))).toEqual([]);
+    const reordered = Object.fromEntries(Object.entries(amira).reverse());
+    expect(subjectDigest(reordered)).toBe(subjectDigest(amira));
+  });
+
+  test('a grant without digests binds nobody', () => {
+    expect(unboundSubjects({ ...grant, subjectDigests: undefined }, body([amira]))).toEqual(['subject-1']);
+    expect(unboundSubjects({ ...grant, subjectDigests: { constructor: 'x' } }, body([{ ...amira, id: 'constructor' }]))).toEqual(['constructor']);
   });
 });

@@ -27,7 +27,8 @@ async function reasonFor(verifier: GrantVerifier, token: string): Promise<GrantF
 async function forge(payload: JWTPayload, header: Partial<JWTHeaderParameters> = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const claims = { iss: 'mash-gateway', aud: 'police', sub: 'user-7', jti: crypto.randomUUID(), iat: now, exp: now + 30 };
-  return new jose.SignJWT({ ...claims, case: 'case-1', subjects: ['subject-1'], purpose: 'MASH_TRIAGE', pv: '1', obl: [], ...payload })
+  const sd = { 'subject-1': POLICE_GRANT.subjectDigests!['subject-1'] };
+  return new jose.SignJWT({ ...claims, case: 'case-1', subjects: ['subject-1'], purpose: 'MASH_TRIAGE', pv: '1', obl: [], sd, ...payload })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: GRANT_TOKEN_TYPE, ...header })
     .sign(key.privateKey);
 }
@@ -38,7 +39,7 @@ test('a hand-built grant with ordinary claims verifies (so the cases below fail 
 
 test('a minted grant verifies to the claims it was minted with', async () => {
   const { token, grantId, expiresAt } = await issuer.mint(POLICE_GRANT);
-  await expect(police.verify(token)).resolves.toEqual({ ...POLICE_GRANT, grantId });
+  await expect(police.verify(token)).resolves.toEqual({ ...POLICE_GRANT, grantId, expiresAt });
   expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
 });
 
@@ -121,6 +122,12 @@ test('required claims, the grant type and known obligations are enforced', async
   expect(await reasonFor(police, await forge({ jti: undefined }))).toBe('claims');
   expect(await reasonFor(police, await forge({ subjects: 'subject-1' }))).toBe('claims');
   expect(await reasonFor(police, await forge({ obl: ['SHARE_EVERYTHING'] }))).toBe('claims');
+  // Subject digests: one 64-hex digest for each covered subject, and for nobody else.
+  expect(await reasonFor(police, await forge({ sd: undefined }))).toBe('claims');
+  expect(await reasonFor(police, await forge({ sd: {} }))).toBe('claims');
+  expect(await reasonFor(police, await forge({ sd: { 'subject-1': 'not-a-digest' } }))).toBe('claims');
+  expect(await reasonFor(police, await forge({ sd: { 'subject-1': 'a'.repeat(64), 'subject-9': 'b'.repeat(64) } }))).toBe('claims');
+  await expect(police.verify(await forge({ subjects: [], sd: undefined }))).resolves.toMatchObject({ subjectIds: [], subjectDigests: {} });
   expect(await reasonFor(police, await forge({}, { typ: 'JWT' }))).toBe('type');
 });
 
