@@ -147,6 +147,20 @@ describe('separation of duties for opening a case to agencies', () => {
     expect(await outcome('manager', caseId)).toBe('shared');
   });
 
+  it('lets a manager still close the review of an urgent rating after the case was closed', async () => {
+    const caseId = await receive('triageA', 'RED');
+    expect(await outcome('triageA', caseId)).toBe('shared');
+    const decided = await gql('triageA', `mutation($input: DecisionInput!) { recordDecision(input: $input) { status } }`, {
+      input: { caseId, outcome: 'NO_FURTHER_ACTION', rationale: 'Nothing found', feedbackToReferrer: 'No further action' },
+    });
+    expect(decided.data.recordDecision.status).toBe('CLOSED');
+    const queue = await gql('manager', '{ ratingReviews { caseId status } }');
+    expect(queue.data.ratingReviews).toContainEqual({ caseId, status: 'OPEN' });
+    const overturned = await gql('manager', OVERTURN, { caseId, why: 'Rated RED to read records, closed straight after' });
+    expect(overturned.data.overturnRating.ratingConfirmation).toBe('OVERTURNED');
+    expect(await outcome('triageA', caseId)).toBe('rating-overturned');
+  });
+
   it('lets only a manager close an urgent review, and explains why not to a colleague', async () => {
     const caseId = await receive('triageA', 'RED');
     const colleague = await gql('triageB', CONFIRM, { caseId, why: 'Agreed' });

@@ -119,8 +119,14 @@ export class CaseRegister {
     problems.throwIfAny(outcome === RatingReviewStatus.CONFIRMED ? 'confirmation' : 'overturn');
     const control = await this.ratingControl();
     const action = outcome === RatingReviewStatus.CONFIRMED ? 'CONFIRM_RATING' : 'OVERTURN_RATING';
-    return this.mutateOpenCase(actor, input.caseId, action, (record, manager) =>
-      closeReview(manager, record, outcome, actor, input.rationale.trim(), now, control, input.reviewId),
+    // A closed case's reviews can still be closed: an urgent rating shared data before closure, and
+    // overturning it also ends the reading window after closure.
+    return this.mutateOpenCase(
+      actor,
+      input.caseId,
+      action,
+      (record, manager) => closeReview(manager, record, outcome, actor, input.rationale.trim(), now, control, input.reviewId),
+      { closedToo: true },
     );
   }
 
@@ -179,12 +185,13 @@ export class CaseRegister {
     caseId: string,
     action: CaseChange['action'],
     change: (record: Case, manager: EntityManager) => Promise<string>,
+    options: { closedToo?: boolean } = {},
   ): Promise<Case> {
     assertCaseId(caseId);
     return this.dataSource.transaction(async (manager) => {
       const record = await manager.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw badInput('caseId', `no case with id ${caseId}`);
-      if (record.status === CaseStatus.CLOSED) throw badInput('caseId', `case ${record.reference} is closed`);
+      if (record.status === CaseStatus.CLOSED && !options.closedToo) throw badInput('caseId', `case ${record.reference} is closed`);
       const detail = await change(record, manager);
       const saved = await manager.save(record);
       const subjects = await manager.find(Subject, { where: { caseId }, select: { id: true } });
