@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -21,6 +21,7 @@ import { formatGatewayError } from './errors/format-error';
 import { jsonBodyErrors, jsonNotFound } from './errors/json-errors';
 import { ApolloServerPluginOperationResolution } from './errors/operation-resolution.plugin';
 import { hubServices } from './hub/governance';
+import { HubDataSource } from './hub/hub-data-source';
 import { HubQueryLogger } from './hub/query-logger';
 import { buildHubSchema } from './hub/schema';
 import { admit } from './limits/admission';
@@ -62,7 +63,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
     logger: apolloLogger(logger, production),
     buildService: ({ name, url }) => {
-      if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
+      if (name === 'hub') return new HubDataSource(hubSchema);
       const agency = name as AgencyName;
       if (!AGENCIES.includes(agency)) throw new Error(`supergraph names an unknown subgraph "${name}" (${url})`);
       return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement });

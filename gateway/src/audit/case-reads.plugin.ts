@@ -6,21 +6,24 @@ import type { AuditLog } from './audit-log';
 
 /**
  * Writes the request's reads of the hub's case record to the access log (CASE_READ, one entry per
- * case, all in one append) before the response leaves. If that write fails, the response is
- * replaced by an error: what cannot be recorded is not shown (fail closed, as for agency fetches).
+ * case, in one append started as soon as the hub's fetch is done) and waits for it before the
+ * response leaves. If that write fails, the response is replaced by an error: what cannot be
+ * recorded is not shown (fail closed, as for agency fetches).
  */
 export function ApolloServerPluginCaseReads(options: { audit: AuditLog; logger: Logger }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema }) {
-          if (contextValue.reads) contextValue.reads.requested = requestedCoordinates(schema, document);
+          const { reads } = contextValue;
+          if (!reads) return;
+          reads.requested = requestedCoordinates(schema, document);
+          reads.writer = { write: (entries) => options.audit.appendMany(entries), user: contextValue.user, requestId: contextValue.requestId };
         },
         async willSendResponse({ contextValue, response }) {
-          const entries = contextValue.reads?.entries(contextValue.user, contextValue.requestId) ?? [];
-          if (entries.length === 0) return;
+          if (!contextValue.reads) return;
           try {
-            await options.audit.appendMany(entries);
+            await contextValue.reads.settle();
           } catch (error) {
             options.logger.error('audit_append_failed', { requestId: contextValue.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code ?? null });
             response.http.status = 503;

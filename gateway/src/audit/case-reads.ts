@@ -25,13 +25,19 @@ interface CaseRead {
 
 /**
  * One request's reads of the hub's own case record, gathered as fields resolve and written as
- * one CASE_READ entry per case when the response is ready (audit/case-reads.plugin.ts): who,
- * which case, which subjects, which fields, never the values.
+ * CASE_READ entries (audit/case-reads.plugin.ts): who, which case, which subjects, which fields,
+ * never the values. Written when the hub's part of the plan is done (HubDataSource), so the write
+ * overlaps the agency fetches; the response waits for it. A query reads the hub in one fetch, so
+ * it writes one entry per case.
  */
 export class CaseReads {
   private readonly byCase = new Map<string, CaseRead>();
+  /** Each write started for this request, settled to its error (or null) so none goes unhandled. */
+  private readonly writes: Promise<unknown>[] = [];
   /** `Type.field` coordinates the client's operation selects; the planner's extra fields (keys, what agencies need to match) are not reads by the user. */
   requested: Set<string> | null = null;
+  /** How entries are written, for whom; set by the plugin once the operation is known. */
+  writer: { write(entries: AuditEntryInput[]): Promise<unknown>; user: AuthenticatedUser | null; requestId: string } | null = null;
 
   read(caseId: string, coordinate: string, rule: string, subjectId?: string): void {
     const entry = this.entry(caseId, rule);
@@ -64,6 +70,21 @@ export class CaseReads {
       });
     }
     return out;
+  }
+
+  /** Starts writing what was read so far, one entry per case, without waiting for it. */
+  flush(): void {
+    if (!this.writer) return;
+    const entries = this.entries(this.writer.user, this.writer.requestId);
+    this.byCase.clear();
+    if (entries.length > 0) this.writes.push(this.writer.write(entries).then(() => null, (error: unknown) => error ?? new Error('write failed')));
+  }
+
+  /** Writes what remains and waits for every write of the request; throws the first failure. */
+  async settle(): Promise<void> {
+    this.flush();
+    const failure = (await Promise.all(this.writes)).find((outcome) => outcome !== null);
+    if (failure) throw failure;
   }
 
   private entry(caseId: string, rule: string): CaseRead {
