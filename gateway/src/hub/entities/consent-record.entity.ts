@@ -3,22 +3,22 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ConsentMethod, ConsentStatus } from './enums';
 
 /** Consent history: each recording is kept, the case holds the current state. */
-@ObjectType('ConsentRecord')
+@ObjectType('ConsentRecord', { description: 'One recording of consent for a case: what was decided, who gave or refused it, how, when, and who recorded it' })
 @Entity('consent_record')
 @Index(['caseId', 'recordedAt'])
 export class ConsentRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The consent record\'s id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
-  @Field(() => ConsentStatus)
+  @Field(() => ConsentStatus, { description: 'Given, refused, not sought, or overridden (with the reason in note)' })
   @Column({ type: 'varchar', length: 16 })
   status: ConsentStatus;
 
-  @Field()
+  @Field({ description: 'Whether the consent covers sharing for early help (standard-risk domestic-abuse incidents)' })
   @Column({ name: 'early_help_sharing', type: 'boolean' })
   earlyHelpSharing: boolean;
 
@@ -38,11 +38,11 @@ export class ConsentRecord {
   @Column({ name: 'given_at', type: 'timestamptz', nullable: true })
   givenAt: Date | null;
 
-  @Field()
+  @Field({ description: 'User id of who recorded it' })
   @Column({ name: 'recorded_by', type: 'varchar', length: 200 })
   recordedBy: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded' })
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;
 }

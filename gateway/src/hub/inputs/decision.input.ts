@@ -13,12 +13,12 @@ export class RateCaseInput {
   rationale: string;
 }
 
-@InputType()
+@InputType({ description: 'Consent for a case, as recorded now; it must add up (see each field)' })
 export class ConsentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case the consent is for' })
   caseId: string;
 
-  @Field(() => ConsentStatus)
+  @Field(() => ConsentStatus, { description: 'Given, refused, not sought, or overridden (say why in note)' })
   status: ConsentStatus;
 
   @Field(() => Boolean, { description: 'Consent covers sharing for early help (standard-risk DA incidents)' })

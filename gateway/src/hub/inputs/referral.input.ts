@@ -55,7 +55,7 @@ export class ReferralInput {
   @Field(() => Pathway, { defaultValue: Pathway.CHILDREN })
   pathway: Pathway;
 
-  @Field(() => ConsentStatus, { defaultValue: ConsentStatus.NOT_SOUGHT })
+  @Field(() => ConsentStatus, { defaultValue: ConsentStatus.NOT_SOUGHT, description: 'Consent as the referral gives it; anything but NOT_SOUGHT writes a consent record' })
   consentStatus: ConsentStatus;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Consent covers sharing for early help (standard-risk DA incidents); only with consentStatus GIVEN' })
