@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
+import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 
@@ -29,6 +30,10 @@ export interface GatewayConfig {
   grantIssuer: string;
   /** What one request may ask (depth, aliases, tokens, directives, cost, subjects, rate). */
   limits: RequestLimits;
+  /** TLS towards agencies (`MASH_AGENCY_CA_FILE`, `MASH_AGENCY_CLIENT_CERT_FILE`, `MASH_AGENCY_CLIENT_KEY_FILE`); unset, Node's defaults. */
+  agencyTransport?: AgencyTransportConfig;
+  /** `MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS`: how often the access log's head is signed (default 60; 0: only on demand). */
+  checkpointIntervalSeconds?: number;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -68,5 +73,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? 'mash-gateway',
     limits: requestLimitsFromEnv(env),
+    agencyTransport: agencyTransportFromEnv(agencyUrls, production, env),
+    checkpointIntervalSeconds: integer('MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, env),
   };
 }

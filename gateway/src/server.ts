@@ -10,6 +10,8 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { AGENCIES, createLogger, GrantIssuer, loadOrCreateSigningKey, type AgencyName, type Logger, type RunningService, type SigningKey } from '@mash/shared';
 import { AgencyDataSource } from './agency-data-source';
+import { agencyDispatcher } from './agency-transport';
+import { AuditCheckpointer, auditCheckpointRoutes } from './audit/checkpoints';
 import { CaseReads } from './audit/case-reads';
 import { ApolloServerPluginCaseReads } from './audit/case-reads.plugin';
 import { createUserVerifier } from './auth/verify-user';
@@ -59,6 +61,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const grantKey = options.grantKey ?? (await loadOrCreateSigningKey(config.grantKey));
   const issuer = new GrantIssuer({ key: grantKey, issuer: config.grantIssuer });
   const enforcement = new EnforcementPoint({ policies, audit, issuer, logger });
+  const agencyTransport = agencyDispatcher(config.agencyTransport);
+  const checkpoints = new AuditCheckpointer({ hub, issuer, intervalMs: (config.checkpointIntervalSeconds ?? 60) * 1000, logger });
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
     logger: apolloLogger(logger, production),
@@ -66,7 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (name === 'hub') return new HubDataSource(hubSchema);
       const agency = name as AgencyName;
       if (!AGENCIES.includes(agency)) throw new Error(`supergraph names an unknown subgraph "${name}" (${url})`);
-      return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement });
+      return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement, dispatcher: agencyTransport });
     },
   });
   const armor = armorProtection(limits, production);
@@ -99,6 +103,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.set('cache-control', 'public, max-age=60').json(issuer.jwks());
   });
+  // Signed checkpoints of the access log's head, which agencies keep (audit/checkpoints.ts).
+  app.use('/audit/checkpoint', express.json({ limit: '1kb' }), auditCheckpointRoutes({ checkpoints, verifyUser, audit, logger }));
+  checkpoints.start();
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -121,6 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     async stop() {
+      checkpoints.stop();
       await server.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createPublicKey } from 'node:crypto';
-import { GrantIssuer, AGENCIES, jose } from '@mash/shared';
+import { GrantIssuer, AGENCIES, jose, subjectDigests } from '@mash/shared';
 import { startFederation, type Federation } from '../support/federation';
 
 const FIELDS = { police: 'police', 'social-care': 'socialCare', health: 'health', education: 'education' } as const;
@@ -142,9 +142,13 @@ describe('the information-sharing agreement, end to end', () => {
       redSubject = await subjectsOf(ids.RED);
       otherSubject = await subjectsOf(ids.AMBER);
     });
+    // As the gateway mints them: bound to the representations sent (entities() below) by their digests.
     const mint = (agency: 'health' | 'police', subjectIds: string[], ttlSeconds?: number) =>
       new GrantIssuer({ key: federation.grantKey }).mint(
-        { agency, caseId: ids.RED, subjectIds, purpose: 'MASH_TRIAGE', policyVersion: 'test', userId: 'triage-7', obligations: [] },
+        {
+          agency, caseId: ids.RED, subjectIds, purpose: 'MASH_TRIAGE', policyVersion: 'test', userId: 'triage-7', obligations: [],
+          subjectDigests: subjectDigests(subjectIds.map((id) => ({ __typename: 'Subject', ...people[id] }))),
+        },
         { ttlSeconds },
       );
 

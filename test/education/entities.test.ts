@@ -91,7 +91,7 @@ describe('education subgraph: _entities on Subject', () => {
     expect(result.views).toHaveLength(representations.length);
     expect(harness.queries.filter((sql) => /FROM pupil WHERE blocking_keys && /.test(sql))).toHaveLength(1);
     expect(harness.queries.filter((sql) => /FROM pupil p\s+WHERE p\.id = ANY/.test(sql))).toHaveLength(1);
-    expect(harness.queries.filter((sql) => /INSERT INTO disclosure_log/.test(sql))).toHaveLength(1);
+    expect(harness.queries.filter((sql) => /disclosure_log_append/.test(sql))).toHaveLength(1);
     expect(harness.queries).toHaveLength(3);
     const logged = await harness.database.dataSource.getRepository(DisclosureLog).find({ where: { requestId: harness.lastRequestId() } });
     expect(logged.map((row) => row.subjectId).sort()).toEqual(representations.map((r) => r.id).sort());

@@ -1,46 +1,129 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDirectory, openDatabase, optionalString } from '@mash/shared';
+import { createPublicKey } from 'node:crypto';
+import {
+  AGENCIES, ConfigError, DEFAULT_GRANT_ISSUER, GRANT_PRIVATE_KEY_VARIABLE, dataDirectory, envPrefix, jose, loadPinnedKeySet, openDatabase, optionalString,
+  type AgencyName, type Database, type JSONWebKeySet,
+} from '@mash/shared';
 import { auditEntities } from './index';
+import { auditAgency, type AgencyAuditReport } from './verify-agencies';
 import { verifyChain } from './verify-chain';
 
+const USAGE = `usage: npm run audit:verify -- [--agency-db <agency>=<postgres url>]... [--gateway-jwks <file>] [--hub-only]
+
+Checks the hub's access-log chain; then, for every agency database it can reach (--agency-db,
+else <AGENCY>_DATABASE_URL, else the embedded .data/<agency>), the gateway's signed checkpoints it
+holds against the hub's chain, its own disclosure chain, and every disclosure's grant against the
+hub's record of issuing it. Exit 0 intact, 1 broken, 2 could not check.`;
+
+interface Options {
+  agencyUrls: Partial<Record<AgencyName, string>>;
+  jwksFile?: string;
+  hubOnly: boolean;
+}
+
 /**
- * `npm run audit:verify`: checks the hub's access log offline. Exit 0 when the chain is intact,
- * 1 when it is broken, 2 when it could not be checked (no database, no table, no connection).
- * In embedded mode stop the gateway first: PGlite's files are for one process at a time.
+ * `npm run audit:verify`: checks the hub's access log and the agencies' records offline. Exit 0
+ * when everything is intact, 1 when anything is broken, 2 when it could not be checked (no
+ * database, no table, no connection, a bad argument). In embedded mode stop the services first:
+ * PGlite's files are for one process at a time.
  */
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  const options = parseArguments(argv);
   const url = optionalString('HUB_DATABASE_URL');
   const embeddedPath = path.join(dataDirectory(), 'hub');
   if (!url && !fs.existsSync(embeddedPath)) {
     console.error(`audit:verify: no hub database at ${embeddedPath}; start the gateway once or set HUB_DATABASE_URL`);
     return 2;
   }
-  const db = await openDatabase({ service: 'hub', url, embeddedPath, entities: auditEntities, migrations: [] });
+  const hub = await openDatabase({ service: 'hub', url, embeddedPath, entities: auditEntities, migrations: [] });
   try {
     const started = Date.now();
-    const report = await verifyChain(db.dataSource, { batchSize: 5000 });
+    const report = await verifyChain(hub.dataSource, { batchSize: 5000 });
     const took = `${((Date.now() - started) / 1000).toFixed(1)}s`;
     const head = report.head ? `, head seq ${report.head.seq} hash ${report.head.hash}` : '';
     if (report.ok) {
       console.log(`audit chain intact: ${report.entries} entries checked in ${took}${head}`);
-      return 0;
+    } else {
+      const broken = report.firstBroken!;
+      console.log(`audit chain BROKEN at seq ${broken.seq} (id ${broken.id}): ${broken.reason}; ${report.entries} entries checked in ${took}`);
     }
-    const broken = report.firstBroken!;
-    console.log(`audit chain BROKEN at seq ${broken.seq} (id ${broken.id}): ${broken.reason}; ${report.entries} entries checked in ${took}`);
-    return 1;
+    const agencies = options.hubOnly ? [] : await auditAgencies(hub, report.head, options);
+    const agenciesOk = agencies.every((agency) => agency.problems.length === 0);
+    return report.ok && agenciesOk ? 0 : 1;
   } finally {
-    await db.close();
+    await hub.close();
   }
 }
 
-main().then(
+/** Each reachable agency in turn (embedded databases are opened one at a time). */
+async function auditAgencies(hub: Database, hubHead: { seq: string; hash: string } | undefined, options: Options): Promise<AgencyAuditReport[]> {
+  const keys = await gatewayKeys(options);
+  const issuer = optionalString('MASH_GRANT_ISSUER') ?? DEFAULT_GRANT_ISSUER;
+  const reports: AgencyAuditReport[] = [];
+  const skipped: string[] = [];
+  for (const agency of AGENCIES) {
+    const url = options.agencyUrls[agency] ?? optionalString(`${envPrefix(agency)}_DATABASE_URL`);
+    const embeddedPath = path.join(dataDirectory(), agency);
+    if (!url && !fs.existsSync(embeddedPath)) {
+      skipped.push(agency);
+      continue;
+    }
+    const db = await openDatabase({ service: `${agency}-audit`, url, embeddedPath, entities: [], migrations: [] });
+    try {
+      const report = await auditAgency({ agency, hub: hub.dataSource, db: db.dataSource, hubHead, keys, issuer });
+      reports.push(report);
+      const newest = report.newest ? ` (newest seq ${report.newest.seq}, signed ${report.newest.signedAt.toISOString()})` : '';
+      const verdict = report.problems.length === 0 ? 'intact' : `${report.problems.length} problem(s)`;
+      console.log(`${agency}: ${verdict}: ${report.checkpoints} checkpoint(s) held against the hub's chain${newest}; ${report.disclosures} disclosure(s) chained and reconciled with the hub's grants`);
+      for (const problem of report.problems) console.log(`  ${problem}`);
+      for (const note of report.notes) console.error(`audit:verify: note: ${note}`);
+    } finally {
+      await db.close();
+    }
+  }
+  if (skipped.length > 0) {
+    console.error(`audit:verify: note: no database for ${skipped.join(', ')} (--agency-db or <AGENCY>_DATABASE_URL): their checkpoints and disclosure logs were not checked`);
+  }
+  return reports;
+}
+
+/** The gateway's public keys, to check checkpoint signatures: a pinned JWKS, or the public half of the grant key. */
+async function gatewayKeys(options: Options): Promise<JSONWebKeySet | undefined> {
+  const file = options.jwksFile ?? optionalString('MASH_GATEWAY_JWKS_FILE');
+  if (file) return loadPinnedKeySet(path.resolve(file));
+  const pem = optionalString(GRANT_PRIVATE_KEY_VARIABLE) ?? readIfExists(path.join(dataDirectory(), 'keys', 'grant-signing-key.pem'));
+  if (!pem) return undefined;
+  const jwk = createPublicKey(pem.replace(/\\n/g, '\n')).export({ format: 'jwk' }) as jose.JWK;
+  return { keys: [{ ...jwk, kid: await jose.calculateJwkThumbprint(jwk, 'sha256') }] };
+}
+
+function readIfExists(file: string): string | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function parseArguments(argv: string[]): Options {
+  const options: Options = { agencyUrls: {}, hubOnly: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--hub-only') options.hubOnly = true;
+    else if (arg === '--gateway-jwks' && argv[i + 1]) options.jwksFile = argv[++i];
+    else if (arg === '--agency-db' && argv[i + 1]) {
+      const [agency, ...rest] = argv[++i].split('=');
+      if (!(AGENCIES as readonly string[]).includes(agency) || rest.length === 0) throw new ConfigError(`--agency-db wants <agency>=<url> with an agency among ${AGENCIES.join(', ')}`);
+      options.agencyUrls[agency as AgencyName] = rest.join('=');
+    } else throw new ConfigError(`unknown argument ${arg}\n${USAGE}`);
+  }
+  return options;
+}
+
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: Error) => {
-    console.error(`audit:verify could not check the chain: ${error.message}`);
+    console.error(`audit:verify could not check: ${error.message}`);
     process.exitCode = 2;
   },
 );

@@ -42,9 +42,24 @@ export class DisclosureLog {
 
   @Column({ name: 'obligations', type: 'text', array: true })
   obligations: string[];
+
+  /** Chain order (bigint, so a string), assigned by the database as the row is appended. */
+  @Column({ name: 'seq', type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  /** The hash of the row before it (all zeros for the first): see the DisclosureChain migration. */
+  @Column({ name: 'prev_hash', type: 'char', length: 64, insert: false, update: false })
+  prevHash: string;
+
+  /** sha256 over this row's canonical JSON with prev_hash (`disclosureHash`). */
+  @Column({ name: 'hash', type: 'char', length: 64, insert: false, update: false })
+  hash: string;
 }
 
-/** The SQL each agency's initial migration runs to create the table above. */
+/**
+ * The SQL each agency's initial migration runs to create the table above, before the kit's
+ * DisclosureChain migration adds `seq`, `prev_hash` and `hash` and makes it append-only.
+ */
 export const DISCLOSURE_LOG_DDL = `
 CREATE TABLE disclosure_log (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

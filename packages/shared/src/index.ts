@@ -22,3 +22,4 @@ export * from './grants';
 export * from './bulk-seed';
 export * from './conformance';
 export * from './matching/evaluation';
+export * from './audit';

@@ -8,6 +8,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { disclosureQueryName } from '../disclosure.resolver';
 import { grantGuard, type GrantLocals } from '../grants/guard';
+import { databaseReplayCache } from '../grants/replay-cache';
 import type { GrantVerifier } from '../grants/verifier';
 import type { Logger } from '../logger';
 import type { MatchThresholds } from '../matching/types';
@@ -27,6 +28,8 @@ export interface AgencyAppOptions<C extends CandidateRow, F, R extends object> {
   logger: Logger;
   /** Handlers run before the grant check (tests count the requests that reach an agency). */
   beforeGraphQL?: express.RequestHandler[];
+  /** Refuse requests that did not arrive over TLS: set when the agency listens with TLS (`listenTls`). */
+  requireTls?: boolean;
 }
 
 /** A built agency service, not yet listening: tests use `app` with any HTTP client or `listen(0)`. */
@@ -67,7 +70,11 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     '/graphql',
     ...(options.beforeGraphQL ?? []),
     express.json({ limit: '1mb' }),
-    grantGuard({ verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger }),
+    grantGuard({
+      verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger, requireTls: options.requireTls,
+      // Single use across every process of this agency: the ids live in its own database.
+      replay: databaseReplayCache(kit.store, { onPurgeError: (error) => logger.warn('grant_use.purge_failed', { error: (error as Error).name }) }),
+    }),
     expressMiddleware(server, {
       context: async ({ res }) => {
         const request = { requestId: randomUUID(), grant: (res.locals as GrantLocals).grant };

@@ -44,9 +44,22 @@ export interface AgencyConfig {
   tls?: AgencyTlsFiles;
   /** NODE_ENV=production: the gateway's key address must be https (or loopback). */
   production: boolean;
+  /**
+   * The background task keeping the gateway's signed checkpoints of the hub's access log:
+   * `MASH_CHECKPOINTS` (default true), `MASH_CHECKPOINT_INTERVAL_SECONDS` (default 60) and
+   * `MASH_GATEWAY_CHECKPOINT_URL` (default the local gateway's `/audit/checkpoint`; https in production unless loopback).
+   */
+  checkpoints: { enabled: boolean; url: string; intervalMs: number };
 }
 
 const DEFAULT_JWKS_URL = 'http://127.0.0.1:4000/.well-known/jwks.json';
+const DEFAULT_CHECKPOINT_URL = 'http://127.0.0.1:4000/audit/checkpoint';
+
+function positiveSeconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const seconds = integer(name, fallback, env);
+  if (seconds < 1) throw new ConfigError(`${name} must be at least 1 (seconds), got ${seconds}`);
+  return seconds;
+}
 
 export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const prefix = envPrefix(agency);
@@ -70,6 +83,11 @@ export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env
     ...(gatewayCaFile ? { gatewayCaFile: path.resolve(gatewayCaFile) } : {}),
     ...(tls ? { tls } : {}),
     production,
+    checkpoints: {
+      enabled: boolean('MASH_CHECKPOINTS', true, env),
+      url: secureUrl(optionalString('MASH_GATEWAY_CHECKPOINT_URL', env) ?? DEFAULT_CHECKPOINT_URL, 'MASH_GATEWAY_CHECKPOINT_URL', production),
+      intervalMs: positiveSeconds('MASH_CHECKPOINT_INTERVAL_SECONDS', 60, env) * 1000,
+    },
   };
 }
 

@@ -15,3 +15,4 @@ export * from './subject-check';
 export * from './blocking-keys-migration';
 export * from './migrations';
 export * from './tls';
+export * from './checkpoints';

@@ -10,7 +10,9 @@ import { tlsDispatcher } from '../tls';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import { buildAgencyApp, listen, type RunningService } from './app';
 import { agencyConfigFromEnv, type AgencyConfig } from './config';
+import { startCheckpointFetcher } from './checkpoints';
 import { seedAgency } from './seed';
+import { agencyStore } from './store';
 import { agencyTlsOptions, listenTls } from './tls';
 
 /** The adapter's entities plus the disclosure log every agency keeps. */
@@ -56,12 +58,21 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     const { inserted } = await seedAgency(database.dataSource, adapter.seed, { people: config.seed.people });
     logger.info('seed', { inserted, people: config.seed.people });
   }
-  const app = await buildAgencyApp({ adapter, dataSource: database.dataSource, verifier, thresholds: config.thresholds, referenceDate: config.referenceDate, logger });
+  const app = await buildAgencyApp({
+    adapter, dataSource: database.dataSource, verifier, thresholds: config.thresholds, referenceDate: config.referenceDate, logger, requireTls: Boolean(tls),
+  });
   const service = tls ? await listenTls(app, tls, config.port, config.host) : await listen(app, config.port, config.host);
   logger.info('listening', { url: service.url, referenceDate: config.referenceDate.fixed ?? 'today', tls: tls ? (config.tls?.clientCaFile ? 'mutual' : 'server') : 'off' });
+  const checkpoints = config.checkpoints.enabled
+    ? startCheckpointFetcher({
+        url: config.checkpoints.url, intervalMs: config.checkpoints.intervalMs, store: agencyStore(database.dataSource), keys: verifier.keys,
+        issuer: config.grantIssuer, dispatcher: gatewayDispatcher(config), logger,
+      })
+    : undefined;
   const running: RunningService = {
     ...service,
     async stop() {
+      checkpoints?.stop();
       await service.stop();
       await database.close();
     },

@@ -84,7 +84,7 @@ export async function startThrowawayDeployment(options: ThrowawayOptions): Promi
       env: {
         ...withoutServiceSettings(process.env, prefix), ...env,
         [`${prefix}_PORT`]: String(port), MASH_HOST: '127.0.0.1', MASH_GATEWAY_JWKS_FILE: jwksFile, MASH_GRANT_ISSUER: options.issuer,
-        MASH_SEED: 'false', MASH_LOG_LEVEL: 'warn', MASH_REFERENCE_DATE: asOf,
+        MASH_SEED: 'false', MASH_LOG_LEVEL: 'warn', MASH_REFERENCE_DATE: asOf, MASH_CHECKPOINTS: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

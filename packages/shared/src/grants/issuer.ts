@@ -3,6 +3,7 @@ import type { GrantClaims } from '../grant-claims';
 import { DEFAULT_GRANT_ISSUER, GRANT_TOKEN_TYPE, MAX_GRANT_TTL_SECONDS, payloadFromClaims } from './claims';
 import { jose, type JWK } from './jose';
 import type { SigningKey } from './keys';
+import { signCheckpoint, type SignedCheckpoint } from '../audit/checkpoint';
 
 export interface GrantIssuerOptions {
   key: SigningKey;
@@ -70,6 +71,14 @@ export class GrantIssuer {
     if (next.kid === this.key.kid) return;
     this.retired.push({ jwk: this.key.publicJwk, until: this.now() + 2 * MAX_GRANT_TTL_SECONDS * 1000 });
     this.key = next;
+  }
+
+  /**
+   * Signs a checkpoint of the hub's access-log head with the current grant key (the key agencies
+   * already hold, so a checkpoint needs no new trust), typed so it can never pass as a grant.
+   */
+  signCheckpoint(head: { seq: string; hash: string }): Promise<SignedCheckpoint> {
+    return signCheckpoint(this.key, head, { issuer: this.issuer, now: new Date(this.now()) });
   }
 
   /** Current public key first, then retired keys still within their window. */

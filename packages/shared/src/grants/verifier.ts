@@ -32,12 +32,13 @@ export interface GrantVerifierOptions {
   dispatcher?: Dispatcher;
 }
 
-type KeySource = ReturnType<typeof jose.createLocalJWKSet> | ReturnType<typeof jose.createRemoteJWKSet>;
+export type KeySource = ReturnType<typeof jose.createLocalJWKSet> | ReturnType<typeof jose.createRemoteJWKSet>;
 
 /** Verifies the gateway's grants for one agency; shared by all four subgraphs. */
 export class GrantVerifier {
   readonly agency: AgencyName;
-  private readonly keys: KeySource;
+  /** The gateway's keys as configured (pinned or fetched): also what its signed audit checkpoints are checked against. */
+  readonly keys: KeySource;
   private readonly options: JWTVerifyOptions & { clockTolerance: number };
   private readonly now: () => number;
 

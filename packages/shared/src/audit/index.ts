@@ -1,0 +1,3 @@
+export * from './chain-link';
+export * from './checkpoint';
+export * from './disclosure-chain';
