@@ -140,11 +140,13 @@ describe('separation of duties for opening a case to agencies', () => {
     expect(await outcome('triageA', caseId)).toBe('rating-unconfirmed');
   });
 
-  it('does not let a manager alone open a referral they recorded themselves', async () => {
+  it('opens a referral a manager records and rates on receipt, as the manager\'s own rating', async () => {
     const caseId = await receive('manager', 'AMBER');
-    expect(await outcome('manager', caseId)).toBe('rating-unconfirmed');
-    expect((await gql('manager2', CONFIRM, { caseId, why: 'Agreed' })).data.confirmRating.ratingConfirmation).toBe('CONFIRMED');
-    expect(await outcome('manager', caseId)).toBe('shared');
+    expect(await outcome('triageA', caseId)).toBe('shared');
+    // ...but the manager who recorded a referral is never the one who confirms someone else's rating of it.
+    await gql('triageA', RATE, { input: { caseId, rag: 'GREEN', rationale: 'Down' } });
+    await gql('triageA', RATE, { input: { caseId, rag: 'AMBER', rationale: 'Up' } });
+    expect((await gql('manager', CONFIRM, { caseId, why: 'Agreed' })).errors[0].message).toMatch(/You recorded this referral/);
   });
 
   it('lets a manager still close the review of an urgent rating after the case was closed', async () => {

@@ -123,6 +123,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
   ratingControl: {
     opensSharing: ['RED', 'AMBER'],
     confirmedWhenRatedBy: ['mash-manager'],
+    selfConfirmOwnReferral: true,
     secondPersonRoles: ['mash-triage', 'mash-manager'],
     urgent: ['RED'],
     reviewerRoles: ['mash-manager'],

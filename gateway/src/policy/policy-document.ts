@@ -49,8 +49,10 @@ export interface PolicyRule {
 export interface RatingControl {
   /** Ratings that open a case to agency data. Default RED, AMBER. */
   opensSharing: Rag[];
-  /** Roles whose own rating needs no second person, except on a referral they recorded. Default mash-manager. */
+  /** Roles whose own rating needs no second person. Default mash-manager. */
   confirmedWhenRatedBy: HubRole[];
+  /** Whether that holds on a referral the rater recorded too; false: the recorder never opens a case alone. Default true. */
+  selfConfirmOwnReferral: boolean;
   /** Roles that may confirm someone else's rating. Default mash-triage, mash-manager. */
   secondPersonRoles: HubRole[];
   /** Ratings that share at once as urgent and raise a review. Default RED. */

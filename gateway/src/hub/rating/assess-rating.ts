@@ -31,9 +31,10 @@ export function assessRating(control: RatingControl, rating: RatingCircumstances
   if (previous.rag && control.opensSharing.includes(previous.rag) && previous.state === RatingConfirmation.CONFIRMED) {
     return { state: RatingConfirmation.CONFIRMED, review: null };
   }
-  // ARCHITECTURE.md: whoever recorded a referral cannot alone open it, whatever their role.
   const selfConfirming = rating.rater.roles.some((role) => (control.confirmedWhenRatedBy as string[]).includes(role));
-  if (selfConfirming && rating.rater.id !== rating.recorderId) return { state: RatingConfirmation.CONFIRMED, review: null };
+  // An ISA may say that whoever recorded a referral never opens it alone, whatever their role.
+  const ownReferral = rating.rater.id === rating.recorderId;
+  if (selfConfirming && (control.selfConfirmOwnReferral || !ownReferral)) return { state: RatingConfirmation.CONFIRMED, review: null };
   if (control.urgent.includes(rating.rag) && !rating.overturnedBefore) {
     return { state: RatingConfirmation.URGENT_AWAITING_REVIEW, review: RatingReviewKind.URGENT };
   }

@@ -15,8 +15,7 @@ describe('assessRating under the default ratingControl', () => {
     ['RED by triage (urgent)', rating('RED'), State.URGENT_AWAITING_REVIEW, Review.URGENT],
     ['AMBER by a manager', rating('AMBER', ['mash-manager']), State.CONFIRMED, null],
     ['RED by a manager', rating('RED', ['mash-manager']), State.CONFIRMED, null],
-    ['AMBER by a manager who recorded the referral', rating('AMBER', ['mash-manager'], { recorderId: 'rater' }), State.AWAITING_CONFIRMATION, Review.SECOND_PERSON],
-    ['RED by a manager who recorded the referral', rating('RED', ['mash-manager'], { recorderId: 'rater' }), State.URGENT_AWAITING_REVIEW, Review.URGENT],
+    ['AMBER by a manager who recorded the referral', rating('AMBER', ['mash-manager'], { recorderId: 'rater' }), State.CONFIRMED, null],
     ['RED by triage after an overturn', rating('RED', ['mash-triage'], { overturnedBefore: true }), State.AWAITING_CONFIRMATION, Review.SECOND_PERSON],
     ['AMBER -> RED once AMBER was confirmed', rating('RED', ['mash-triage'], { previous: { rag: Rag.AMBER, state: State.CONFIRMED } }), State.CONFIRMED, null],
     ['GREEN -> AMBER (down and up again)', rating('AMBER', ['mash-triage'], { previous: { rag: Rag.GREEN, state: State.NOT_NEEDED } }), State.AWAITING_CONFIRMATION, Review.SECOND_PERSON],
@@ -26,7 +25,11 @@ describe('assessRating under the default ratingControl', () => {
     expect(assessRating(control, circumstances)).toEqual({ state, review });
   });
 
-  it('follows the policy: no urgent path, triage self-confirming', () => {
+  it('follows the policy: the recorder never opening alone, no urgent path, triage self-confirming', () => {
+    const strict = { ...control, selfConfirmOwnReferral: false };
+    expect(assessRating(strict, rating('AMBER', ['mash-manager'], { recorderId: 'rater' }))).toEqual({ state: State.AWAITING_CONFIRMATION, review: Review.SECOND_PERSON });
+    expect(assessRating(strict, rating('RED', ['mash-manager'], { recorderId: 'rater' }))).toEqual({ state: State.URGENT_AWAITING_REVIEW, review: Review.URGENT });
+    expect(assessRating(strict, rating('AMBER', ['mash-manager']))).toEqual({ state: State.CONFIRMED, review: null });
     expect(assessRating({ ...control, urgent: [] }, rating('RED'))).toEqual({ state: State.AWAITING_CONFIRMATION, review: Review.SECOND_PERSON });
     expect(assessRating({ ...control, confirmedWhenRatedBy: ['mash-triage'] }, rating('AMBER'))).toEqual({ state: State.CONFIRMED, review: null });
     expect(assessRating({ ...control, opensSharing: ['RED'] }, rating('AMBER'))).toEqual({ state: State.NOT_NEEDED, review: null });
