@@ -3,7 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  agencyEntities, buildAgencyApp, createLogger, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation, generateSigningKey, GrantVerifier, listen,
+  agencyEntities, agencyTlsOptions, buildAgencyApp, createLogger, listenTls, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation, generateSigningKey, GrantVerifier, listen,
   openTestDatabase, seedAgency, AGENCIES, jose, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
 } from '@mash/shared';
 import { adapter as police } from '@mash/police';
@@ -18,6 +18,7 @@ import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { startGateway, type RunningGateway } from '@mash/gateway';
+import { createTestPki, type TestPki } from './tls';
 
 export const ADAPTERS: Record<AgencyName, AgencyAdapter<CandidateRow, any, object>> = {
   police,
@@ -42,6 +43,11 @@ export interface FederationOptions {
   production?: boolean;
   /** Request limits for the gateway; the defaults otherwise. */
   limits?: Partial<RequestLimits>;
+  /**
+   * Agencies listen with TLS (certificates from a throw-away PKI made now) and the gateway trusts
+   * its CA; `mutual`: agencies also require the gateway's client certificate.
+   */
+  tls?: { mutual?: boolean };
 }
 
 /** Who signs user tokens the gateway accepts: the demo issuer, or the test identity provider in production mode. */
@@ -68,6 +74,8 @@ export interface Federation {
    * second gateway process in all but name), sharing the one embedded connection otherwise.
    */
   startAnotherGateway(): Promise<{ url: string; stop(): Promise<void> }>;
+  /** With `tls`: the PEM files agencies and gateway were given. */
+  pki?: TestPki;
   stop(): Promise<void>;
 }
 
@@ -78,6 +86,8 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   const agencies = {} as Federation['agencies'];
   const grantKey = await generateSigningKey();
   const population = generatePopulation({ people });
+  const pki = options.tls ? createTestPki() : undefined;
+  const tlsFiles = pki && { certFile: pki.serverCertFile, keyFile: pki.serverKeyFile, ...(options.tls?.mutual ? { clientCaFile: pki.caFile } : {}) };
   await Promise.all(
     AGENCIES.map(async (agency) => {
       const adapter = ADAPTERS[agency];
@@ -92,8 +102,9 @@ export async function startFederation(options: FederationOptions = {}): Promise<
         referenceDate: fixedReferenceDate(population.referenceDate),
         logger: createLogger(agency),
         beforeGraphQL: [(_req, _res, next) => { counter.requests += 1; next(); }],
+        requireTls: Boolean(tlsFiles),
       });
-      const service = await listen(app, 0);
+      const service = tlsFiles ? await listenTls(app, agencyTlsOptions(agency, tlsFiles), 0) : await listen(app, 0);
       // A live getter: Object.assign would copy the count once, and `requests` would stay 0.
       agencies[agency] = Object.defineProperties(service, {
         database: { value: database, enumerable: true },
@@ -123,6 +134,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     grantKey: { generate: false },
     grantIssuer: 'mash-gateway',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...(pki ? { agencyTransport: { caFile: pki.caFile, ...(options.tls?.mutual ? { clientCertFile: pki.clientCertFile, clientKeyFile: pki.clientKeyFile } : {}) } } : {}),
   };
   const gateway = await startGateway({ config, hub: hub.dataSource, grantKey });
   const federation: Federation = {
@@ -132,6 +144,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     gateway,
     agencies,
     hub,
+    pki,
     token: (tokenOptions) => (userIssuer ? signTestToken(userIssuer, tokenOptions) : issueDemoToken(keyFile, tokenOptions)),
     async query(query, variables, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -158,6 +171,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       await Promise.allSettled([hub.close(), ...AGENCIES.map((agency) => agencies[agency].stop())]);
       await Promise.allSettled(AGENCIES.map((agency) => agencies[agency].database.close()));
       fs.rmSync(dataDir, { recursive: true, force: true });
+      pki?.remove();
     },
   };
   return federation;
