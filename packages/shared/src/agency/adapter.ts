@@ -58,7 +58,11 @@ export interface AgencyAdapter<C extends CandidateRow = CandidateRow, F = unknow
   agency: AgencyName;
   /** Port used when `<AGENCY>_PORT` is not set: police 4001, social-care 4002, health 4003, education 4004. */
   defaultPort: number;
-  /** TypeORM entities (the shared `DisclosureLog` is added by the pipeline) and migrations, oldest first. */
+  /**
+   * TypeORM entities (the shared `DisclosureLog` is added by the pipeline) and migrations, oldest
+   * first, ending with `...AGENCY_KIT_MIGRATIONS` (the kit's own tables: grant_use, the disclosure
+   * chain, audit_checkpoint).
+   */
   entities: Function[];
   migrations: Function[];
   /** The GraphQL object type of one disclosed record (type-graphql class). */
