@@ -130,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       checkpoints.stop();
       await server.stop();
+      await agencyTransport?.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

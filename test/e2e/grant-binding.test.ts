@@ -49,7 +49,10 @@ describe('grants bound to their content, single-use, over TLS, at every agency',
     const view = await federation.query(`query($id: ID!) { case(id: $id) { subjects { ${FIELDS} } } }`, { id: red }, triage);
     people = view.body.data.case.subjects.slice(0, 2).map((subject: Record<string, unknown>) => ({ __typename: 'Subject', ...subject }));
   });
-  afterAll(() => federation?.stop());
+  afterAll(async () => {
+    await Promise.all([gatewayClient, stranger, noClientCertificate].map((dispatcher) => dispatcher?.close()));
+    await federation?.stop();
+  });
 
   it('the gateway reaches every agency over mutual TLS (control)', async () => {
     for (const agency of AGENCIES) expect(federation.agencies[agency].url).toMatch(/^https:/);
