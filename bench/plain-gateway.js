@@ -41,7 +41,7 @@ async function main() {
   const hub = await openHubDatabase({ url: required('HUB_DATABASE_URL'), dataDir });
   const { cases, policies } = hubServices(hub.dataSource);
   const grants = await grantKeeper({
-    keyFile: path.join(dataDir, 'keys', 'grant-signing-key.pem'),
+    privateKeyPem: required('MASH_GRANT_PRIVATE_KEY'),
     hub: hub.dataSource,
     user,
     caseId,
@@ -57,8 +57,8 @@ async function main() {
       if (!AGENCIES.includes(agency)) throw new Error(`unknown subgraph ${name}`);
       return new RemoteGraphQLDataSource({
         url: required(`${envPrefix(agency)}_URL`),
-        willSendRequest({ request }) {
-          request.http.headers.set('authorization', `Bearer ${grants.current(agency)}`);
+        async willSendRequest({ request }) {
+          request.http.headers.set('authorization', `Bearer ${await grants.mint(agency, request.variables?.representations ?? [])}`);
           captured[agency] = { url: request.http.url, query: request.query, variables: request.variables, operationName: request.operationName ?? null };
         },
       });

@@ -13,12 +13,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
-const { AGENCIES, envPrefix } = require('@mash/shared');
+const { AGENCIES, envPrefix, jose } = require('@mash/shared');
 const { benchDatabases, recreate, drop, query } = require('./lib/databases');
 const { auditThroughput } = require('./lib/audit');
 const { compare, measure } = require('./lib/compare');
 const { embeddedMemory } = require('./lib/embedded');
-const { grantKeeper, REMINT_MS } = require('./lib/grants');
+const { grantKeeper } = require('./lib/grants');
 const { createClient } = require('./lib/http');
 const { round } = require('./lib/load');
 const { grantCosts } = require('./lib/micro');
@@ -90,9 +90,23 @@ const client = createClient({ maxSockets: settings.concurrency * 4 + 8 });
 const nodeArgs = args['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['profile-dir'])}`] : [];
 const log = (message) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
+// Production mode, as deployed: no demo issuer. The bench is its own identity provider (a fresh
+// ES256 key pair whose public half the gateway is given) and gives the gateway a fresh grant key.
+const { generateKeyPairSync } = require('node:crypto');
+const userIdp = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const grantKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const BENCH_ISSUER = 'https://bench-identity-provider.invalid/';
+const BENCH_USER = 'bench-triage';
+
 const baseEnv = {
   ...process.env,
   NODE_ENV: 'production',
+  AUTH_ISSUER: BENCH_ISSUER,
+  AUTH_ALGORITHMS: 'ES256',
+  AUTH_PUBLIC_KEY: userIdp.publicKey.export({ type: 'spki', format: 'pem' }),
+  MASH_GRANT_PRIVATE_KEY: grantKey.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  // One bench user sends every request: the per-user rate limit would measure itself.
+  MASH_RATE_LIMIT_PER_MINUTE: '0',
   MASH_LOG_LEVEL: 'warn',
   MASH_DATA_DIR: dataDir,
   MASH_SEED: 'true',
@@ -101,8 +115,8 @@ const baseEnv = {
   MASH_GATEWAY_JWKS_URL: `http://127.0.0.1:${ports.gateway}/.well-known/jwks.json`,
   HUB_DATABASE_URL: databases.hub.url,
   GATEWAY_PORT: String(ports.gateway),
-  MASH_DEMO_MODE: 'true',
 };
+delete baseEnv.MASH_DEMO_MODE;
 for (const agency of AGENCIES) {
   baseEnv[`${envPrefix(agency)}_DATABASE_URL`] = databases[agency.replace('-', '_')].url;
   baseEnv[`${envPrefix(agency)}_PORT`] = String(ports[agency]);
@@ -136,7 +150,14 @@ async function startOurs(services) {
 
 /** A triage user's token and the demo RED case (three subjects, all known to all four agencies). */
 async function redCaseOf() {
-  const token = (await runNode({ entry: path.join(root, 'scripts', 'token.js'), args: ['--role', 'mash-triage'], env: baseEnv })).stdout.trim();
+  const token = await new jose.SignJWT({ roles: ['mash-triage'], name: 'Bench Triage' })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer(BENCH_ISSUER)
+    .setAudience('mash-gateway')
+    .setSubject(BENCH_USER)
+    .setIssuedAt()
+    .setExpirationTime('4h')
+    .sign(userIdp.privateKey);
   const auth = { authorization: `Bearer ${token}` };
   const listed = await client.postJson(`http://127.0.0.1:${ports.gateway}/graphql`, { query: '{ cases(rag: [RED]) { id reference status subjects { id } } }' }, auth);
   const redCase = listed.json?.data?.cases?.find((candidate) => candidate.status === 'OPEN' && candidate.subjects.length === 3);
@@ -153,7 +174,7 @@ async function startPlain(services, { auth, redCase, subjectIds }, results) {
   services.plain = startService({
     name: 'plain',
     entry: path.join(__dirname, 'plain-gateway.js'),
-    env: { ...baseEnv, PLAIN_PORT: String(ports.plain), BENCH_CASE_ID: redCase.id, BENCH_SUBJECT_IDS: subjectIds.join(','), BENCH_USER_ID: 'demo-mash-triage' },
+    env: { ...baseEnv, PLAIN_PORT: String(ports.plain), BENCH_CASE_ID: redCase.id, BENCH_SUBJECT_IDS: subjectIds.join(','), BENCH_USER_ID: BENCH_USER },
     logDir,
     nodeArgs,
   });
@@ -171,19 +192,19 @@ async function startPlain(services, { auth, redCase, subjectIds }, results) {
   const { captured } = (await client.getJson(`http://127.0.0.1:${ports.plain}/captured`)).json;
   for (const agency of AGENCIES) if (!captured[agency]) throw new Error(`the plain gateway sent nothing to ${agency}`);
   results.floorFetches = Object.fromEntries(AGENCIES.map((agency) => [agency, { query: captured[agency].query, representations: captured[agency].variables.representations.length }]));
-  results.plainGrantRemintS = REMINT_MS / 1000;
+  results.plainGrants = 'a fresh single-use grant per agency request, bound to its representations';
   return captured;
 }
 
-/** The floor holds its own grants: same key and claims as the plain gateway's, re-minted alike. */
+/** The floor mints its own grants: same key and claims as the plain gateway's, fresh per request. */
 async function floorGrants({ redCase, subjectIds }) {
   const { openHubDatabase } = require(path.join(root, 'gateway/dist/hub/database'));
   const hub = await openHubDatabase({ url: databases.hub.url, dataDir });
   try {
     return await grantKeeper({
-      keyFile: path.join(dataDir, 'keys', 'grant-signing-key.pem'),
+      privateKeyPem: baseEnv.MASH_GRANT_PRIVATE_KEY,
       hub: hub.dataSource,
-      user: { id: 'demo-mash-triage', roles: ['mash-triage'] },
+      user: { id: BENCH_USER, roles: ['mash-triage'] },
       caseId: redCase.id,
       subjectIds,
     });

@@ -1,13 +1,11 @@
 // Grants for traffic that does not go through our gateway's enforcement point (the plain gateway
-// and the floor). Agencies keep verifying every grant (there is no switch to turn that off), so
-// these are real grants signed with the gateway's demo key, one per agency, covering the RED
-// case's subjects, with the obligations the active policy gives for that case. A grant lives at
-// most 60 s, so the holder re-mints in the background: in effect one long-lived grant.
-const fs = require('node:fs');
-const { AGENCIES, GrantIssuer, loadOrCreateSigningKey } = require('@mash/shared');
+// and the floor). Agencies keep verifying every grant (there is no switch to turn that off): a
+// grant is single use and bound to the representations it covers, so every request gets a fresh
+// one, signed with the gateway's key, covering the RED case's subjects with the obligations the
+// active policy gives for that case.
+const { AGENCIES, GrantIssuer, loadOrCreateSigningKey, subjectDigests } = require('@mash/shared');
 
 const TRIAGE_PURPOSE = 'MASH_TRIAGE';
-const REMINT_MS = 30_000;
 
 /** Decides like the enforcement point would for `user` and the case, once, without auditing. */
 async function decisions({ hub, user, caseId, subjectIds }) {
@@ -28,44 +26,31 @@ async function decisions({ hub, user, caseId, subjectIds }) {
   return result;
 }
 
-/**
- * Keeps a current grant per agency: `current(agency)` returns a token minted at most REMINT_MS ago.
- * `stop()` ends the background timer.
- */
-async function grantKeeper({ keyFile, issuer = 'mash-gateway', hub, user, caseId, subjectIds }) {
-  // The gateway generated this key at its start; never make a second one (agencies would refuse it).
-  if (!fs.existsSync(keyFile)) throw new Error(`grant signing key ${keyFile} not found: start the gateway first`);
-  const key = await loadOrCreateSigningKey({ keyFile, generate: true });
+/** Mints a fresh grant per agency request (`mint(agency, representations)`), as the enforcement point would. */
+async function grantKeeper({ privateKeyPem, issuer = 'mash-gateway', hub, user, caseId, subjectIds }) {
+  const key = await loadOrCreateSigningKey({ privateKeyPem, generate: false });
   const grantIssuer = new GrantIssuer({ key, issuer });
   const decided = await decisions({ hub, user, caseId, subjectIds });
-  const tokens = {};
   let mints = 0;
-  const mintAll = async () => {
-    await Promise.all(
-      AGENCIES.map(async (agency) => {
-        const minted = await grantIssuer.mint({
-          agency,
-          caseId,
-          subjectIds,
-          purpose: TRIAGE_PURPOSE,
-          policyVersion: decided[agency].policyVersion,
-          userId: user.id,
-          obligations: decided[agency].obligations,
-        });
-        tokens[agency] = minted.token;
-        mints += 1;
-      }),
-    );
-  };
-  await mintAll();
-  const timer = setInterval(() => mintAll().catch((error) => console.error(`grant re-mint failed: ${error.message}`)), REMINT_MS);
-  timer.unref();
   return {
-    current: (agency) => tokens[agency],
+    async mint(agency, representations) {
+      mints += 1;
+      const minted = await grantIssuer.mint({
+        agency,
+        caseId,
+        subjectIds,
+        purpose: TRIAGE_PURPOSE,
+        policyVersion: decided[agency].policyVersion,
+        userId: user.id,
+        obligations: decided[agency].obligations,
+        subjectDigests: subjectDigests(representations),
+      });
+      return minted.token;
+    },
     obligations: Object.fromEntries(AGENCIES.map((agency) => [agency, decided[agency].obligations])),
     mints: () => mints,
-    stop: () => clearInterval(timer),
+    stop: () => undefined,
   };
 }
 
-module.exports = { grantKeeper, TRIAGE_PURPOSE, REMINT_MS };
+module.exports = { grantKeeper, TRIAGE_PURPOSE };

@@ -73,14 +73,16 @@ async function phase({ once, concurrency, durationMs, maxRequests }) {
       started += 1;
       const t0 = process.hrtime.bigint();
       let error;
+      // A target may prepare before it sends (the floor mints its grants): it says when it sent.
+      let sentNs;
       try {
-        ({ error } = (await once()) ?? {});
+        ({ error, sentNs } = (await once()) ?? {});
       } catch (caught) {
         error = caught.message || String(caught);
       }
       const t1 = process.hrtime.bigint();
       lastDoneNs = t1 > lastDoneNs ? t1 : lastDoneNs;
-      latencies.push(Number(t1 - t0) / 1e6);
+      latencies.push(Number(t1 - (sentNs ?? t0)) / 1e6);
       if (error) {
         errors += 1;
         firstError ??= String(error).slice(0, 300);

@@ -1,7 +1,7 @@
 // Per-operation costs that explain where our gateway's time goes: minting a grant (the gateway does
 // one per agency per query) and verifying one (each agency, per request). Bounded loops, one CPU.
 const { randomUUID } = require('node:crypto');
-const { GrantIssuer, GrantVerifier, generateSigningKey } = require('@mash/shared');
+const { GrantIssuer, GrantVerifier, generateSigningKey, subjectDigests } = require('@mash/shared');
 const { round } = require('./load');
 
 async function timed(count, work) {
@@ -23,6 +23,7 @@ async function grantCosts(count = 1000) {
     userId: 'demo-mash-triage',
     obligations: [],
   };
+  claims.subjectDigests = subjectDigests(claims.subjectIds.map((id) => ({ __typename: 'Subject', id, familyName: 'Bench' })));
   const mintUs = await timed(count, () => issuer.mint(claims));
   const tokens = await Promise.all(Array.from({ length: 64 }, () => issuer.mint(claims).then((minted) => minted.token)));
   const verifier = new GrantVerifier({ agency: 'police', issuer: issuer.issuer, jwks: issuer.jwks() });

@@ -44,19 +44,22 @@ function createTargets(client) {
   function floor(fetches, grants, agencies = AGENCIES) {
     const bodies = agencies.map((agency) => JSON.stringify({ query: fetches[agency].query, variables: fetches[agency].variables, operationName: fetches[agency].operationName ?? undefined }));
     return async () => {
+      // Fresh single-use grants, minted before the clock starts: the floor is the agencies' time.
+      const tokens = await Promise.all(agencies.map((agency) => grants.mint(agency, fetches[agency].variables.representations)));
+      const sentNs = process.hrtime.bigint();
       const responses = await Promise.all(
-        agencies.map((agency, index) => client.postJson(fetches[agency].url, bodies[index], { authorization: `Bearer ${grants.current(agency)}` })),
+        agencies.map((agency, index) => client.postJson(fetches[agency].url, bodies[index], { authorization: `Bearer ${tokens[index]}` })),
       );
       for (const [index, response] of responses.entries()) {
         const agency = agencies[index];
-        if (response.status !== 200) return { error: `${agency} HTTP ${response.status}` };
-        if (response.json?.errors?.length) return { error: `${agency}: ${response.json.errors[0].message}` };
+        if (response.status !== 200) return { error: `${agency} HTTP ${response.status}`, sentNs };
+        if (response.json?.errors?.length) return { error: `${agency}: ${response.json.errors[0].message}`, sentNs };
         const entities = response.json?.data?._entities;
         if (!Array.isArray(entities) || entities.length !== fetches[agency].variables.representations.length || entities.some((entity) => !entity)) {
-          return { error: `${agency}: incomplete _entities` };
+          return { error: `${agency}: incomplete _entities`, sentNs };
         }
       }
-      return {};
+      return { sentNs };
     };
   }
 

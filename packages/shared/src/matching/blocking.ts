@@ -63,11 +63,11 @@ function keysOf(facts: PersonFacts, withSwappedDate: boolean): string[] {
   if (dob && given && family) {
     for (const name of new Set([family, ...nameParts(family)])) keys.push(`fy:${name}|${dob.slice(0, 4)}|${given}`);
   }
+  // Not for the swapped date too: a swap with a changed first letter is rare, and every key a
+  // batch sends adds to the planner's cost estimate for the GIN index.
   const phonetic = family ? primaryPhoneticCode(family) : '';
-  for (const date of dates) {
-    if (phonetic) keys.push(`pf:${phonetic}|${date.slice(0, 7)}`, `pd:${phonetic}|${date.slice(5)}`);
-    const district = postcode && !isNhsPseudoPostcode(postcode) ? outwardCode(postcode) : null;
-    if (district) keys.push(`dd:${date}|${district}`);
-  }
+  if (dob && phonetic) keys.push(`pf:${phonetic}|${dob.slice(0, 7)}`, `pd:${phonetic}|${dob.slice(5)}`);
+  const district = dob && postcode && !isNhsPseudoPostcode(postcode) ? outwardCode(postcode) : null;
+  if (district) keys.push(`dd:${dob}|${district}`);
   return keys;
 }

@@ -20,10 +20,16 @@ export interface PupilCandidate extends CandidateRow {
 const CANDIDATES_SQL = `
 SELECT id, upn, given_name AS "givenName", family_name AS "familyName", preferred_surname AS "preferredSurname",
   date_of_birth::text AS "dateOfBirth", sex, postcode, blocking_keys AS "blockingKeys"
-FROM pupil WHERE blocking_keys && $1::text[] OR id = ANY($2::uuid[])`;
+FROM pupil WHERE blocking_keys && $1::text[]`;
+
+/** Also every record a triage officer confirmed (by id): a separate statement, so the usual plan stays the GIN index alone. */
+const CANDIDATES_OR_CONFIRMED_SQL = `${CANDIDATES_SQL} OR id = ANY($2::uuid[])`;
 
 export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<PupilCandidate[]> {
-  return store.query<PupilCandidate>(CANDIDATES_SQL, [keys, ids.filter((id) => UUID.test(id))]);
+  const confirmed = ids.filter((id) => UUID.test(id));
+  return confirmed.length === 0
+    ? store.query<PupilCandidate>(CANDIDATES_SQL, [keys])
+    : store.query<PupilCandidate>(CANDIDATES_OR_CONFIRMED_SQL, [keys, confirmed]);
 }
 
 /** A confirmed record id is only ever one of ours; anything else cannot name a record (and would fail the cast). */

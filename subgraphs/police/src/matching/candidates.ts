@@ -24,8 +24,14 @@ SELECT n.local_nominal_id AS id, n.local_nominal_id AS "localNominalId", n.pnc_i
   COALESCE((SELECT json_agg(json_build_object('givenName', a.given_name, 'familyName', a.family_name, 'dateOfBirth', a.date_of_birth))
     FROM nominal_alias a WHERE a.nominal_id = n.id), '[]'::json) AS aliases
 FROM police_nominal n
-WHERE n.blocking_keys && $1::text[] OR n.local_nominal_id = ANY($2::text[])`;
+WHERE n.blocking_keys && $1::text[]`;
+
+/** Also every record a triage officer confirmed (by id): a separate statement, so the usual plan stays the GIN index alone. */
+const CANDIDATES_OR_CONFIRMED_SQL = `${CANDIDATES_SQL} OR n.local_nominal_id = ANY($2::varchar[])`;
 
 export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<NominalCandidate[]> {
-  return store.query<NominalCandidate>(CANDIDATES_SQL, [keys, ids]);
+  const confirmed = ids;
+  return confirmed.length === 0
+    ? store.query<NominalCandidate>(CANDIDATES_SQL, [keys])
+    : store.query<NominalCandidate>(CANDIDATES_OR_CONFIRMED_SQL, [keys, confirmed]);
 }

@@ -23,8 +23,14 @@ SELECT p.person_id AS id, p.upn, p.nhs_number AS "nhsNumber", p.given_name AS "g
   p.date_of_birth::text AS "dateOfBirth", p.expected_date_of_birth::text AS "expectedDateOfBirth", p.gender_code AS "genderCode",
   p.postcode, p.is_adult AS "isAdult", p.blocking_keys AS "blockingKeys"
 FROM sc_person p
-WHERE p.blocking_keys && $1::text[] OR p.person_id = ANY($2::text[])`;
+WHERE p.blocking_keys && $1::text[]`;
+
+/** Also every record a triage officer confirmed (by id): a separate statement, so the usual plan stays the GIN index alone. */
+const CANDIDATES_OR_CONFIRMED_SQL = `${CANDIDATES_SQL} OR p.person_id = ANY($2::text[])`;
 
 export function findCandidates(store: AgencyStore, keys: readonly string[], ids: readonly string[] = []): Promise<PersonCandidate[]> {
-  return store.query<PersonCandidate>(CANDIDATES_SQL, [keys, ids]);
+  const confirmed = ids;
+  return confirmed.length === 0
+    ? store.query<PersonCandidate>(CANDIDATES_SQL, [keys])
+    : store.query<PersonCandidate>(CANDIDATES_OR_CONFIRMED_SQL, [keys, confirmed]);
 }
