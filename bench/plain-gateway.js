@@ -2,10 +2,10 @@
 // The peer a user would otherwise deploy: a plain @apollo/gateway + @apollo/server over the same
 // committed supergraph and the same subgraphs, with no enforcement point, no per-request grants
 // and no audit. The hub is served in process (as in our gateway) on its own connection to the same
-// hub database, with a fixed triage user. Agencies still verify a grant on every request, so each
-// fetch carries the current one of four grants minted at start and re-minted every 30 s.
+// hub database, with a fixed triage user. Agencies still verify a grant on every request, and a
+// grant is single use and bound to what it covers, so each fetch carries a fresh one.
 //
-// Environment (set by bench/run.js): PLAIN_PORT, HUB_DATABASE_URL, MASH_DATA_DIR, BENCH_CASE_ID,
+// Environment (set by bench/run.js): PLAIN_PORT, HUB_DATABASE_URL, MASH_DATA_DIR, MASH_GRANT_PRIVATE_KEY, BENCH_CASE_ID,
 // BENCH_SUBJECT_IDS (comma separated), BENCH_USER_ID, POLICE_URL, SOCIAL_CARE_URL, HEALTH_URL,
 // EDUCATION_URL. Serves /graphql, /health and /captured (the last fetch sent to each agency,
 // for the floor measurement).

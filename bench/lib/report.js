@@ -62,7 +62,7 @@ function render(results) {
     out.push('');
   }
   if (results.sameAnswer !== undefined) out.push(`ours and plain return the same data for the triage query: ${results.sameAnswer ? 'yes' : 'NO'}`);
-  out.push(`plain gateway and floor grants: one per agency, re-minted every ${results.plainGrantRemintS} s in the background (a grant lives at most 60 s)`);
+  out.push('plain gateway and floor grants: a fresh single-use grant per agency request, bound to the representations it carries (minted before the floor request is timed)');
   out.push('');
   out.push(scaleSection(results.scale));
   out.push('');
