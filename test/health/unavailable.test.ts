@@ -15,6 +15,14 @@ describe('health subgraph: database failure', () => {
   }, HARNESS_TIMEOUT);
   afterAll(() => harness?.close(), HARNESS_TIMEOUT);
 
+  // Embedded PGlite (one session over a socket) ends the session after a failed prepared statement;
+  // the pool opens a new one, so a statement that meets the closed session is sent once more.
+  const sql = (text: string) =>
+    harness.database.dataSource.query(text).catch((error: Error) => {
+      if (!/Connection terminated/.test(error.message)) throw error;
+      return harness.database.dataSource.query(text);
+    });
+
   const batch = () => {
     const { population } = harness;
     return [
@@ -44,12 +52,12 @@ describe('health subgraph: database failure', () => {
   it('answers every searched subject AGENCY_UNAVAILABLE when loading the matched records fails', async () => {
     const before = await harness.entities(batch());
     expect(before.errors?.map((error: any) => error.extensions.code)).toEqual(['BAD_USER_INPUT']);
-    await harness.database.dataSource.query('DROP TABLE cpis_record');
+    await sql('DROP TABLE cpis_record');
     await expectUnavailable(batch());
   });
 
   it('answers every searched subject AGENCY_UNAVAILABLE when the candidate query fails', async () => {
-    await harness.database.dataSource.query('DROP TABLE patient CASCADE');
+    await sql('DROP TABLE patient CASCADE');
     await expectUnavailable(batch());
   });
 });
