@@ -122,7 +122,66 @@ export class Flag {
 
   @Field({ description: 'Plain-words summary, safe to show on a triage screen' })
   summary: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) of the latest event behind the finding, e.g. the last incident or the plan start; null when the finding is about the present state (e.g. no GP registration)' })
+  date?: string | null;
 }
+
+/** How a person an agency links to the subject is related to them, in that agency's records. */
+export enum AssociateRelationshipValue {
+  SAME_ADDRESS = 'SAME_ADDRESS',
+  SAME_INCIDENT = 'SAME_INCIDENT',
+  PARENT = 'PARENT',
+  MOTHER = 'MOTHER',
+  CHILD = 'CHILD',
+  SIBLING = 'SIBLING',
+  PARTNER = 'PARTNER',
+  FAMILY_MEMBER = 'FAMILY_MEMBER',
+  CONTACT = 'CONTACT',
+}
+registerEnumType(AssociateRelationshipValue, {
+  name: 'AssociateRelationship',
+  description: 'How the agency links another person to the subject',
+  valuesConfig: {
+    SAME_ADDRESS: { description: 'Recorded at the same address as the subject (police nominals, patients registered at the address).' },
+    SAME_INCIDENT: { description: 'A party to the same police occurrence as the subject; `role` says which part they played.' },
+    PARENT: { description: "The subject's parent or carer, as the agency records it." },
+    MOTHER: { description: "The baby's mother (health: the maternity record the baby was born under)." },
+    CHILD: { description: "The subject's child." },
+    SIBLING: { description: "The subject's brother or sister (education: a sibling on roll)." },
+    PARTNER: { description: "The subject's partner or ex-partner." },
+    FAMILY_MEMBER: { description: "Another family member on the subject's record (social care)." },
+    CONTACT: { description: "A contact the agency holds for the subject (education: a parent or emergency contact on the pupil's record)." },
+  },
+});
+
+/**
+ * Another person an agency links to the subject: the minimal identity a triage officer needs to
+ * decide whether to add them to the case (addSubject), and nothing of their history.
+ */
+@Directive('@shareable')
+@ObjectType({ description: "Another person the agency links to the subject (same address, same incident, family or contact): who they are and how they are linked, nothing of their history. Add them to the case (addSubject) to see what the agencies hold on them." })
+export class Associate {
+  @Field({ description: "The agency's own id of the associate's record" })
+  recordId: string;
+
+  @Field(() => AssociateRelationshipValue, { description: 'How the agency links them to the subject' })
+  relationship: AssociateRelationshipValue;
+
+  @Field(() => String, { nullable: true, description: "Their part, where the agency records one: police occurrence roles (VICTIM, SUSPECT, OFFENDER, WITNESS, INVOLVED, REPORTER), social care's relationship words (e.g. 'mother', 'stepfather')" })
+  role: string | null;
+
+  @Field(() => String, { nullable: true })
+  givenName: string | null;
+
+  @Field(() => String, { nullable: true })
+  familyName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  dateOfBirth: string | null;
+}
+
+export type AssociateShape = Associate;
 
 /** Who a candidate record is, and no more: what a triage officer needs to tell candidates apart. */
 @Directive('@shareable')
@@ -139,6 +198,9 @@ export class MatchCandidate {
 
   @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
   dateOfBirth: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postcode the agency holds for the person (MATCHED only; null for the candidates of an AMBIGUOUS answer), so a triage officer sees where agencies disagree on where someone lives' })
+  postcode?: string | null;
 }
 
 export interface AgencyMatchShape<R> {
@@ -153,6 +215,7 @@ export interface AgencyViewShape<R> {
   ambiguity?: AmbiguityValue | null;
   matches: AgencyMatchShape<R>[];
   flags: Flag[];
+  associates?: Associate[] | null;
 }
 
 /** Creates `<Prefix>Match` and `<Prefix>View` object types around an agency's record type. */
@@ -185,6 +248,9 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
 
     @Field(() => [Flag], { description: "The agency's findings, most severe first" })
     flags: Flag[];
+
+    @Field(() => [Associate], { nullable: true, description: 'MATCHED: the other people the agency links to this record (household, incidents, family, contacts), minimal identity only; null otherwise (no record, or identity unresolved)' })
+    associates?: Associate[] | null;
   }
 
   return { AgencyMatch, AgencyView };

@@ -1,5 +1,5 @@
 import type { ClassType } from 'type-graphql';
-import type { Flag } from '../envelope';
+import type { Associate, Flag } from '../envelope';
 import type { MatchStatus, PersonFacts } from '../matching/types';
 import type { AgencyName, Population } from '../synthetic/types';
 import type { ConformanceFixture } from './conformance-fixture';
@@ -88,7 +88,14 @@ export interface AgencyAdapter<C extends CandidateRow = CandidateRow, F = unknow
    * it is (DPA 2018 s37: not excessive; another person's history must not colour this one's).
    */
   identityRecord(candidate: C): R;
-  /** Triangulation findings for a matched or not-known subject. */
+  /**
+   * The other people the agency links to each matched record (same address, same incident,
+   * family, contacts), by record id: minimal identity only (record id, name, date of birth, how
+   * linked). Called only when a request asks for `associates`, after `loadRecords`, in one round
+   * trip where possible; every associate returned is written to the disclosure log.
+   */
+  loadAssociates(store: AgencyStore, records: ReadonlyMap<string, F>, context: RecordContext): Promise<Map<string, Associate[]>>;
+  /** Triangulation findings for a matched or not-known subject. Give each a `date` where one event stands behind it. */
   flags(input: FlagInput<F, R>): Flag[];
   seed: AgencySeed;
   /** How the conformance suite's test people are written into this agency's own tables. */

@@ -78,7 +78,8 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     expressMiddleware(server, {
       context: async ({ res }) => {
         const request = { requestId: randomUUID(), grant: (res.locals as GrantLocals).grant };
-        return { ...request, dataSource, views: createViewLoader(kit, request) };
+        const viewRequest = { associates: false };
+        return { ...request, dataSource, viewRequest, views: createViewLoader(kit, request, viewRequest) };
       },
     }),
   );

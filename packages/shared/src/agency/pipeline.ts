@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import {
-  AmbiguityValue, identifierConflictFlag, identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchCandidate, type MatchReasonValue,
+  AmbiguityValue, identifierConflictFlag, type Associate, identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchCandidate, type MatchReasonValue,
 } from '../envelope';
 import type { AgencyRequestContext, MatchDecision } from '../grant-claims';
 import type { Logger } from '../logger';
@@ -28,9 +28,19 @@ export interface AgencyKit<C extends CandidateRow, F, R extends object> {
 
 export type ViewLoader<R extends object = object> = DataLoader<SubjectReference, AgencyViewShape<R>, string>;
 
+/** What a request asks of the views beyond the envelope; the resolver sets it from the selection. */
+export interface ViewRequest {
+  /** The request selects `associates`: load and disclose them (else they are neither read nor disclosed). */
+  associates: boolean;
+}
+
 /** Per request, so every subject of one `_entities` call is answered by one batch and nothing is cached across grants. */
-export function createViewLoader<C extends CandidateRow, F, R extends object>(kit: AgencyKit<C, F, R>, request: AgencyRequestContext): ViewLoader<R> {
-  return new DataLoader<SubjectReference, AgencyViewShape<R>, string>((subjects) => answerSubjects(kit, request, subjects), {
+export function createViewLoader<C extends CandidateRow, F, R extends object>(
+  kit: AgencyKit<C, F, R>,
+  request: AgencyRequestContext,
+  wanted: ViewRequest = { associates: false },
+): ViewLoader<R> {
+  return new DataLoader<SubjectReference, AgencyViewShape<R>, string>((subjects) => answerSubjects(kit, request, subjects, wanted), {
     cacheKeyFn: (subject) => subject.id,
   });
 }
@@ -46,6 +56,7 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
   kit: AgencyKit<C, F, R>,
   request: AgencyRequestContext,
   subjects: readonly SubjectReference[],
+  wanted: ViewRequest = { associates: false },
 ): Promise<(AgencyViewShape<R> | GraphQLError)[]> {
   const checked = subjects.map(checkSubject);
   const valid = subjects.flatMap((subject, index) => {
@@ -55,7 +66,7 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
   const answers = checked as (AgencyViewShape<R> | PersonFacts | GraphQLError)[];
   if (valid.length === 0) return answers as GraphQLError[];
   try {
-    const views = await answerValid(kit, request, valid.map(({ subject, facts }) => ({ subject, facts })));
+    const views = await answerValid(kit, request, valid.map(({ subject, facts }) => ({ subject, facts })), wanted);
     valid.forEach(({ index }, position) => (answers[index] = views[position]));
   } catch (error) {
     // Ids and codes only: a database message can quote the personal data being searched for.
@@ -71,6 +82,7 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   kit: AgencyKit<C, F, R>,
   request: AgencyRequestContext,
   subjects: { subject: SubjectReference; facts: PersonFacts }[],
+  wanted: ViewRequest,
 ): Promise<AgencyViewShape<R>[]> {
   const { adapter, store } = kit;
   const decisions = subjects.map(({ subject }) => request.grant?.matchDecisions?.[subject.id] ?? {});
@@ -80,15 +92,23 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   const classifications = classifyAll(adapter, facts, candidates, decisions, kit.thresholds);
   const context: RecordContext = { asOf: kit.referenceDate.today(), disclose: disclosureRules(request.grant?.obligations ?? []) };
   const matchedIds = [...new Set(classifications.filter((c) => c.status === 'MATCHED').map((c) => c.matches[0].record.id))];
-  const [records] = await Promise.all([
-    adapter.loadRecords(store, matchedIds, context),
-    recordDisclosures(store, request, subjects.map(({ subject }, i) => ({
-      subjectId: subject.id,
-      matchStatus: classifications[i].status,
-      recordIds: classifications[i].matches.map((match) => match.record.id),
-    }))),
-  ]);
-  return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context));
+  const disclosures = (associates: Map<string, Associate[]>) =>
+    recordDisclosures(store, request, subjects.map(({ subject }, i) => {
+      const recordIds = classifications[i].matches.map((match) => match.record.id);
+      const linked = classifications[i].status === 'MATCHED' ? (associates.get(recordIds[0]) ?? []).map((associate) => associate.recordId) : [];
+      return { subjectId: subject.id, matchStatus: classifications[i].status, recordIds: [...recordIds, ...linked] };
+    }));
+  let records: Map<string, F>;
+  let associates = new Map<string, Associate[]>();
+  if (wanted.associates && matchedIds.length > 0) {
+    // Associates depend on the records, and the disclosure log must name them: three steps, only when asked.
+    records = await adapter.loadRecords(store, matchedIds, context);
+    associates = await adapter.loadAssociates(store, records, context);
+    await disclosures(associates);
+  } else {
+    [records] = await Promise.all([adapter.loadRecords(store, matchedIds, context), disclosures(associates)]);
+  }
+  return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context, associates));
 }
 
 /**
@@ -124,10 +144,18 @@ function toView<C extends CandidateRow, F, R extends object>(
   subject: PersonFacts,
   records: Map<string, F>,
   context: RecordContext,
+  associates: Map<string, Associate[]>,
 ): AgencyViewShape<R> {
-  const candidateOf = (record: C): MatchCandidate => {
+  const candidateOf = (record: C, matched = false): MatchCandidate => {
     const [identity] = adapter.identities(record);
-    return { recordId: record.id, givenName: identity?.givenName ?? null, familyName: identity?.familyName ?? null, dateOfBirth: identity?.dateOfBirth ?? null };
+    return {
+      recordId: record.id,
+      givenName: identity?.givenName ?? null,
+      familyName: identity?.familyName ?? null,
+      dateOfBirth: identity?.dateOfBirth ?? null,
+      // Where the person lives is disclosed for the match only, never for a candidate.
+      postcode: matched ? (identity?.postcode ?? null) : null,
+    };
   };
   if (classification.status === 'AMBIGUOUS') {
     const conflict = classification.reason === 'IDENTIFIER_CONFLICT';
@@ -141,6 +169,7 @@ function toView<C extends CandidateRow, F, R extends object>(
         record: adapter.identityRecord(record),
       })),
       flags: [identityUnresolvedFlag(adapter.recordsNoun, classification.matches.length), ...(conflict ? [identifierConflictFlag(adapter.recordsNoun)] : [])],
+      associates: null,
     };
   }
   const notKnown = (): AgencyViewShape<R> => ({
@@ -148,6 +177,7 @@ function toView<C extends CandidateRow, F, R extends object>(
     ambiguity: null,
     matches: [],
     flags: adapter.flags({ status: 'NOT_KNOWN', subject, record: null, disclosed: null, context }),
+    associates: null,
   });
   if (classification.status === 'NOT_KNOWN') return notKnown();
   const [{ record: candidate, score }] = classification.matches;
@@ -158,7 +188,8 @@ function toView<C extends CandidateRow, F, R extends object>(
   return {
     status: MatchStatusValue.MATCHED,
     ambiguity: null,
-    matches: [{ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], candidate: candidateOf(candidate), record: disclosed }],
+    matches: [{ confidence: score.confidence, matchedOn: score.matchedOn as MatchReasonValue[], candidate: candidateOf(candidate, true), record: disclosed }],
     flags: adapter.flags({ status: 'MATCHED', subject, record, disclosed, context }),
+    associates: associates.get(candidate.id) ?? [],
   };
 }

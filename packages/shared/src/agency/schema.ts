@@ -1,5 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo, GraphQLSchema, SelectionSetNode } from 'graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { createDisclosureResolver, type DisclosureQueryContext } from '../disclosure.resolver';
 import { agencyEnvelope, type AgencyViewShape } from '../envelope';
 import { buildFederatedSchema } from '../federation';
@@ -7,11 +7,23 @@ import type { AgencyRequestContext } from '../grant-claims';
 import { createSubjectType, SUBJECT_REQUIRED_FIELDS, SubjectReference } from '../subject';
 import type { AgencyName } from '../synthetic/types';
 import type { AgencyAdapter, CandidateRow } from './adapter';
-import type { ViewLoader } from './pipeline';
+import type { ViewLoader, ViewRequest } from './pipeline';
 
 /** What every agency resolver receives for one request. */
 export interface AgencyContext<R extends object = object> extends AgencyRequestContext, DisclosureQueryContext {
   views: ViewLoader<R>;
+  /** What this request asks of the views beyond the envelope (set by the resolver before the batch runs). */
+  viewRequest: ViewRequest;
+}
+
+/** Whether a selection set asks for `field`, directly or through fragments. */
+function selects(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
+  if (!selectionSet) return false;
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === field;
+    if (selection.kind === 'InlineFragment') return selects(selection.selectionSet, field, info);
+    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
+  });
 }
 
 /** The agency's field on `Subject`: `police`, `socialCare`, `health`, `education`. */
@@ -41,7 +53,9 @@ export function buildAgencySchema<C extends CandidateRow, F, R extends object>(a
     @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)
     // Nullable: a denied or failed fetch must null this field alone, not the whole Subject.
     @FieldResolver(() => AgencyView, { name: agencyFieldName(adapter.agency), nullable: true, description: adapter.fieldDescription })
-    view(@Root() subject: SubjectReference, @Ctx() context: AgencyContext<R>): Promise<AgencyViewShape<R>> {
+    view(@Root() subject: SubjectReference, @Ctx() context: AgencyContext<R>, @Info() info: GraphQLResolveInfo): Promise<AgencyViewShape<R>> {
+      // Every subject's resolver runs before the batch is dispatched, so the batch sees this.
+      if (info.fieldNodes.some((node) => selects(node.selectionSet, 'associates', info))) context.viewRequest.associates = true;
       return context.views.load(subject);
     }
   }

@@ -11,3 +11,4 @@ export { MALE_NAMES, FEMALE_NAMES } from './given-names';
 export { SURNAMES, ALL_SURNAMES } from './surnames';
 export type { Heritage } from './surnames';
 export { OUTWARD_CODES, STREETS } from './places';
+export { buildScenarios } from './scenarios';

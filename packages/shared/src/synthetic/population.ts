@@ -7,6 +7,8 @@ import { buildMembers } from './people';
 import { createRng } from './random';
 import { drawTraits } from './traits';
 import type { DemoCases, Household, HouseholdTraits, Population, PopulationOptions } from './types';
+import { buildScenarios } from './scenarios';
+import { noTraits } from './traits';
 import { createAgencyView } from './view';
 
 export const DEFAULT_POPULATION_OPTIONS: Required<PopulationOptions> = { people: 2000, seed: 20160501, referenceDate: '2026-11-01' };
@@ -65,6 +67,22 @@ export function generatePopulation(options: PopulationOptions = {}): Population 
     addHousehold(draft, drawTraits(rng, ages.filter((a) => a >= 18), ages.filter((a) => a < 18)), false);
   }
 
+  // After everyone else, so the random population is the same with or without them.
+  const scenarios = buildScenarios({
+    ids: people.ids,
+    referenceDate,
+    nextPersonKey: people.nextPersonKey,
+    nextHousehold: (moved) => {
+      const key = `H${String(households.length + 1).padStart(5, '0')}`;
+      const address = addresses.next();
+      const previous = moved ? addresses.previous(address) : null;
+      const base = { key, ...address, previousPostcode: previous?.postcode ?? null, previousAddressLine: previous?.addressLine ?? null, previousUprn: previous?.uprn ?? null };
+      households.push({ ...base, members: [], traits: noTraits() });
+      return base;
+    },
+  });
+  for (const scenario of scenarios) households[households.findIndex((h) => h.key === scenario.household.key)] = scenario.household;
+
   const demoKeys = new Set([demo.red.key, demo.amber.key, demo.green.key]);
   return {
     seed,
@@ -72,6 +90,7 @@ export function generatePopulation(options: PopulationOptions = {}): Population 
     households,
     people: households.flatMap((household) => household.members),
     demo,
-    agencyView: createAgencyView(seed, referenceDate, households, demoKeys),
+    scenarios,
+    agencyView: createAgencyView(seed, referenceDate, households, new Set([...demoKeys, ...scenarios.map((s) => s.household.key)])),
   };
 }

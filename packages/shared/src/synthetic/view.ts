@@ -71,7 +71,9 @@ export function createAgencyView(seed: number, referenceDate: string, households
     const nickname = vary('NICKNAME', nicknames.length > 0);
     const hyphenated = vary('HYPHENATED_SURNAME', !/[- ]/.test(person.familyName));
     const swapDob = vary('DOB_DAY_MONTH_SWAPPED', swapped !== null);
-    const previous = vary('PREVIOUS_POSTCODE', moved);
+    // Scenario households vary only where the scenario says: an agency still holding the old address.
+    const stale = person.scenario?.staleAddressAt?.includes(agency) ?? false;
+    const previous = vary('PREVIOUS_POSTCODE', moved) || (exact && moved && stale && variants.push('PREVIOUS_POSTCODE') > 0);
     const temporary = vary('TEMPORARY_UPN', agency === 'education' && holdsUpn && !isTemporaryUpn(person.upn!));
     const missingNhs = vary('MISSING_NHS_NUMBER', agency !== 'health' && holdsNhs && person.nhsNumber !== null);
 
