@@ -46,3 +46,17 @@ export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
 /** CP-IS plan types: child protection plan, looked after, unborn child protection plan. */
 export const CPIS_PLAN_TYPES = ['CPP', 'CLA', 'UNBORN_CPP'] as const;
 export type CpisPlanTypeCode = (typeof CPIS_PLAN_TYPES)[number];
+
+/**
+ * Why an ED / MIU attendance matters for safeguarding, from ECDS injury intent (assault,
+ * self-harm) and its safeguarding concerns (domestic abuse), or an overdose presentation.
+ */
+export const ATTENDANCE_PRESENTATIONS = ['ASSAULT', 'DOMESTIC_ABUSE', 'SELF_HARM', 'OVERDOSE'] as const;
+export type AttendancePresentation = (typeof ATTENDANCE_PRESENTATIONS)[number];
+
+/**
+ * FGM on a patient's record: the FGM-IS risk indicator on a girl under 18 with a family history of
+ * FGM, or FGM identified in the woman or girl herself (FGM Enhanced Dataset, GP or maternity record).
+ */
+export const FGM_RECORD_KINDS = ['FGM_IS_INDICATOR', 'FGM_IDENTIFIED'] as const;
+export type FgmRecordKind = (typeof FGM_RECORD_KINDS)[number];

@@ -7,3 +7,4 @@ export * from './substance-misuse-treatment.entity';
 export * from './maternity-episode.entity';
 export * from './was-not-brought-event.entity';
 export * from './cpis-record.entity';
+export * from './fgm-record.entity';

@@ -28,6 +28,18 @@ export class MaternityEpisode {
   @Column({ name: 'antenatal_dna_count', type: 'smallint', default: 0 })
   antenatalDnaCount: number;
 
+  /** Null while pregnant (or when the outcome is not recorded here). */
+  @Column({ name: 'delivery_date', type: 'date', nullable: true })
+  deliveryDate: string | null;
+
+  /**
+   * The baby's own patient record, linked from the birth notification: how a baby leads to its
+   * mother (and a mother to her babies). One baby per episode; a twin's link is not modelled.
+   */
+  @Index('idx_maternity_episode_baby', { synchronize: false })
+  @Column({ name: 'baby_patient_id', type: 'uuid', nullable: true })
+  babyPatientId: string | null;
+
   @Column({ name: 'concerns_at_booking', type: 'text', array: true, default: () => "'{}'" })
   concernsAtBooking: BookingConcern[];
 }

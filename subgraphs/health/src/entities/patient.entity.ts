@@ -1,6 +1,7 @@
 import { Column, Entity, Index, OneToMany, PrimaryColumn } from 'typeorm';
 import type { PatientGender, VerificationStatus } from './code-lists';
 import { CpisRecord } from './cpis-record.entity';
+import { FgmRecord } from './fgm-record.entity';
 import { GpRegistration } from './gp-registration.entity';
 import { MaternityEpisode } from './maternity-episode.entity';
 import { MentalHealthInvolvement } from './mental-health-involvement.entity';
@@ -44,6 +45,8 @@ export class Patient {
   @Column({ name: 'postcode', type: 'varchar', length: 8, nullable: true })
   postcode: string | null;
 
+  /** Household members are found by it (migration ThinkFamily: a partial index). */
+  @Index('idx_patient_uprn', { synchronize: false })
   @Column({ name: 'uprn', type: 'varchar', length: 12, nullable: true })
   uprn: string | null;
 
@@ -85,4 +88,7 @@ export class Patient {
 
   @OneToMany(() => CpisRecord, (record) => record.patient)
   cpisRecords?: CpisRecord[];
+
+  @OneToMany(() => FgmRecord, (record) => record.patient)
+  fgmRecords?: FgmRecord[];
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { AttendancePresentation } from './code-lists';
 import { Patient } from './patient.entity';
 
 /** An ED / MIU / walk-in attendance (ECDS). */
@@ -32,4 +33,8 @@ export class UnscheduledCareAttendance {
 
   @Column({ name: 'left_before_treatment', type: 'boolean' })
   leftBeforeTreatment: boolean;
+
+  /** Why the attendance matters for safeguarding (assault, domestic abuse, self-harm, overdose), else null. */
+  @Column({ name: 'presentation', type: 'varchar', length: 14, nullable: true })
+  presentation: AttendancePresentation | null;
 }

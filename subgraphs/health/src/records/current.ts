@@ -1,4 +1,5 @@
 import { addMonths, ageOn, openOn, withinLast12Months } from '@mash/shared';
+import type { AttendancePresentation } from '../entities/code-lists';
 import type { PatientDetails } from './load';
 
 // What one patient's records say "as of" a reference date, shared by the disclosed record and the flags.
@@ -33,6 +34,24 @@ export function attendancesLast12Months(patient: PatientDetails, asOf: string): 
   return patient.unscheduledCareAttendances.filter((attendance) => withinLast12Months(attendance.arrivedOn, asOf));
 }
 
+/** Attendances in the last 12 months presenting with one of `presentations`. */
+export function attendancesFor(
+  patient: PatientDetails,
+  asOf: string,
+  presentations: readonly AttendancePresentation[],
+): PatientDetails['unscheduledCareAttendances'] {
+  return attendancesLast12Months(patient, asOf).filter((attendance) => attendance.presentation !== null && presentations.includes(attendance.presentation));
+}
+
+export function activeFgmRecords(patient: PatientDetails, asOf: string): PatientDetails['fgmRecords'] {
+  return patient.fgmRecords.filter((record) => record.active && record.recordedDate <= asOf);
+}
+
+/** The latest of some ISO dates (they sort as strings), or null when there are none. */
+export function latest(dates: readonly (string | null | undefined)[]): string | null {
+  return dates.filter((date): date is string => !!date).sort().at(-1) ?? null;
+}
+
 export function wasNotBroughtLast12Months(patient: PatientDetails, asOf: string): PatientDetails['wasNotBroughtEvents'] {
   return patient.wasNotBroughtEvents.filter((event) => withinLast12Months(event.appointmentDate, asOf));
 }
@@ -41,13 +60,18 @@ export function openMentalHealthInvolvements(patient: PatientDetails, asOf: stri
   return patient.mentalHealthInvolvements.filter((involvement) => involvement.open && involvement.referralDate <= asOf);
 }
 
-export function detainedLast12Months(patient: PatientDetails, asOf: string): boolean {
-  return patient.mentalHealthInvolvements.some(
+/** Detentions under the Mental Health Act in force at any time in the last 12 months. */
+export function detentionsLast12Months(patient: PatientDetails, asOf: string): PatientDetails['mentalHealthInvolvements'] {
+  return patient.mentalHealthInvolvements.filter(
     (involvement) =>
       involvement.mhaDetainedFrom !== null &&
       involvement.mhaDetainedFrom <= asOf &&
       (involvement.mhaDetainedTo === null || involvement.mhaDetainedTo > addMonths(asOf, -12)),
   );
+}
+
+export function detainedLast12Months(patient: PatientDetails, asOf: string): boolean {
+  return detentionsLast12Months(patient, asOf).length > 0;
 }
 
 export function openSubstanceMisuseTreatments(patient: PatientDetails, asOf: string): PatientDetails['substanceMisuseTreatments'] {

@@ -1,6 +1,6 @@
 import type { AgencyStore } from '@mash/shared';
 import type {
-  BookingConcern, CpisPlanTypeCode, GpRegistrationStatusCode, MentalHealthServiceCode, SafeguardingConceptId,
+  AttendancePresentation, BookingConcern, CpisPlanTypeCode, FgmRecordKind, GpRegistrationStatusCode, MentalHealthServiceCode, SafeguardingConceptId,
 } from '../entities/code-lists';
 import type { PatientCandidate } from '../matching/candidates';
 
@@ -15,12 +15,15 @@ export interface PatientDetails extends PatientDemographics {
   gpRegistrations: { practiceOdsCode: string; practiceName: string; registeredFrom: string; registeredTo: string | null; status: GpRegistrationStatusCode }[];
   safeguardingCodes: { snomedConceptId: SafeguardingConceptId; term: string; recordedDate: string; active: boolean }[];
   /** `arrivedOn`: the UTC day of arrival, the only part of the time any window or age reads. */
-  unscheduledCareAttendances: { arrivedOn: string; injury: boolean; safeguardingConcern: boolean }[];
+  unscheduledCareAttendances: { arrivedOn: string; injury: boolean; safeguardingConcern: boolean; presentation: AttendancePresentation | null }[];
   mentalHealthInvolvements: { service: MentalHealthServiceCode; open: boolean; referralDate: string; mhaDetainedFrom: string | null; mhaDetainedTo: string | null }[];
   substanceMisuseTreatments: { provider: string; open: boolean; startDate: string }[];
-  maternityEpisodes: { bookingDate: string; gestationAtBookingWeeks: number; edd: string; antenatalDnaCount: number; concernsAtBooking: BookingConcern[] }[];
+  maternityEpisodes: {
+    bookingDate: string; gestationAtBookingWeeks: number; edd: string; deliveryDate: string | null; antenatalDnaCount: number; concernsAtBooking: BookingConcern[];
+  }[];
   wasNotBroughtEvents: { appointmentDate: string }[];
   cpisRecords: { planType: CpisPlanTypeCode; startDate: string; endDate: string | null; responsibleLa: string }[];
+  fgmRecords: { kind: FgmRecordKind; recordedDate: string; active: boolean }[];
 }
 
 const each = (select: string, from: string) => `COALESCE((SELECT json_agg(json_build_object(${select})) FROM ${from} x WHERE x.patient_id = p.id), '[]'::json)`;
@@ -39,14 +42,15 @@ SELECT json_build_object(
       'registeredTo', x.registered_to, 'status', x.status`, 'gp_registration')},
   'safeguardingCodes', ${each(`'snomedConceptId', x.snomed_concept_id, 'term', x.term, 'recordedDate', x.recorded_date, 'active', x.active`, 'safeguarding_code')},
   'unscheduledCareAttendances', ${each(`'arrivedOn', (x.arrival_at AT TIME ZONE 'UTC')::date, 'injury', x.injury,
-      'safeguardingConcern', x.safeguarding_concern`, 'unscheduled_care_attendance')},
+      'safeguardingConcern', x.safeguarding_concern, 'presentation', x.presentation`, 'unscheduled_care_attendance')},
   'mentalHealthInvolvements', ${each(`'service', x.service, 'open', x.open, 'referralDate', x.referral_date,
       'mhaDetainedFrom', x.mha_detained_from, 'mhaDetainedTo', x.mha_detained_to`, 'mental_health_involvement')},
   'substanceMisuseTreatments', ${each(`'provider', x.provider, 'open', x.open, 'startDate', x.start_date`, 'substance_misuse_treatment')},
   'maternityEpisodes', ${each(`'bookingDate', x.booking_date, 'gestationAtBookingWeeks', x.gestation_at_booking_weeks, 'edd', x.edd,
-      'antenatalDnaCount', x.antenatal_dna_count, 'concernsAtBooking', x.concerns_at_booking`, 'maternity_episode')},
+      'deliveryDate', x.delivery_date, 'antenatalDnaCount', x.antenatal_dna_count, 'concernsAtBooking', x.concerns_at_booking`, 'maternity_episode')},
   'wasNotBroughtEvents', ${each(`'appointmentDate', x.appointment_date`, 'was_not_brought_event')},
-  'cpisRecords', ${each(`'planType', x.plan_type, 'startDate', x.start_date, 'endDate', x.end_date, 'responsibleLa', x.responsible_la`, 'cpis_record')}
+  'cpisRecords', ${each(`'planType', x.plan_type, 'startDate', x.start_date, 'endDate', x.end_date, 'responsibleLa', x.responsible_la`, 'cpis_record')},
+  'fgmRecords', ${each(`'kind', x.kind, 'recordedDate', x.recorded_date, 'active', x.active`, 'fgm_record')}
 ) AS details
 FROM patient p
 WHERE p.id = ANY($1::uuid[])`;

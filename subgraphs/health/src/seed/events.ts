@@ -50,6 +50,7 @@ export function attendanceRows(member: SeedMember, context: SeedHousehold, rng: 
       injury,
       safeguardingConcern: injury && risk && rng.chance(0.5),
       leftBeforeTreatment: rng.chance(0.05),
+      presentation: null,
     });
   };
   // Everyday injuries start once a child is mobile; an injured baby is seeded only on purpose, below.

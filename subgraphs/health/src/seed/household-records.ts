@@ -115,6 +115,9 @@ function maternity(mother: SeedMember, children: SeedMember[], context: SeedHous
     bookingDate: addDays(edd, -(40 - weeks) * 7),
     gestationAtBookingWeeks: weeks,
     edd,
+    // The birth notification links the baby's own record to the episode it was born under.
+    deliveryDate: baby ? baby.view.dateOfBirth : null,
+    babyPatientId: baby ? baby.patientId : null,
     antenatalDnaCount: concerns.length > 0 ? rng.int(0, 4) : rng.int(0, 1),
     concernsAtBooking: concerns,
   });

@@ -1,6 +1,6 @@
 import type { AgencySeed } from '@mash/shared';
 import {
-  CpisRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode, SubstanceMisuseTreatment,
+  CpisRecord, FgmRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode, SubstanceMisuseTreatment,
   UnscheduledCareAttendance, WasNotBroughtEvent,
 } from '../entities';
 import { buildHealthRows } from './build';
@@ -23,6 +23,7 @@ export const healthSeed: AgencySeed = {
       { entity: MaternityEpisode, rows: rows.maternityEpisodes },
       { entity: WasNotBroughtEvent, rows: rows.wasNotBroughtEvents },
       { entity: CpisRecord, rows: rows.cpisRecords },
+      { entity: FgmRecord, rows: rows.fgmRecords },
     ];
   },
 };

@@ -1,6 +1,6 @@
 import type { AgencyPersonView, Household, SyntheticPerson } from '@mash/shared';
 import type {
-  CpisRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode,
+  CpisRecord, FgmRecord, GpRegistration, MaternityEpisode, MentalHealthInvolvement, Patient, SafeguardingCode,
   SubstanceMisuseTreatment, UnscheduledCareAttendance, WasNotBroughtEvent,
 } from '../entities';
 
@@ -15,12 +15,13 @@ export interface HealthRows {
   maternityEpisodes: MaternityEpisode[];
   wasNotBroughtEvents: WasNotBroughtEvent[];
   cpisRecords: CpisRecord[];
+  fgmRecords: FgmRecord[];
 }
 
 export function emptyRows(): HealthRows {
   return {
     patients: [], gpRegistrations: [], safeguardingCodes: [], unscheduledCareAttendances: [], mentalHealthInvolvements: [],
-    substanceMisuseTreatments: [], maternityEpisodes: [], wasNotBroughtEvents: [], cpisRecords: [],
+    substanceMisuseTreatments: [], maternityEpisodes: [], wasNotBroughtEvents: [], cpisRecords: [], fgmRecords: [],
   };
 }
 

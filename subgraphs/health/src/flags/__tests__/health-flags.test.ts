@@ -108,7 +108,7 @@ describe('PARENT_SUBSTANCE_MISUSE', () => {
 });
 
 describe('LATE_BOOKING', () => {
-  const episode = { bookingDate: '2026-07-01', gestationAtBookingWeeks: 18, edd: '2026-12-01', antenatalDnaCount: 2, concernsAtBooking: [] };
+  const episode = { bookingDate: '2026-07-01', gestationAtBookingWeeks: 18, edd: '2026-12-01', deliveryDate: null, antenatalDnaCount: 2, concernsAtBooking: [] };
   it('is raised for a current pregnancy booked after 12 weeks', () => {
     expect(lateBooking(adultPatient({ maternityEpisodes: [episode] }), AS_OF)?.summary).toMatch(/18 weeks/);
   });

@@ -34,12 +34,15 @@ export function patientFixture(overrides: Partial<PatientDetails> = {}): Patient
     maternityEpisodes: [],
     wasNotBroughtEvents: [],
     cpisRecords: [],
+    fgmRecords: [],
     ...overrides,
   };
 }
 
-export function attendance(day: string, injury = false): PatientDetails['unscheduledCareAttendances'][number] {
-  return { arrivedOn: day, injury, safeguardingConcern: false };
+type Attendance = PatientDetails['unscheduledCareAttendances'][number];
+
+export function attendance(day: string, injury = false, presentation: Attendance['presentation'] = null): Attendance {
+  return { arrivedOn: day, injury, safeguardingConcern: false, presentation };
 }
 
 export function wasNotBrought(day: string): PatientDetails['wasNotBroughtEvents'][number] {

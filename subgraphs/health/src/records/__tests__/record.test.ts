@@ -51,7 +51,7 @@ describe('patientRecord', () => {
   });
 
   it('keeps a domestic-abuse booking concern under OMIT_STANDARD_RISK_DOMESTIC_ABUSE: it has no DASH grading', () => {
-    const episode = { bookingDate: '2026-07-01', gestationAtBookingWeeks: 10, edd: '2027-01-20', antenatalDnaCount: 0, concernsAtBooking: ['DOMESTIC_ABUSE' as const] };
+    const episode = { bookingDate: '2026-07-01', gestationAtBookingWeeks: 10, edd: '2027-01-20', deliveryDate: null, antenatalDnaCount: 0, concernsAtBooking: ['DOMESTIC_ABUSE' as const] };
     const patient = patientFixture({ dateOfBirth: '1990-01-01', maternityEpisodes: [episode] });
     expect(patientRecord(patient, recordContext(['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'])).maternity?.concernsAtBooking).toEqual(['DOMESTIC_ABUSE']);
   });
