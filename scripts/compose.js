@@ -12,6 +12,8 @@ const { buildAgencySchema } = require('@mash/shared');
 const root = path.resolve(__dirname, '..');
 const SUBGRAPHS = [
   { name: 'hub', url: 'local://hub', sdlFile: 'gateway/hub.graphql', build: () => require(path.join(root, 'gateway/dist/hub/schema')).buildHubSchema() },
+  // The case picture: in the gateway process, computed from the agencies' answers (gateway/src/picture).
+  { name: 'picture', url: 'local://picture', sdlFile: 'gateway/picture.graphql', build: () => require(path.join(root, 'gateway/dist/picture/schema')).buildPictureSchema() },
   ...[['police', 4001], ['social-care', 4002], ['health', 4003], ['education', 4004]].map(([name, port]) => ({
     name,
     url: `http://127.0.0.1:${port}/graphql`,

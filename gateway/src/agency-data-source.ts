@@ -5,6 +5,10 @@ import type { AgencyName, Dispatcher, Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
 import { requestedFields } from './enforcement/requested-fields';
+import { recordOutcome } from './picture/answers';
+import type { AgencyField } from './picture/sdl';
+
+const FIELD_OF: Record<AgencyName, AgencyField> = { police: 'police', 'social-care': 'socialCare', health: 'health', education: 'education' };
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type ResponseError = NonNullable<Response['errors']>[number];
@@ -57,19 +61,35 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const groups = await enforcement.authoriseEntities(agency, context, subjectIds, fields, representations);
     const entities: unknown[] = new Array(representations.length).fill(null);
     const errors: ResponseError[] = [];
+    // The case picture tells "denied" and "did not answer" apart from "not known": say which.
+    const field = FIELD_OF[agency];
     await Promise.all(
       groups.map(async (group) => {
         if (!group.grant) {
+          recordOutcome(context, field, group.subjectIds, { state: 'DENIED', code: 'ISA_DENIED' });
           errors.push(...group.indexes.map((index) => denied(group, index, agency)));
           return;
         }
-        const response = await this.send(options, group.grant, {
-          ...request.variables,
-          representations: group.indexes.map((index) => representations[index]),
-        });
+        let response: Response;
+        try {
+          response = await this.send(options, group.grant, {
+            ...request.variables,
+            representations: group.indexes.map((index) => representations[index]),
+          });
+        } catch (error) {
+          recordOutcome(context, field, group.subjectIds, { state: 'UNAVAILABLE', code: 'AGENCY_UNAVAILABLE' });
+          throw error;
+        }
         const answered = (response.data?._entities as unknown[] | undefined) ?? [];
         group.indexes.forEach((index, position) => (entities[index] = answered[position] ?? null));
-        for (const error of response.errors ?? []) errors.push(reindexed(error, group.indexes));
+        for (const error of response.errors ?? []) {
+          const moved = reindexed(error, group.indexes);
+          errors.push(moved);
+          const index = moved.path?.[1];
+          if (typeof index === 'number' && subjectIds[index]) {
+            recordOutcome(context, field, [subjectIds[index]], { state: 'UNAVAILABLE', code: String(error.extensions?.code ?? 'AGENCY_UNAVAILABLE') });
+          }
+        }
       }),
     );
     return { data: { _entities: entities }, errors: errors.length > 0 ? errors : undefined } as Response;

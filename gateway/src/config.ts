@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, type AgencyName } from '@mash/shared';
+import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, referenceDateFromEnv, type AgencyName } from '@mash/shared';
 import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 
 export interface GatewayConfig {
   port: number;
+  /** "Today" for the case picture's ages (`MASH_REFERENCE_DATE`, the agencies' variable); null: the real date of each request. */
+  referenceDate?: string | null;
   host: string;
   /**
    * NODE_ENV=production: no introspection, field suggestions or landing page; unexpected errors
@@ -53,6 +55,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     AGENCIES.map((agency) => [agency, optionalString(`${envPrefix(agency)}_URL`, env) ?? `http://127.0.0.1:${DEFAULT_PORTS[agency]}/graphql`]),
   ) as Record<AgencyName, string>;
   return {
+    referenceDate: referenceDateFromEnv(env).fixed,
     port: integer('GATEWAY_PORT', 4000, env),
     production,
     host: optionalString('MASH_HOST', env) ?? '127.0.0.1',

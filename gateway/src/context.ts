@@ -3,6 +3,7 @@ import type { CaseReads } from './audit/case-reads';
 import type { AuthenticatedUser } from './auth/user';
 import type { CaseRegister } from './hub/case-register';
 import type { IdentityDecision } from './hub/privacy/identity-access';
+import type { AgencyOutcome } from './picture/answers';
 import type { PolicyStore } from './policy';
 
 /** What every hub resolver and the enforcement point receive for one GraphQL request. */
@@ -19,6 +20,8 @@ export interface GatewayContext {
   reads?: CaseReads;
   /** Per case: whether this reader sees identities (filled as the case is first read). */
   identities?: Map<string, IdentityDecision | Promise<IdentityDecision>>;
+  /** Per agency and subject (`police:<subjectId>`): why an agency gave no answer in this request (the case picture's DENIED and UNAVAILABLE). */
+  agencyOutcomes?: Map<string, AgencyOutcome>;
   /** People this request may still read (limit `maxSubjects`). */
   subjectAllowance?: { left: number; max: number };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -26,6 +26,7 @@ import { hubServices } from './hub/governance';
 import { HubDataSource } from './hub/hub-data-source';
 import { HubQueryLogger } from './hub/query-logger';
 import { buildHubSchema } from './hub/schema';
+import { buildPictureSchema } from './picture/schema';
 import { admit } from './limits/admission';
 import { armorProtection } from './limits/armor';
 import { RateLimiter } from './limits/rate-limit';
@@ -55,6 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // TypeORM's default logger prints failed queries with their parameters: people's details.
   hub.setOptions({ logger: new HubQueryLogger(logger) });
   const hubSchema = await buildHubSchema();
+  const pictureSchema = buildPictureSchema({ referenceDate: config.referenceDate ? () => config.referenceDate! : undefined });
   const verifyUser = await createUserVerifier(config.auth);
   const { audit, policies, cases } = hubServices(hub);
   if (await policies.ensureDefault('system:gateway-start')) logger.info('policy_installed', { version: (await policies.activeVersion())?.version ?? 'none' });
@@ -68,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: apolloLogger(logger, production),
     buildService: ({ name, url }) => {
       if (name === 'hub') return new HubDataSource(hubSchema);
+      if (name === 'picture') return new LocalGraphQLDataSource(pictureSchema);
       const agency = name as AgencyName;
       if (!AGENCIES.includes(agency)) throw new Error(`supergraph names an unknown subgraph "${name}" (${url})`);
       return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement, dispatcher: agencyTransport });

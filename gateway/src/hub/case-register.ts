@@ -6,12 +6,15 @@ import { DEFAULT_POLICY, type RatingControl } from '../policy';
 import { CaseStatus, ConsentStatus, RatingReviewStatus, type Rag } from './entities/enums';
 import { Subject } from './entities/subject.entity';
 import type { ConsentInput, DecisionInput, RateCaseInput } from './inputs/decision.input';
-import type { ReferralInput } from './inputs/referral.input';
+import type { ReferralInput, SubjectInput } from './inputs/referral.input';
 import { applyRating, closeReview, type ReviewOutcome } from './rating/rating-flow';
 import { DEFAULT_TIMESCALES, dueBy, type Timescales } from './timescales';
 import { checkConsent } from './validation/consent.validation';
 import { Problems } from './validation/problems';
-import { validateReferral } from './validation/referral.validation';
+import { validateNewSubject, validateReferral } from './validation/referral.validation';
+
+/** The most people one case may name (a referral names at most 30 too). */
+const MAX_SUBJECTS_PER_CASE = 30;
 
 /** Who made a change, with the roles their token carries, and in which request (for the access log). */
 export interface Actor {
@@ -26,7 +29,7 @@ export interface CaseChange {
   requestId?: string;
   caseId: string;
   subjectIds: string[];
-  action: 'RECEIVE_REFERRAL' | 'RATE_CASE' | 'CONFIRM_RATING' | 'OVERTURN_RATING' | 'RECORD_CONSENT' | 'RECORD_DECISION';
+  action: 'RECEIVE_REFERRAL' | 'ADD_SUBJECT' | 'RATE_CASE' | 'CONFIRM_RATING' | 'OVERTURN_RATING' | 'RECORD_CONSENT' | 'RECORD_DECISION';
   /** Ids and codes only: free text (rationales, notes) stays in the register, which the ids point to. */
   detail: string;
 }
@@ -88,6 +91,25 @@ export class CaseRegister {
       );
       return saved;
     });
+  }
+
+  /**
+   * Adds a person to an open case (think family: an associate an agency reported, or someone the
+   * hub learnt of since the referral). They become a subject like the referral's: the agencies are
+   * asked about them under the same agreement. `foundAs` records which agency record led to them.
+   */
+  async addSubject(caseId: string, input: SubjectInput, actor: Actor, foundAs: { agency: string; recordId: string } | null = null, now = new Date()): Promise<Subject> {
+    assertCaseId(caseId);
+    const subject = validateNewSubject(input, now);
+    if (foundAs && !/^[A-Za-z0-9:_.-]{1,100}$/.test(foundAs.recordId)) throw badInput('foundAs.recordId', 'is not an agency record id (as Subject.associates gave it)');
+    let added: Subject | undefined;
+    await this.mutateOpenCase(actor, caseId, 'ADD_SUBJECT', async (_record, manager) => {
+      const count = await manager.count(Subject, { where: { caseId } });
+      if (count >= MAX_SUBJECTS_PER_CASE) throw badInput('caseId', `the case already has ${count} subjects, the most one case may have`);
+      added = await manager.save(manager.create(Subject, { ...subject, caseId }));
+      return `subject=${added.id} role=${subject.householdRole}${foundAs ? ` foundAs=${foundAs.agency}:${foundAs.recordId}` : ''}`;
+    });
+    return added!;
   }
 
   async rateCase(input: RateCaseInput, actor: Actor, now = new Date()): Promise<Case> {

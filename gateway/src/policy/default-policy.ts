@@ -1,3 +1,4 @@
+import { DEFAULT_RISK_MATRIX } from '../picture/risk-matrix';
 import type { ObligationRule, PolicyDocument, PolicyRule } from './policy-document';
 
 // DPA 2018 Part 3 governs police processing for law-enforcement purposes; Sch 8 para 4 is the
@@ -20,12 +21,13 @@ const domesticAbuseWithoutConsent = (): ObligationRule[] => [
 
 /**
  * The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order.
- * Version .2 attaches the domestic-abuse obligation to every agency (.1 sent it to police only).
+ * Version .2 attaches the domestic-abuse obligation to every agency (.1 sent it to police only);
+ * .3 adds the integrated risk matrix's rules (issue 10), so governance sees and versions them.
  * It is installed on an empty hub only; a hub already running .1 keeps it until a governance lead
  * proposes and activates .2 (policy changes are governance acts, never made by an upgrade).
  */
 export const DEFAULT_POLICY: PolicyDocument = {
-  version: '2026-11-01.2',
+  version: '2026-11-01.3',
   title: 'MASH information-sharing agreement: agency research for triage',
   effectiveFrom: '2026-11-01',
   lawfulBases: {
@@ -133,4 +135,5 @@ export const DEFAULT_POLICY: PolicyDocument = {
     namedRoles: ['mash-triage', 'mash-manager'],
     namedReviews: [],
   },
+  riskMatrix: DEFAULT_RISK_MATRIX,
 };

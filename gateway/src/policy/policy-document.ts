@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import type { GrantClaims, Obligation } from '@mash/shared';
 import type { HubRole } from '../auth/user';
+import type { RiskMatrixRules } from '../picture/risk-matrix';
 import schema from './policy.schema.json';
 
 export type AgencyName = GrantClaims['agency'];
@@ -95,6 +96,8 @@ export interface PolicyDocument {
   ratingControl: RatingControl;
   /** Filled with the defaults by `validatePolicy` when absent. */
   caseRegister: CaseRegisterAccess;
+  /** The risk matrix's rules; absent: the hub's built-in rules (`DEFAULT_RISK_MATRIX`). */
+  riskMatrix?: RiskMatrixRules;
 }
 
 export type PolicyValidation = { ok: true; policy: PolicyDocument } | { ok: false; errors: string[] };
@@ -124,7 +127,7 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const doc = structuredClone(input);
   if (!validateSchema(doc)) return { ok: false, errors: unique(validateSchema.errors!.map(describeError)) };
   const policy = doc as unknown as PolicyDocument;
-  const errors = [...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister)];
+  const errors = [...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister), ...riskMatrixErrors(policy.riskMatrix)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
 }
 
@@ -198,6 +201,15 @@ function caseRegisterErrors(access: CaseRegisterAccess): string[] {
     }
   });
   return errors;
+}
+
+function riskMatrixErrors(matrix: RiskMatrixRules | undefined): string[] {
+  const seen = new Map<string, number>();
+  return (matrix?.areas ?? []).flatMap((area, i) => {
+    const first = seen.get(area.area);
+    if (first === undefined) seen.set(area.area, i);
+    return first === undefined ? [] : [`/riskMatrix/areas/${i}/area "${area.area}" is already defined by /riskMatrix/areas/${first}; one row per area`];
+  });
 }
 
 function describeError(error: ErrorObject): string | null {

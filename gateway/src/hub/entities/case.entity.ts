@@ -1,10 +1,12 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseStatus, ConsentStatus, DecisionOutcome, Pathway, Rag, RatingConfirmation } from './enums';
 import { RagRating } from './rag-rating.entity';
 import { Subject } from './subject.entity';
 
 /** One referral to the MASH and everything the hub itself records about it. */
+// An entity so the in-gateway picture subgraph can add Case.picture and Case.riskMatrix.
+@Directive('@key(fields: "id")')
 @ObjectType('Case', { description: 'A referral to the MASH: the hub\'s own record' })
 @Entity('mash_case')
 @Index(['status', 'dueBy'])

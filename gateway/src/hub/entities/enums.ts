@@ -28,8 +28,23 @@ export enum HouseholdRole {
   ADULT_AT_RISK = 'ADULT_AT_RISK',
   ALLEGED_PERPETRATOR = 'ALLEGED_PERPETRATOR',
   OTHER_ADULT = 'OTHER_ADULT',
+  UNBORN = 'UNBORN',
 }
-registerEnumType(HouseholdRole, { name: 'HouseholdRole' });
+registerEnumType(HouseholdRole, {
+  name: 'HouseholdRole',
+  description: "A subject's place in the case: the children the referral is about, and the adults of the household (think family)",
+  valuesConfig: {
+    CHILD: { description: 'A child the referral is about' },
+    SIBLING: { description: 'A brother or sister of a child the referral is about' },
+    PARENT: { description: 'A parent of the children' },
+    CARER: { description: 'Someone caring for the children or the adult at risk who is not their parent (kinship carer, foster carer, paid carer)' },
+    PARTNER: { description: "A parent's or the adult at risk's partner or ex-partner" },
+    ADULT_AT_RISK: { description: "An adult the referral is about (the adults' pathway: Care Act s42)" },
+    ALLEGED_PERPETRATOR: { description: 'The person said to be causing the harm' },
+    OTHER_ADULT: { description: 'Another adult in the household or around the family' },
+    UNBORN: { description: 'An unborn child: give the expected date of delivery as the date of birth (up to ten months ahead)' },
+  },
+});
 
 export enum ConsentStatus {
   NOT_SOUGHT = 'NOT_SOUGHT',

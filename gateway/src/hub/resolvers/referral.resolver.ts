@@ -1,11 +1,22 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { requireRole } from '../../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../../auth/user';
 import type { GatewayContext } from '../../context';
 import type { Actor } from '../case-register';
 import { Case } from '../entities/case.entity';
 import { ConsentInput, DecisionInput, RateCaseInput } from '../inputs/decision.input';
-import { ReferralInput } from '../inputs/referral.input';
+import { ReferralInput, SubjectInput } from '../inputs/referral.input';
+import { Subject } from '../entities/subject.entity';
+import { AgencyValue } from '../entities/match-decision.entity';
+
+@InputType({ description: 'The agency record an added subject was found through (Subject.associates)' })
+export class AssociateSourceInput {
+  @Field(() => AgencyValue, { description: 'The agency that reported the associate' })
+  agency: AgencyValue;
+
+  @Field(() => String, { description: "The associate's recordId, as Subject.associates gave it" })
+  recordId: string;
+}
 
 /** Hub staff who work cases; governance reads but does not change them. */
 export const CASE_WORKERS: readonly HubRole[] = ['mash-triage', 'mash-manager'];
@@ -25,6 +36,21 @@ export class ReferralResolver {
   receiveReferral(@Arg('input', () => ReferralInput) input: ReferralInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'receive referrals');
     return context.cases.receiveReferral(input, actorOf(user, context));
+  }
+
+  @Mutation(() => Subject, {
+    description:
+      'Add a person to an open case as a subject with a household role: typically an associate an agency reported (Subject.associates), ' +
+      'or a household member learnt of since the referral. The agencies are then asked about them under the same agreement as every subject. Audited',
+  })
+  addSubject(
+    @Arg('caseId', () => ID, { description: 'The case (its id, as cases or case returns it)' }) caseId: string,
+    @Arg('input', () => SubjectInput, { description: 'Who the person is and their place in the household' }) input: SubjectInput,
+    @Arg('foundAs', () => AssociateSourceInput, { nullable: true, description: 'The agency record that led to them (from Subject.associates), kept in the access log' }) foundAs: AssociateSourceInput | null,
+    @Ctx() context: GatewayContext,
+  ): Promise<Subject> {
+    const user = requireRole(context.user, CASE_WORKERS, 'add subjects to cases');
+    return context.cases.addSubject(caseId, input, actorOf(user, context), foundAs ?? null);
   }
 
   @Mutation(() => Case, {

@@ -25,6 +25,14 @@ const CONSENT_FIELDS = {
 };
 
 /** Checks a referral whole and returns subjects with normalised identifiers, or throws BAD_USER_INPUT. */
+/** Checks one subject added to an existing case (addSubject); throws BAD_USER_INPUT naming what is wrong. */
+export function validateNewSubject(subject: SubjectInput, today = new Date()): NormalisedSubject {
+  const problems = new Problems();
+  const normalised = validateSubject(subject, 'subject', problems, today);
+  problems.throwIfAny('subject');
+  return normalised;
+}
+
 export function validateReferral(input: ReferralInput, today = new Date()): ValidReferral {
   const problems = new Problems();
   problems.text('referrerName', input.referrerName, { required: true, max: 200, label: 'Referrer name' });
@@ -50,7 +58,7 @@ function validateSubject(subject: SubjectInput, path: string, problems: Problems
   problems.text(`${path}.givenName`, subject.givenName, { max: 100, label: 'Given name' });
   problems.text(`${path}.familyName`, subject.familyName, { required: true, max: 100, label: 'Family name' });
   problems.text(`${path}.addressLine`, subject.addressLine, { max: 300, label: 'Address' });
-  if (subject.dateOfBirth) checkDateOfBirth(subject.dateOfBirth, `${path}.dateOfBirth`, problems, today);
+  if (subject.dateOfBirth) checkDateOfBirth(subject.dateOfBirth, `${path}.dateOfBirth`, problems, today, subject.householdRole === 'UNBORN');
   const identifier = (kind: 'NHS_NUMBER' | 'UPN' | 'PNC_ID' | 'POSTCODE', field: string, raw?: string | null) => {
     if (raw === undefined || raw === null || raw.trim() === '') return null;
     const result = validateIdentifier(kind, raw);
@@ -72,10 +80,16 @@ function validateSubject(subject: SubjectInput, path: string, problems: Problems
   return normalised;
 }
 
-function checkDateOfBirth(value: string, field: string, problems: Problems, today: Date): void {
+/** About ten months: the longest an expected date of delivery lies ahead. */
+const MAX_EXPECTED_MS = 310 * 86_400_000;
+
+function checkDateOfBirth(value: string, field: string, problems: Problems, today: Date, unborn = false): void {
   const date = new Date(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
     problems.add(field, `"${value.slice(0, 20)}" is not a date in the form YYYY-MM-DD`);
+  } else if (unborn) {
+    if (date.getTime() > today.getTime() + MAX_EXPECTED_MS) problems.add(field, 'the expected date of delivery is more than ten months ahead');
+    else if (date.getTime() < today.getTime() - 31 * 86_400_000) problems.add(field, 'an UNBORN subject\'s expected date of delivery is more than a month past: record the child as CHILD with their date of birth');
   } else if (date.getTime() > today.getTime()) {
     problems.add(field, 'date of birth is in the future (record an unborn child with the expected date in the concern)');
   } else if (date.getUTCFullYear() < 1900) {
