@@ -34,7 +34,20 @@ export enum OccurrenceClassification {
   DRUGS = 'DRUGS',
   PUBLIC_ORDER = 'PUBLIC_ORDER',
   OTHER = 'OTHER',
+  /** Any occurrence police flagged as hate-motivated (victim's or anyone's perception; migration ThinkFamily). */
+  HATE_CRIME = 'HATE_CRIME',
+  /** So-called honour-based abuse (migration ThinkFamily). */
+  HONOUR_BASED_ABUSE = 'HONOUR_BASED_ABUSE',
+  /** Forced marriage, or a threat of one (Forced Marriage Unit; migration ThinkFamily). */
+  FORCED_MARRIAGE = 'FORCED_MARRIAGE',
+  /** Female genital mutilation, done or feared (FGM Act 2003; migration ThinkFamily). */
+  FGM = 'FGM',
 }
+
+/** Occurrences that raise HONOUR_BASED_ABUSE whoever is named in them. */
+export const HONOUR_BASED_CLASSIFICATIONS: readonly OccurrenceClassification[] = [
+  OccurrenceClassification.HONOUR_BASED_ABUSE, OccurrenceClassification.FORCED_MARRIAGE, OccurrenceClassification.FGM,
+];
 
 export enum OccurrenceRole {
   VICTIM = 'VICTIM',
@@ -82,6 +95,13 @@ export enum ExploitationStatus {
 
 /** ACPO DASH (2009) has 27 questions; SafeLives' 24-question RIC is a different form. */
 export const DASH_QUESTION_COUNT = 27;
+
+/** ACPO DASH q20 (1-based, as Postgres arrays count): others threatening the victim, the honour-based violence question. */
+export const DASH_HONOUR_BASED_QUESTION = 20;
+
+/** MAPPA categories: 1 registered sex offenders, 2 violent offenders, 3 other dangerous offenders. Levels 1-3 likewise. */
+export type MappaCategory = 1 | 2 | 3;
+export type MappaLevel = 1 | 2 | 3;
 
 const RISK_RANK: Record<DashRiskLevel, number> = { STANDARD: 1, MEDIUM: 2, HIGH: 3 };
 

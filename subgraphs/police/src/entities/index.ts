@@ -8,3 +8,4 @@ export { OccurrencePerson } from './occurrence-person.entity';
 export { DashAssessment } from './dash-assessment.entity';
 export { MissingEpisode } from './missing-episode.entity';
 export { ExploitationFlag } from './exploitation-flag.entity';
+export { OffenderManagement } from './offender-management.entity';

@@ -1,6 +1,9 @@
 import { FlagSeverityValue, type Flag } from '@mash/shared';
-import { DashRiskLevel } from '../entities/codes';
+import { DashRiskLevel, OccurrenceRole } from '../entities/codes';
+import type { NamedOccurrence } from '../records/load';
+import { within, type Windows } from '../records/windows';
 import type { PoliceDomesticAbuseIncident } from '../types/history.type';
+import { latest } from './dates';
 
 /** SafeLives MARAC "potential escalation" criterion, commonly 3+ police-reported incidents in 12 months. */
 export const REPEAT_INCIDENT_THRESHOLD = 3;
@@ -19,12 +22,14 @@ export function domesticAbuseIncidentFlag(incidents: PoliceDomesticAbuseIncident
       code: 'DA_CHILDREN_PRESENT_12M',
       severity: FlagSeverityValue.AMBER,
       summary: `${plural(incidents.length, 'domestic-abuse incident')} in the last 12 months, children present at ${withChildren}.`,
+      date: latest(incidents.filter((incident) => incident.childrenPresent).map((incident) => incident.reportedOn)),
     };
   }
   return {
     code: 'DA_INCIDENT_12M',
     severity: FlagSeverityValue.GREEN,
     summary: `${plural(incidents.length, 'domestic-abuse incident')} in the last 12 months, no children recorded as present.`,
+    date: latest(incidents.map((incident) => incident.reportedOn)),
   };
 }
 
@@ -38,6 +43,7 @@ export function highRiskDomesticAbuseFlag(incidents: PoliceDomesticAbuseIncident
     code: 'DASH_HIGH_OR_MARAC_12M',
     severity: FlagSeverityValue.RED,
     summary: `${parts.filter(Boolean).join(' and ')} in the last 12 months.`,
+    date: latest(incidents.filter((incident) => incident.dashRiskLevel === DashRiskLevel.HIGH || incident.maracReferral).map((incident) => incident.reportedOn)),
   };
 }
 
@@ -48,5 +54,31 @@ export function repeatDomesticAbuseFlag(incidents: PoliceDomesticAbuseIncident[]
     code: 'DA_REPEAT_INCIDENTS_12M',
     severity: FlagSeverityValue.AMBER,
     summary: `${incidents.length} domestic-abuse incidents in the last 12 months: meets the MARAC escalation criterion.`,
+    date: latest(incidents.map((incident) => incident.reportedOn)),
+  };
+}
+
+/** How long a named perpetrator stays flagged: DA is a pattern, and a new partner's children are at risk too. */
+export const PERPETRATOR_YEARS = 5;
+
+/**
+ * Named SUSPECT or OFFENDER in a domestic-abuse occurrence in the last 5 years (any subject: a
+ * parent, a partner, an alleged perpetrator): RED when one within 12 months was DASH HIGH or went
+ * to MARAC, otherwise AMBER. `occurrences` are those the grant lets police disclose.
+ */
+export function domesticAbusePerpetratorFlag(occurrences: NamedOccurrence[], windows: Windows): Flag | null {
+  const perpetrated = occurrences.filter(
+    (o) => o.domesticAbuse && within(new Date(o.reportedAt), windows.last5Years, windows)
+      && o.roles.some((role) => role === OccurrenceRole.SUSPECT || role === OccurrenceRole.OFFENDER),
+  );
+  if (perpetrated.length === 0) return null;
+  const highRecent = perpetrated.filter((o) => within(new Date(o.reportedAt), windows.last12Months, windows) && (o.dashRisk === DashRiskLevel.HIGH || o.marac));
+  const date = latest(perpetrated.map((o) => o.reportedAt));
+  return {
+    code: 'DA_PERPETRATOR',
+    severity: highRecent.length > 0 ? FlagSeverityValue.RED : FlagSeverityValue.AMBER,
+    summary: `Named as suspect or offender in ${plural(perpetrated.length, 'domestic-abuse incident')} in the last ${PERPETRATOR_YEARS} years, the latest on ${date}`
+      + `${highRecent.length > 0 ? ', with a DASH HIGH or MARAC referral in the last 12 months' : ''}.`,
+    date,
   };
 }

@@ -1,5 +1,31 @@
 import type { AgencyStore } from '@mash/shared';
+import { DASH_HONOUR_BASED_QUESTION, HONOUR_BASED_CLASSIFICATIONS, OccurrenceClassification } from '../entities/codes';
 import type { Windows } from './windows';
+
+/** Occurrences whose named parties the flags look at over five years (besides any domestic abuse). */
+export const NAMED_CLASSIFICATIONS: readonly OccurrenceClassification[] = [OccurrenceClassification.HATE_CRIME, ...HONOUR_BASED_CLASSIFICATIONS];
+
+/** An occurrence the nominal is named in: domestic abuse, hate crime or honour-based abuse. */
+export interface NamedOccurrence {
+  reference: string;
+  reportedAt: string;
+  classification: string;
+  domesticAbuse: boolean;
+  roles: string[];
+  dashRisk: string | null;
+  marac: boolean;
+  /** A DASH on the occurrence answered q20 (others threatening: honour-based violence) YES. */
+  dashHonourBased: boolean;
+}
+
+/** Public protection facts (restricted: flags say yes/no and who to contact, nothing more). */
+export interface OffenderManagementFacts {
+  mappaCategory: number | null;
+  mappaLevel: number | null;
+  registeredSexOffender: boolean;
+  shpo: boolean;
+  visor: boolean;
+}
 
 /** A matched nominal with everything its disclosed summary is made from, as one JSON document. */
 export interface NominalDetails {
@@ -18,6 +44,13 @@ export interface NominalDetails {
    * current address: roles the nominal had, the highest DASH risk and any MARAC referral.
    */
   domesticAbuse: { reference: string; reportedAt: string; roles: string[]; childrenPresent: boolean; dashRisk: string | null; marac: boolean }[];
+  /**
+   * Occurrences in the last 5 years naming the nominal (any role) that are domestic abuse, hate
+   * crime or honour-based abuse: for the flags only, never disclosed as such.
+   */
+  namedOccurrences: NamedOccurrence[];
+  /** Null when the nominal is not under offender management. */
+  offenderManagement: OffenderManagementFacts | null;
 }
 
 /**
@@ -47,13 +80,27 @@ SELECT json_build_object(
     WHERE o.domestic_abuse AND o.reported_at >= $2 AND o.reported_at < $3
       AND o.id IN (SELECT oc.id FROM occurrence oc
                     WHERE oc.location_uprn IN (SELECT ad.uprn FROM nominal_address ad WHERE ad.nominal_id = n.id AND ad.is_current AND ad.uprn IS NOT NULL)
-                   UNION SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id)), '[]'::json)
+                   UNION SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id)), '[]'::json),
+  'namedOccurrences', COALESCE((SELECT json_agg(json_build_object(
+      'reference', o.reference, 'reportedAt', o.reported_at, 'classification', o.classification, 'domesticAbuse', o.domestic_abuse,
+      'roles', COALESCE((SELECT json_agg(p.role) FROM occurrence_person p WHERE p.occurrence_id = o.id AND p.nominal_id = n.id), '[]'::json),
+      'dashRisk', (SELECT d.risk_level FROM dash_assessment d WHERE d.occurrence_id = o.id
+                   ORDER BY CASE d.risk_level WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END DESC LIMIT 1),
+      'marac', COALESCE((SELECT bool_or(d.marac_referral) FROM dash_assessment d WHERE d.occurrence_id = o.id), false),
+      'dashHonourBased', COALESCE((SELECT bool_or(d.answers[${DASH_HONOUR_BASED_QUESTION}] = 'YES') FROM dash_assessment d WHERE d.occurrence_id = o.id), false)))
+    FROM occurrence o
+    WHERE o.id IN (SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id)
+      AND o.reported_at >= $4 AND o.reported_at < $3
+      AND (o.domestic_abuse OR o.classification IN (${NAMED_CLASSIFICATIONS.map((c) => `'${c}'`).join(', ')}))), '[]'::json),
+  'offenderManagement', (SELECT json_build_object('mappaCategory', m.mappa_category, 'mappaLevel', m.mappa_level,
+      'registeredSexOffender', m.registered_sex_offender, 'shpo', m.shpo, 'visor', m.visor)
+    FROM offender_management m WHERE m.nominal_id = n.id)
 ) AS details
 FROM police_nominal n
 WHERE n.local_nominal_id = ANY($1::text[])`;
 
 export async function loadNominals(store: AgencyStore, ids: readonly string[], windows: Windows): Promise<Map<string, NominalDetails>> {
   if (ids.length === 0) return new Map();
-  const rows = await store.query<{ details: NominalDetails }>(DETAILS_SQL, [ids, windows.last12Months, windows.until]);
+  const rows = await store.query<{ details: NominalDetails }>(DETAILS_SQL, [ids, windows.last12Months, windows.until, windows.last5Years]);
   return new Map(rows.map(({ details }) => [details.id, details]));
 }

@@ -4,6 +4,8 @@ export interface Windows {
   until: Date;
   last90Days: Date;
   last12Months: Date;
+  /** For domestic-abuse perpetration and honour-based abuse, which stay relevant for longer. */
+  last5Years: Date;
 }
 
 export function windowsFor(referenceDate: string): Windows {
@@ -12,6 +14,7 @@ export function windowsFor(referenceDate: string): Windows {
     until: new Date(Date.UTC(year, month - 1, day + 1)),
     last90Days: new Date(Date.UTC(year, month - 1, day - 89)),
     last12Months: new Date(Date.UTC(year - 1, month - 1, day + 1)),
+    last5Years: new Date(Date.UTC(year - 5, month - 1, day + 1)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Rng } from '@mash/shared';
 import {
-  DASH_QUESTION_COUNT, DashAnswer, dashBand, DashRiskLevel, dashRiskRank, OccurrenceClassification, OccurrenceRole,
+  DASH_HONOUR_BASED_QUESTION, DASH_QUESTION_COUNT, DashAnswer, dashBand, DashRiskLevel, dashRiskRank, OccurrenceClassification, OccurrenceRole,
 } from '../entities/codes';
 import { plusHours, seedId } from './clock';
 import { addOccurrence, type HouseholdSeed, type KnownMember } from './household';
@@ -9,6 +9,8 @@ const LEVELS = [DashRiskLevel.STANDARD, DashRiskLevel.MEDIUM, DashRiskLevel.HIGH
 const TICK_RANGE: Record<DashRiskLevel, [number, number]> = { STANDARD: [1, 9], MEDIUM: [10, 13], HIGH: [14, 20] };
 /** ACPO DASH q10 (0-based 9): the non-abuser's children or dependants live in the home. */
 const CHILDREN_IN_HOME = 9;
+/** ACPO DASH q20 (0-based 19): others threatening, the honour-based violence question; YES only where a scenario says so. */
+const HONOUR_BASED = DASH_HONOUR_BASED_QUESTION - 1;
 
 /**
  * Police-attended domestic abuse (trait `domesticAbuse`): incidents at the household address in
@@ -69,14 +71,15 @@ function addIncident(seed: HouseholdSeed, incident: Incident): void {
 }
 
 /** Answers whose YES count fits the risk band; now and then professional judgement raised the level. */
-export function dashFor(rng: Rng, risk: DashRiskLevel, childrenPresent: boolean) {
+export function dashFor(rng: Rng, risk: DashRiskLevel, childrenPresent: boolean, honourBased = false) {
   const override = risk !== DashRiskLevel.STANDARD && rng.chance(0.15);
   const band = override ? LEVELS[dashRiskRank(risk) - 2] : risk;
   const [min, max] = TICK_RANGE[band];
   const tickCount = rng.int(min, max);
   // With children present, q10 (children in the home) is always among the YES answers.
-  const fixed = childrenPresent ? [CHILDREN_IN_HOME] : [];
-  const others = rng.shuffle([...Array(DASH_QUESTION_COUNT).keys()].filter((q) => !fixed.includes(q)));
+  const fixed = [...(childrenPresent ? [CHILDREN_IN_HOME] : []), ...(honourBased ? [HONOUR_BASED] : [])];
+  // q20 is YES only when asked: it alone raises HONOUR_BASED_ABUSE (filtered after the shuffle, so the draws stay the same).
+  const others = rng.shuffle([...Array(DASH_QUESTION_COUNT).keys()].filter((q) => !fixed.includes(q))).filter((q) => q !== HONOUR_BASED);
   const yes = new Set([...fixed, ...others.slice(0, tickCount - fixed.length)]);
   const answers = [...Array(DASH_QUESTION_COUNT).keys()].map((q) => {
     if (yes.has(q)) return DashAnswer.YES;

@@ -26,6 +26,8 @@ export interface HouseholdSeed {
   refs: ReferenceCounter;
   rows: PoliceRows;
   isDemoRed: boolean;
+  /** A think-family scenario household: only its members' scenario facts make records of concern. */
+  isScenario: boolean;
   /** Keys of members recorded as suspect or offender: they have a PNC record. */
   suspects: Set<string>;
   /** Keys of members on at least one occurrence. */
@@ -35,7 +37,7 @@ export interface HouseholdSeed {
 export function householdSeed(
   household: Household,
   view: (person: SyntheticPerson) => AgencyPersonView | null,
-  context: Pick<HouseholdSeed, 'clock' | 'refs' | 'rows' | 'isDemoRed'>,
+  context: Pick<HouseholdSeed, 'clock' | 'refs' | 'rows' | 'isDemoRed' | 'isScenario'>,
 ): HouseholdSeed {
   const members = household.members
     .map((person) => ({ person, view: view(person) }))

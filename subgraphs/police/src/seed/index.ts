@@ -1,7 +1,7 @@
 import type { AgencySeed } from '@mash/shared';
 import {
-  DashAssessment, ExploitationFlag, MissingEpisode, NominalAddress, NominalAlias, Occurrence, OccurrencePerson, PoliceNominal,
-  WarningMarker,
+  DashAssessment, ExploitationFlag, MissingEpisode, NominalAddress, NominalAlias, Occurrence, OccurrencePerson, OffenderManagement,
+  PoliceNominal, WarningMarker,
 } from '../entities';
 import { buildPoliceRows } from './build';
 
@@ -20,6 +20,7 @@ export const policeSeed: AgencySeed = {
       { entity: DashAssessment, rows: rows.dashAssessments },
       { entity: MissingEpisode, rows: rows.missingEpisodes },
       { entity: ExploitationFlag, rows: rows.exploitationFlags },
+      { entity: OffenderManagement, rows: rows.offenderManagement },
     ];
   },
 };

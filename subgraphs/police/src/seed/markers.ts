@@ -7,6 +7,8 @@ import type { HouseholdSeed, KnownMember } from './household';
  * substance misuse or mental-health traits, and now and then an older marker no longer active.
  */
 export function seedMarkers(seed: HouseholdSeed): void {
+  // A scenario household's markers are its scenario's (scenario.ts), none drawn at random.
+  if (seed.isScenario) return;
   const { traits } = seed.household;
   for (const adult of seed.adults) {
     const { rng } = adult;

@@ -1,6 +1,6 @@
 import type {
-  DashAssessment, ExploitationFlag, MissingEpisode, NominalAddress, NominalAlias, Occurrence, OccurrencePerson, PoliceNominal,
-  WarningMarker,
+  DashAssessment, ExploitationFlag, MissingEpisode, NominalAddress, NominalAlias, Occurrence, OccurrencePerson, OffenderManagement,
+  PoliceNominal, WarningMarker,
 } from '../entities';
 
 /** Column values only: what the seed inserts, table by table. */
@@ -16,11 +16,12 @@ export interface PoliceRows {
   dashAssessments: Row<DashAssessment, 'occurrence' | 'victim' | 'perpetrator'>[];
   missingEpisodes: Row<MissingEpisode, 'nominal'>[];
   exploitationFlags: Row<ExploitationFlag, 'nominal'>[];
+  offenderManagement: Row<OffenderManagement, 'nominal'>[];
 }
 
 export function emptyRows(): PoliceRows {
   return {
     nominals: [], aliases: [], addresses: [], warningMarkers: [], occurrences: [], occurrencePersons: [], dashAssessments: [],
-    missingEpisodes: [], exploitationFlags: [],
+    missingEpisodes: [], exploitationFlags: [], offenderManagement: [],
   };
 }

@@ -17,6 +17,14 @@ describe('domesticAbuseIncidentFlag', () => {
   it('raises nothing without incidents', () => {
     expect(domesticAbuseIncidentFlag([])).toBeNull();
   });
+
+  it('dates the finding: the latest incident with children present, or the latest incident', () => {
+    const incidents = [incident({ reportedOn: '2026-10-01' }), incident({ childrenPresent: true, reportedOn: '2026-08-01' }), incident({ childrenPresent: true, reportedOn: '2026-06-01' })];
+    expect(domesticAbuseIncidentFlag(incidents)?.date).toBe('2026-08-01');
+    expect(domesticAbuseIncidentFlag([incident({ reportedOn: '2026-03-01' }), incident({ reportedOn: '2026-07-01' })])?.date).toBe('2026-07-01');
+    expect(repeatDomesticAbuseFlag(incidents)?.date).toBe('2026-10-01');
+    expect(highRiskDomesticAbuseFlag([...incidents, incident({ dashRiskLevel: DashRiskLevel.HIGH, reportedOn: '2026-02-02' })])?.date).toBe('2026-02-02');
+  });
 });
 
 describe('highRiskDomesticAbuseFlag', () => {

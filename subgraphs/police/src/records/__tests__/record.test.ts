@@ -28,6 +28,8 @@ function details(): NominalDetails {
       incident('OCC-UNGRADED', '2026-09-01T10:00:00Z', [OccurrenceRole.VICTIM], null),
       incident('OCC-FUTURE', '2026-11-02T10:00:00Z', [], 'HIGH'),
     ],
+    namedOccurrences: [],
+    offenderManagement: null,
   };
 }
 
