@@ -127,3 +127,11 @@ export type PlanStatusCode = (typeof PLAN_STATUS_CODES)[number];
 
 export const EARLY_HELP_CLOSURE_CODES = ['NEEDS_MET', 'STEP_UP_TO_CSC', 'DISENGAGED', 'MOVED'] as const;
 export type EarlyHelpClosureCode = (typeof EARLY_HELP_CLOSURE_CODES)[number];
+
+/**
+ * How the local authority links two people it holds (the person's relationship to the subject).
+ * Case-management systems (Mosaic, LCS, Liquidlogic) record relationships locally with their own
+ * wording; these are ours, the wording is kept beside them (`role`). Stored both ways round.
+ */
+export const RELATIONSHIP_CODES = ['PARENT', 'CHILD', 'SIBLING', 'PARTNER', 'FAMILY_MEMBER'] as const;
+export type RelationshipCode = (typeof RELATIONSHIP_CODES)[number];

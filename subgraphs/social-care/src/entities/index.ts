@@ -6,3 +6,4 @@ export { ChildProtectionPlan } from './child-protection-plan.entity';
 export { LookedAfterEpisode } from './looked-after-episode.entity';
 export { EarlyHelpEpisode } from './early-help-episode.entity';
 export { Section42Enquiry } from './section42-enquiry.entity';
+export { PersonRelationship } from './person-relationship.entity';

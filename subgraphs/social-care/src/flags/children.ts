@@ -1,6 +1,6 @@
 import { addMonths, type Flag } from '@mash/shared';
 import {
-  cpPlansEndedLast12Months, currentCpPlan, currentLookedAfterEpisode, openReferral, previousCpPlanCount,
+  currentCpPlan, latestEndedCpPlan, currentLookedAfterEpisode, openReferral, previousCpPlanCount,
   referralsLast12Months,
 } from '../records/current';
 import type { PersonDetails } from '../records/load';
@@ -11,7 +11,7 @@ export function openCpPlanFlag(person: PersonDetails, asOf: string): Flag | null
   const plan = currentCpPlan(person, asOf);
   if (!plan) return null;
   return flag(FlagCode.OPEN_CP_PLAN, RED,
-    `On a child protection plan since ${plan.startDate} (category: ${CATEGORY_LABEL[plan.latestCategory]})`);
+    `On a child protection plan since ${plan.startDate} (category: ${CATEGORY_LABEL[plan.latestCategory]})`, plan.startDate);
 }
 
 /** L1/L2 (police protection, EPO) are emergency removals: DOMAIN.md 7 weighs them with CLA as RED. */
@@ -19,14 +19,15 @@ export function lookedAfterFlag(person: PersonDetails, asOf: string): Flag | nul
   const episode = currentLookedAfterEpisode(person, asOf);
   if (!episode) return null;
   return flag(FlagCode.LOOKED_AFTER, RED,
-    `Looked after since ${episode.startDate} (${LEGAL_STATUS_LABEL[episode.legalStatus]})`);
+    `Looked after since ${episode.startDate} (${LEGAL_STATUS_LABEL[episode.legalStatus]})`, episode.startDate);
 }
 
 /** An open CIN episode without a plan or care: an allocated social worker already holds the case. */
 export function openChildInNeedFlag(person: PersonDetails, asOf: string): Flag | null {
   const referral = openReferral(person, asOf);
   if (!referral || currentCpPlan(person, asOf) || currentLookedAfterEpisode(person, asOf)) return null;
-  return flag(FlagCode.OPEN_CHILD_IN_NEED, AMBER, `Open to children's social care (child in need) since ${referral.referralDate}`);
+  return flag(FlagCode.OPEN_CHILD_IN_NEED, AMBER, `Open to children's social care (child in need) since ${referral.referralDate}`,
+    referral.referralDate);
 }
 
 /** The DfE re-referral window: `later` no more than 12 months after `earlier`. */
@@ -36,7 +37,8 @@ const within12MonthsAfter = (earlier: string, later: string) => later >= earlier
 export function referralFlag(person: PersonDetails, asOf: string): Flag | null {
   const recent = referralsLast12Months(person, asOf);
   if (recent.length >= 3) {
-    return flag(FlagCode.REPEAT_REFERRALS_12M, AMBER, `${recent.length} referrals to children's social care in the last 12 months`);
+    return flag(FlagCode.REPEAT_REFERRALS_12M, AMBER, `${recent.length} referrals to children's social care in the last 12 months, the latest on ${recent[0].referralDate}`,
+      recent[0].referralDate);
   }
   const dates = person.referrals.map((referral) => referral.referralDate).filter((date) => date <= asOf).sort();
   const reReferral = recent.find((referral) => {
@@ -45,13 +47,19 @@ export function referralFlag(person: PersonDetails, asOf: string): Flag | null {
   });
   if (!reReferral) return null;
   return flag(FlagCode.RE_REFERRAL_12M, AMBER,
-    `Re-referred on ${reReferral.referralDate}, within 12 months of a previous referral`);
+    `Re-referred on ${reReferral.referralDate}, within 12 months of a previous referral`, reReferral.referralDate);
 }
 
+/**
+ * NumberOfPreviousCPP > 0, or a plan that has ended. Dated by the latest plan that ended (its
+ * end date); null when only the count on the current plan says there were earlier ones.
+ */
 export function previousCpPlanFlag(person: PersonDetails, asOf: string): Flag | null {
   const count = previousCpPlanCount(person, asOf);
   if (count === 0) return null;
-  const ended = cpPlansEndedLast12Months(person, asOf)[0];
+  const ended = latestEndedCpPlan(person, asOf);
   const plans = count === 1 ? '1 previous child protection plan' : `${count} previous child protection plans`;
-  return flag(FlagCode.PREVIOUS_CP_PLAN, AMBER, ended ? `${plans}, the latest ended ${ended.endDate}` : plans);
+  return flag(FlagCode.PREVIOUS_CP_PLAN, AMBER,
+    ended ? `${plans}, the latest from ${ended.startDate} to ${ended.endDate} (category: ${CATEGORY_LABEL[ended.latestCategory]})` : plans,
+    ended?.endDate ?? null);
 }

@@ -10,5 +10,5 @@ export function openEarlyHelpFlag(person: PersonDetails, asOf: string): Flag | n
   if (!episode) return null;
   return flag(FlagCode.OPEN_EARLY_HELP, GREEN,
     `Open early help since ${episode.startDate}, led by ${LEAD_AGENCY_LABEL[episode.leadAgency]} ` +
-      `(${LEAD_ROLE_LABEL[episode.leadProfessionalRole]})`);
+      `(${LEAD_ROLE_LABEL[episode.leadProfessionalRole]})`, episode.startDate);
 }

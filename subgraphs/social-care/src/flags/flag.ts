@@ -13,11 +13,30 @@ export const FlagCode = {
   HOUSEHOLD_CHILD_LOOKED_AFTER: 'HOUSEHOLD_CHILD_LOOKED_AFTER',
   OPEN_EARLY_HELP: 'OPEN_EARLY_HELP',
   OPEN_S42_ENQUIRY: 'OPEN_S42_ENQUIRY',
+  PREVIOUS_S42_12M: 'PREVIOUS_S42_12M',
+  SELF_NEGLECT: 'SELF_NEGLECT',
+  ADULT_AT_RISK_WITH_CHILDREN: 'ADULT_AT_RISK_WITH_CHILDREN',
+  CSE_RISK: 'CSE_RISK',
+  CCE_RISK: 'CCE_RISK',
+  GANGS_RISK: 'GANGS_RISK',
+  TRAFFICKING_RISK: 'TRAFFICKING_RISK',
+  FGM_RISK: 'FGM_RISK',
+  GOING_MISSING_RISK: 'GOING_MISSING_RISK',
+  DOMESTIC_ABUSE_FACTOR: 'DOMESTIC_ABUSE_FACTOR',
+  FAITH_BASED_ABUSE_RISK: 'FAITH_BASED_ABUSE_RISK',
+  PARENTAL_MENTAL_HEALTH_FACTOR: 'PARENTAL_MENTAL_HEALTH_FACTOR',
+  PARENTAL_SUBSTANCE_MISUSE_FACTOR: 'PARENTAL_SUBSTANCE_MISUSE_FACTOR',
 } as const;
 export type FlagCode = (typeof FlagCode)[keyof typeof FlagCode];
 
 export const { RED, AMBER, GREEN } = FlagSeverityValue;
 
-export function flag(code: FlagCode, severity: FlagSeverityValue, summary: string): Flag {
-  return { code, severity, summary };
+/** `date`: the ISO date of the latest event behind the finding (plan start, referral, enquiry...), null for none. */
+export function flag(code: FlagCode, severity: FlagSeverityValue, summary: string, date: string | null = null): Flag {
+  return { code, severity, summary, date };
+}
+
+/** The latest of some ISO dates, or null. */
+export function latest(dates: readonly (string | null | undefined)[]): string | null {
+  return dates.reduce<string | null>((max, date) => (date && (max === null || date > max) ? date : max), null);
 }

@@ -1,8 +1,9 @@
 import type { Flag } from '@mash/shared';
 import type { PersonDetails } from '../records/load';
-import { openSection42Flag } from './adults';
+import { adultAtRiskWithChildrenFlag, openSection42Flag, previousSection42Flag, selfNeglectFlag } from './adults';
 import { lookedAfterFlag, openChildInNeedFlag, openCpPlanFlag, previousCpPlanFlag, referralFlag } from './children';
 import { openEarlyHelpFlag } from './early-help';
+import { assessmentFactorFlags } from './factors';
 import { householdChildrenFlags, toxicTrioFlag } from './household';
 
 export { FlagCode } from './flag';
@@ -21,9 +22,13 @@ export function personFlags(person: PersonDetails, asOf: string): Flag[] {
     openChildInNeedFlag(person, asOf),
     referralFlag(person, asOf),
     previousCpPlanFlag(person, asOf),
+    ...assessmentFactorFlags(person, asOf),
     toxicTrioFlag(person, asOf),
     ...householdChildrenFlags(person, asOf),
     openSection42Flag(person, asOf),
+    previousSection42Flag(person, asOf),
+    selfNeglectFlag(person, asOf),
+    adultAtRiskWithChildrenFlag(person, asOf),
     openEarlyHelpFlag(person, asOf),
   ].filter((found): found is Flag => found !== null);
   return flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

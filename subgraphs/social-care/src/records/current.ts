@@ -30,6 +30,13 @@ export function cpPlansEndedLast12Months(person: Plans, asOf: string): PlanDetai
     .sort(newestFirst((plan) => plan.endDate ?? ''));
 }
 
+/** The plan that ended most recently on or before `asOf`, however long ago. */
+export function latestEndedCpPlan(person: Plans, asOf: string): PlanDetails | null {
+  return person.childProtectionPlans
+    .filter((plan) => plan.endDate !== null && plan.endDate <= asOf)
+    .sort(newestFirst((plan) => plan.endDate ?? ''))[0] ?? null;
+}
+
 /** Plans that ended before `asOf`: the latest plan's NumberOfPreviousCPP, plus itself once it ended. */
 export function previousCpPlanCount(person: Plans, asOf: string): number {
   const latest = person.childProtectionPlans

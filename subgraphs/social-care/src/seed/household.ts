@@ -1,14 +1,17 @@
-import { ageOn, createRng, type Household, type Population, type Rng } from '@mash/shared';
+import { ageOn, createRng, type Household, type Population, type Rng, type SyntheticPerson } from '@mash/shared';
 import { seedSection42 } from './adults';
 import { seedChildProtectionPlan, seedLookedAfter } from './child-protection';
 import { seedChildInNeed, seedClosedHistory, seedDomesticAbuseNotifications, seedEarlyHelp } from './children';
 import { laPersonId } from './ids';
 import { pickEthnicity, toPersonRow } from './person-row';
+import { householdRelationships } from './relationships';
 import { emptyRows, type PersonRow, type SeedRows } from './rows';
+import { seedScenarioFacts } from './scenario';
 import { EpisodeWriter } from './writer';
 
 interface Member {
   key: string;
+  person: SyntheticPerson;
   row: PersonRow;
   age: number;
 }
@@ -21,6 +24,7 @@ interface Member {
 export function buildSeedRows(population: Population): SeedRows {
   const rows = emptyRows();
   const referenceDate = population.referenceDate;
+  const scenarioHouseholds = new Set(population.scenarios.map((scenario) => scenario.household.key));
   for (const household of population.households) {
     const known = household.members.flatMap((person) => {
       const view = population.agencyView(person, 'social-care');
@@ -32,11 +36,22 @@ export function buildSeedRows(population: Population): SeedRows {
     const members = known.map(({ person, view }) => {
       const row = toPersonRow(laPersonId(rows.people.length), view, ethnicity, referenceDate);
       rows.people.push(row);
-      return { key: person.key, row, age: row.dateOfBirth ? ageOn(row.dateOfBirth, referenceDate) : -1 };
+      return { key: person.key, person, row, age: row.dateOfBirth ? ageOn(row.dateOfBirth, referenceDate) : -1 };
     });
-    seedHousehold(rows, household, members, householdRng, referenceDate);
+    // Uses no random draws, so every other row is what it was before relationships were recorded.
+    rows.relationships.push(...householdRelationships(members.map((member) => ({ role: member.person.role, row: member.row }))));
+    if (scenarioHouseholds.has(household.key)) seedScenarioHousehold(rows, members, referenceDate);
+    else seedHousehold(rows, household, members, householdRng, referenceDate);
   }
   return rows;
+}
+
+/** A demo scenario household: only what each member's scenario facts say (their traits are all off). */
+function seedScenarioHousehold(rows: SeedRows, members: Member[], referenceDate: string): void {
+  for (const member of members) {
+    const facts = member.person.scenario?.socialCare;
+    if (facts) seedScenarioFacts(new EpisodeWriter(rows, createRng(`social-care:${member.key}`), member.row.id, referenceDate), facts);
+  }
 }
 
 function seedHousehold(rows: SeedRows, household: Household, members: Member[], householdRng: Rng, referenceDate: string): void {

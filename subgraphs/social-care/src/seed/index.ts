@@ -1,5 +1,7 @@
 import type { AgencySeed } from '@mash/shared';
-import { Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, Referral, Section42Enquiry } from '../entities';
+import {
+  Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, PersonRelationship, Referral, Section42Enquiry,
+} from '../entities';
 import { buildSeedRows } from './household';
 
 /** The demo seed: every social-care row for the population, people before their episodes. */
@@ -9,6 +11,7 @@ export const socialCareSeed: AgencySeed = {
     const rows = buildSeedRows(population);
     return [
       { entity: Person, rows: rows.people },
+      { entity: PersonRelationship, rows: rows.relationships },
       { entity: Referral, rows: rows.referrals },
       { entity: Assessment, rows: rows.assessments },
       { entity: ChildProtectionPlan, rows: rows.childProtectionPlans },

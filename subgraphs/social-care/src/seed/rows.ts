@@ -1,5 +1,5 @@
 import type {
-  Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, Referral, Section42Enquiry,
+  Assessment, ChildProtectionPlan, EarlyHelpEpisode, LookedAfterEpisode, Person, PersonRelationship, Referral, Section42Enquiry,
 } from '../entities';
 
 /** Column values only, as inserted: no relations. */
@@ -10,6 +10,7 @@ export type ChildProtectionPlanRow = Omit<ChildProtectionPlan, 'person'>;
 export type LookedAfterEpisodeRow = Omit<LookedAfterEpisode, 'person'>;
 export type EarlyHelpEpisodeRow = Omit<EarlyHelpEpisode, 'person'>;
 export type Section42EnquiryRow = Omit<Section42Enquiry, 'person'>;
+export type PersonRelationshipRow = Omit<PersonRelationship, 'person' | 'related'>;
 
 export interface SeedRows {
   people: PersonRow[];
@@ -19,11 +20,12 @@ export interface SeedRows {
   lookedAfterEpisodes: LookedAfterEpisodeRow[];
   earlyHelpEpisodes: EarlyHelpEpisodeRow[];
   section42Enquiries: Section42EnquiryRow[];
+  relationships: PersonRelationshipRow[];
 }
 
 export function emptyRows(): SeedRows {
   return {
     people: [], referrals: [], assessments: [], childProtectionPlans: [], lookedAfterEpisodes: [],
-    earlyHelpEpisodes: [], section42Enquiries: [],
+    earlyHelpEpisodes: [], section42Enquiries: [], relationships: [],
   };
 }

@@ -62,12 +62,14 @@ describe('PREVIOUS_CP_PLAN', () => {
   it('is AMBER for a plan that ended in the last 12 months, with the end date', () => {
     const found = previousCpPlanFlag(person({ childProtectionPlans: [cpPlan('2025-09-01', '2026-04-01')] }), AS_OF);
     expect(found).toMatchObject({ code: 'PREVIOUS_CP_PLAN', severity: 'AMBER' });
-    expect(found?.summary).toBe('1 previous child protection plan, the latest ended 2026-04-01');
+    expect(found?.summary).toBe('1 previous child protection plan, the latest from 2025-09-01 to 2026-04-01 (category: neglect)');
+    expect(found?.date).toBe('2026-04-01');
   });
 
   it('counts NumberOfPreviousCPP on a current plan', () => {
     const found = previousCpPlanFlag(person({ childProtectionPlans: [cpPlan('2026-06-01', null, { numberOfPreviousCpp: 2 })] }), AS_OF);
     expect(found?.summary).toBe('2 previous child protection plans');
+    expect(found?.date).toBeNull();
   });
 
   it('is not raised for a first plan still current, or no plan', () => {

@@ -62,6 +62,7 @@ describe('OPEN_EARLY_HELP', () => {
     const found = openEarlyHelpFlag(person({ earlyHelpEpisodes: [earlyHelp('2026-08-01', null)] }), AS_OF);
     expect(found).toEqual({
       code: 'OPEN_EARLY_HELP', severity: 'GREEN', summary: 'Open early help since 2026-08-01, led by school (designated safeguarding lead)',
+      date: '2026-08-01',
     });
   });
 
@@ -77,7 +78,7 @@ describe('personFlags', () => {
       childProtectionPlans: [cpPlan('2026-07-01', null)],
       earlyHelpEpisodes: [earlyHelp('2026-01-01', null)],
     });
-    expect(personFlags(child, AS_OF).map((f) => f.severity)).toEqual(['RED', 'AMBER', 'GREEN']);
+    expect(personFlags(child, AS_OF).map((f) => f.severity)).toEqual(['RED', 'AMBER', 'AMBER', 'GREEN']);
   });
 
   it('finds nothing for a person with only old, closed history', () => {

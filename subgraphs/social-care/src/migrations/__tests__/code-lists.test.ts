@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as codeLists from '../../entities/code-lists';
 
-// The migration spells the code lists out (it must not change when they do); this keeps the two in step.
-const sql = fs.readFileSync(path.join(__dirname, '..', '1795687661625-InitialSocialCare.ts'), 'utf8');
+// The migrations spell the code lists out (they must not change when the lists do); this keeps the two in step.
+const dir = path.join(__dirname, '..');
+const sql = fs.readdirSync(dir).filter((file) => file.endsWith('.ts')).map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n');
 
 const lists = Object.fromEntries(
   Object.entries(codeLists).filter(([name, value]) => name.endsWith('_CODES') && Array.isArray(value)),
