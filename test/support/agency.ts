@@ -66,7 +66,8 @@ export async function openAgencyHarness(adapter: AnyAdapter, options: AgencyHarn
   const execute: AgencyHarness['execute'] = async (query, variables, grant = null) => {
     requestId = randomUUID();
     const request = { requestId, grant };
-    const contextValue: AgencyContext = { ...request, dataSource: database.dataSource, views: createViewLoader(kit, request) };
+    const viewRequest = { associates: false };
+    const contextValue: AgencyContext = { ...request, dataSource: database.dataSource, viewRequest, views: createViewLoader(kit, request, viewRequest) };
     const response = await server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as GraphQLResult;
