@@ -84,7 +84,9 @@ WITH src AS (
 INSERT INTO dash_assessment (occurrence_id, victim_id, perpetrator_id, completed_at, answers, tick_count, risk_level,
   professional_judgement_override, override_rationale, marac_referral)
 SELECT occurrence_id, ${id(NOMINAL, 'i')}, CASE WHEN partner IS NOT NULL THEN ${id(NOMINAL, 'partner')} END, reported_at + interval '3 hours',
-  array_fill('YES'::text, ARRAY[ticks]) || array_fill('NO'::text, ARRAY[27 - ticks]), ticks,
+  -- YES first, but never q20 (others threatening: honour-based violence), which alone would raise HONOUR_BASED_ABUSE.
+  array_fill('YES'::text, ARRAY[least(ticks, 19)]) || ARRAY['NO'::text] || array_fill('YES'::text, ARRAY[greatest(ticks - 19, 0)])
+    || array_fill('NO'::text, ARRAY[26 - ticks]), ticks,
   CASE WHEN ticks >= 14 THEN 'HIGH' WHEN ticks >= 10 THEN 'MEDIUM' ELSE 'STANDARD' END, false, NULL, ticks >= 14
 FROM src WHERE da`;
 
@@ -118,7 +120,7 @@ const PLAN: BulkSeedPlan = {
     await query(EXPLOITATION);
   },
   tables: ['police_nominal', 'nominal_address', 'warning_marker', 'occurrence', 'occurrence_person', 'dash_assessment', 'missing_episode',
-    'exploitation_flag'],
+    'exploitation_flag', 'offender_management'],
 };
 
 /** Tops police's filler nominals up to `options.people`, with their related records. */
