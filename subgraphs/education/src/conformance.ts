@@ -31,7 +31,7 @@ export const educationConformance: ConformanceFixture = {
           upn: person.upn, givenName: person.givenName, familyName: person.familyName, preferredSurname: null, dateOfBirth: person.dateOfBirth,
           sex: person.gender === 'MALE' ? 'M' as const : person.gender === 'FEMALE' ? 'F' as const : null, postcode: person.postcode,
         };
-        return { id: id(person, 'pupil'), ...identity, formerUpn: null, upnTemporary: false, uprn: person.uprn, blockingKeys: pupilBlockingKeys(identity) };
+        return { id: id(person, 'pupil'), ...identity, formerUpn: null, upnTemporary: false, uprn: person.uprn, addressLine: person.addressLine, blockingKeys: pupilBlockingKeys(identity) };
       }));
       await insert(Enrolment, people.map((person) => ({
         id: id(person, 'enrolment'), pupilId: id(person, 'pupil'), schoolUrn: CONFORMANCE_SCHOOL.urn, entryDate, leavingDate: null,

@@ -73,6 +73,27 @@ export type DslAction = (typeof DSL_ACTIONS)[number];
 export const DASH_RISKS = ['STANDARD', 'MEDIUM', 'HIGH'] as const;
 export type DashRisk = (typeof DASH_RISKS)[number];
 
+/**
+ * School census reasons for a placement in alternative provision (DfE AP census), with the words
+ * a triage screen shows.
+ */
+export const AP_REASONS = {
+  ASP: 'awaiting a school place',
+  EHC: 'awaiting provision named in an EHC plan',
+  MHN: 'mental health needs',
+  NEW: 'new arrival awaiting a school place',
+  OTH: 'another reason',
+  PEX: 'permanently excluded',
+  PHN: 'physical health needs',
+  RHE: 'returning from home education',
+} as const;
+export type ApReason = keyof typeof AP_REASONS;
+export const AP_REASON_CODES = Object.keys(AP_REASONS) as ApReason[];
+
+/** How a contact on a pupil's record is related to the pupil (the school's contact list). */
+export const CONTACT_RELATIONSHIPS = ['MOTHER', 'FATHER', 'STEP_PARENT', 'CARER', 'GRANDPARENT', 'OTHER'] as const;
+export type ContactRelationship = (typeof CONTACT_RELATIONSHIPS)[number];
+
 /** `'A', 'B'` for a CHECK constraint; the values are constants above, never user input. */
 export function sqlList(values: readonly string[]): string {
   return values.map((value) => `'${value}'`).join(', ');

@@ -8,3 +8,6 @@ export * from './sen-status.entity';
 export * from './elective-home-education.entity';
 export * from './child-missing-education.entity';
 export * from './operation-encompass-notification.entity';
+export * from './pupil-contact.entity';
+export * from './alternative-provision.entity';
+export * from './fsm-period.entity';

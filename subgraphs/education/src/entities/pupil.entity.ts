@@ -46,8 +46,14 @@ export class Pupil {
   @Column({ type: 'varchar', length: 8, nullable: true })
   postcode: string | null;
 
+  /** Unique Property Reference Number of the home address: how siblings at one address are found. */
+  @Index('idx_pupil_uprn')
   @Column({ type: 'varchar', length: 12, nullable: true })
   uprn: string | null;
+
+  /** First line of the home address with the town, as the school holds it (compared with the postcode when there is no UPRN). */
+  @Column({ name: 'address_line', type: 'varchar', length: 200, nullable: true })
+  addressLine: string | null;
 
   /**
    * `pupilBlockingKeys(pupil)`: under the legal and the preferred surname. GIN-indexed by

@@ -12,18 +12,24 @@ export type EducationFlagCode =
   | 'TEMPORARY_UPN'
   | 'SEN_SUPPORT'
   | 'EHC_PLAN'
-  | 'OPERATION_ENCOMPASS_12M';
+  | 'OPERATION_ENCOMPASS_12M'
+  | 'ATTENDANCE_DROP'
+  | 'IN_YEAR_SCHOOL_MOVES'
+  | 'ALTERNATIVE_PROVISION'
+  | 'FREE_SCHOOL_MEALS'
+  | 'ELECTIVE_HOME_EDUCATION';
 
 export interface EducationFlag extends Flag {
   code: EducationFlagCode;
 }
 
-export function amber(code: EducationFlagCode, summary: string): EducationFlag {
-  return { code, severity: FlagSeverityValue.AMBER, summary };
+/** `date`: ISO date of the latest event behind the finding; null when it is about the present state. */
+export function amber(code: EducationFlagCode, summary: string, date: string | null = null): EducationFlag {
+  return { code, severity: FlagSeverityValue.AMBER, summary, date };
 }
 
-export function green(code: EducationFlagCode, summary: string): EducationFlag {
-  return { code, severity: FlagSeverityValue.GREEN, summary };
+export function green(code: EducationFlagCode, summary: string, date: string | null = null): EducationFlag {
+  return { code, severity: FlagSeverityValue.GREEN, summary, date };
 }
 
 export function plural(count: number, noun: string): string {

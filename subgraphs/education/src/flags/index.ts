@@ -2,11 +2,13 @@ import type { FlagInput, PersonFacts } from '@mash/shared';
 import { disclosable } from '../records/record';
 import type { PupilRecord } from '../records/pupil-record';
 import type { EducationRecord } from '../types/education-record.type';
-import { absenceFlag } from './attendance';
-import { permanentExclusionFlag, partTimeTimetableFlag, repeatedSuspensionsFlag } from './behaviour';
+import { absenceFlag, attendanceDropFlag } from './attendance';
+import {
+  alternativeProvisionFlag, inYearSchoolMovesFlag, partTimeTimetableFlag, permanentExclusionFlag, repeatedSuspensionsFlag,
+} from './behaviour';
 import type { EducationFlag } from './flag';
-import { notKnownSchoolAgeFlag, notOnSchoolRollFlag, recentHomeEducationFlag } from './roll';
-import { operationEncompassFlag, senFlag, temporaryUpnFlag } from './vulnerability';
+import { homeEducationFlag, notKnownSchoolAgeFlag, notOnSchoolRollFlag, recentHomeEducationFlag } from './roll';
+import { freeSchoolMealsFlag, operationEncompassFlag, senFlag, temporaryUpnFlag } from './vulnerability';
 
 export type { EducationFlag, EducationFlagCode } from './flag';
 
@@ -26,13 +28,18 @@ export function matchedFlags(pupil: PupilRecord, on: string): EducationFlag[] {
   return [
     notOnSchoolRollFlag(pupil, on),
     recentHomeEducationFlag(pupil, on),
+    homeEducationFlag(pupil, on),
     absenceFlag(pupil, on),
+    attendanceDropFlag(pupil, on),
     permanentExclusionFlag(pupil, on),
     repeatedSuspensionsFlag(pupil, on),
     partTimeTimetableFlag(pupil, on),
+    alternativeProvisionFlag(pupil, on),
+    inYearSchoolMovesFlag(pupil, on),
     operationEncompassFlag(pupil, on),
     temporaryUpnFlag(pupil),
     senFlag(pupil),
+    freeSchoolMealsFlag(pupil, on),
   ].filter(isFlag);
 }
 

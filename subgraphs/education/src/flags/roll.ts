@@ -1,7 +1,7 @@
 import { addMonths } from '@mash/shared';
 import { isCompulsorySchoolAge } from '../records/calendar';
 import type { PupilRecord } from '../records/pupil-record';
-import { activeHomeEducation, currentEnrolment, isOpen, latestMissingEducation } from '../records/pupil-status';
+import { activeHomeEducation, currentEnrolment, isOpen, latest, latestMissingEducation } from '../records/pupil-status';
 import type { CmeReason } from '../entities/code-lists';
 import { amber, type EducationFlag } from './flag';
 
@@ -34,7 +34,10 @@ export function notOnSchoolRollFlag(pupil: PupilRecord, on: string): EducationFl
   const situation = ehe
     ? 'Home education was judged unsuitable and the child is on no school roll'
     : 'Of compulsory school age and on no school roll';
-  return amber('NOT_ON_SCHOOL_ROLL', `${situation}; ${known}.`);
+  // The event behind it: the CME report, else the visit that found home education unsuitable, else leaving the last school.
+  const left = latest(pupil.enrolments.filter((e) => e.leavingDate !== null && e.leavingDate <= on), (e) => e.leavingDate as string);
+  const date = cme && isOpen(cme, on) ? cme.reportedDate : (ehe?.laVisitDate ?? left?.leavingDate ?? null);
+  return amber('NOT_ON_SCHOOL_ROLL', `${situation}; ${known}.`, date);
 }
 
 /** The subject is not known to education at all: a finding in itself for a school-age child. */
@@ -55,5 +58,18 @@ export function recentHomeEducationFlag(pupil: PupilRecord, on: string): Educati
   const visit = ehe.laVisitDate
     ? `LA visited on ${ehe.laVisitDate}; education judged ${ehe.suitabilityOutcome.toLowerCase().replace('_', ' ')}`
     : 'the LA has not yet visited';
-  return amber('ELECTIVE_HOME_EDUCATION_RECENT', `Home education notified on ${ehe.notifiedDate}${from}; ${visit}.`);
+  return amber('ELECTIVE_HOME_EDUCATION_RECENT', `Home education notified on ${ehe.notifiedDate}${from}; ${visit}.`, ehe.notifiedDate);
+}
+
+/**
+ * Home educated now, notified longer ago than ELECTIVE_HOME_EDUCATION_RECENT covers: with it, every
+ * child home educated on the date carries exactly one of the two codes.
+ */
+export function homeEducationFlag(pupil: PupilRecord, on: string): EducationFlag | null {
+  const ehe = activeHomeEducation(pupil, on);
+  if (!ehe || ehe.notifiedDate > addMonths(on, -RECENT_HOME_EDUCATION_MONTHS)) return null;
+  const visit = ehe.laVisitDate
+    ? `last LA visit on ${ehe.laVisitDate}; education judged ${ehe.suitabilityOutcome.toLowerCase().replace('_', ' ')}`
+    : 'the LA has never visited';
+  return amber('ELECTIVE_HOME_EDUCATION', `Home educated since ${ehe.notifiedDate}; ${visit}.`, ehe.notifiedDate);
 }

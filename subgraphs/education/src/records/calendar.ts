@@ -1,4 +1,5 @@
 import { addMonths, isoDate } from '@mash/shared';
+import type { Term } from '../entities/code-lists';
 
 /**
  * The school calendar: education's own rules on top of the shared ISO-date arithmetic
@@ -38,4 +39,34 @@ function lastFridayOfJune(year: number): string {
   const date = new Date(Date.UTC(year, 5, 30));
   while (date.getUTCDay() !== 5) date.setUTCDate(date.getUTCDate() - 1);
   return isoDate(date);
+}
+
+/** First day of each term (approximate Warwickshire dates, as the seed's term windows use). */
+export const TERM_FIRST_DAYS: Record<Term, string> = { AUTUMN: '09-03', SPRING: '01-05', SUMMER: '04-14' };
+
+/** One term of one academic year, and the day it began. */
+export interface TermRef {
+  academicYear: string;
+  term: Term;
+  /** ISO date of the term's first day. */
+  start: string;
+}
+
+function termRef(startYear: number, term: Term): TermRef {
+  const year = term === 'AUTUMN' ? startYear : startYear + 1;
+  return { academicYear: academicYearLabel(startYear), term, start: `${year}-${TERM_FIRST_DAYS[term]}` };
+}
+
+/** The term a date falls in: the latest term begun by then (a holiday belongs to the term before it). */
+export function termOn(on: string): TermRef {
+  const startYear = academicYearStart(on);
+  const begun = (['AUTUMN', 'SPRING', 'SUMMER'] as const).map((term) => termRef(startYear, term)).filter((t) => t.start <= on);
+  return begun.at(-1) ?? termRef(startYear - 1, 'SUMMER');
+}
+
+/** The term before. */
+export function previousTerm(term: TermRef): TermRef {
+  const startYear = Number(term.academicYear.slice(0, 4));
+  if (term.term === 'AUTUMN') return termRef(startYear - 1, 'SUMMER');
+  return termRef(startYear, term.term === 'SUMMER' ? 'SPRING' : 'AUTUMN');
 }

@@ -3,7 +3,7 @@ import type { PupilRecord } from './pupil-record';
 
 /**
  * One round trip for the matched pupils: each related table is aggregated into JSON per pupil,
- * which avoids both the row explosion of joining seven one-to-many tables and a query per table.
+ * which avoids both the row explosion of joining nine one-to-many tables and a query per table.
  * Postgres renders `date` as `YYYY-MM-DD` inside JSON, so no time-zone conversion touches a DOB.
  */
 const LOAD_PUPILS_SQL = `
@@ -42,7 +42,14 @@ SELECT json_build_object(
       'occurrenceRef', o.occurrence_ref, 'receivedAt', o.received_at, 'dashRisk', o.dash_risk,
       'dslActionTaken', o.dsl_action_taken)
       ORDER BY o.received_at DESC)
-    FROM operation_encompass_notification o WHERE o.pupil_id = p.id), '[]'::json)
+    FROM operation_encompass_notification o WHERE o.pupil_id = p.id), '[]'::json),
+  'alternativeProvision', COALESCE((
+    SELECT json_agg(json_build_object(
+      'apReason', ap.ap_reason, 'provider', ap.provider, 'startDate', ap.start_date, 'endDate', ap.end_date) ORDER BY ap.start_date DESC)
+    FROM alternative_provision ap WHERE ap.pupil_id = p.id), '[]'::json),
+  'freeSchoolMeals', COALESCE((
+    SELECT json_agg(json_build_object('startDate', f.start_date, 'endDate', f.end_date) ORDER BY f.start_date DESC)
+    FROM fsm_period f WHERE f.pupil_id = p.id), '[]'::json)
 ) AS pupil
 FROM pupil p
 WHERE p.id = ANY($1::uuid[])`;

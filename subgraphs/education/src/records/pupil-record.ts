@@ -1,4 +1,5 @@
 import type {
+  ApReason,
   CmeReason,
   CmeStatus,
   DashRisk,
@@ -30,6 +31,8 @@ export interface PupilRecord {
   electiveHomeEducation: EheRecord[];
   childMissingEducation: CmeRecord[];
   operationEncompass: OperationEncompassRecord[];
+  alternativeProvision: AlternativeProvisionRecord[];
+  freeSchoolMeals: FsmRecord[];
 }
 
 export interface SchoolRecord {
@@ -90,4 +93,16 @@ export interface OperationEncompassRecord {
   receivedAt: string;
   dashRisk: DashRisk | null;
   dslActionTaken: DslAction | null;
+}
+
+export interface AlternativeProvisionRecord {
+  apReason: ApReason;
+  provider: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface FsmRecord {
+  startDate: string;
+  endDate: string | null;
 }

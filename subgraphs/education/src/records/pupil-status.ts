@@ -1,7 +1,7 @@
 import { isoDate, openOn, withinLast12Months } from '@mash/shared';
-import { academicYearLabel, academicYearStart } from './calendar';
+import { academicYearLabel, academicYearStart, previousTerm, termOn, type TermRef } from './calendar';
 import type {
-  AttendanceRecord, CmeRecord, EheRecord, EnrolmentRecord, ExclusionRecord, OperationEncompassRecord, PupilRecord,
+  AlternativeProvisionRecord, AttendanceRecord, CmeRecord, EheRecord, EnrolmentRecord, ExclusionRecord, FsmRecord, OperationEncompassRecord, PupilRecord,
 } from './pupil-record';
 
 /** Persistent absence: missing 10% or more of possible sessions (DfE, since 2015/16). */
@@ -78,4 +78,49 @@ export function exclusionsLast12Months(exclusions: ExclusionRecord[], on: string
  */
 export function encompassDaysLast12Months(notifications: OperationEncompassRecord[], on: string): string[] {
   return notifications.map((n) => isoDate(new Date(n.receivedAt))).filter((day) => withinLast12Months(day, on)).sort();
+}
+
+/** Fewer possible sessions than this in a term (under a week) say too little to compare terms. */
+export const MIN_TERM_SESSIONS = 10;
+
+/** Attendance in one term, summed over schools: percent of possible sessions attended. */
+export interface TermAttendance extends TermRef {
+  sessionsPossible: number;
+  attendancePercent: number;
+}
+
+export function termAttendance(attendance: AttendanceRecord[], term: TermRef): TermAttendance | null {
+  const rows = attendance.filter((a) => a.academicYear === term.academicYear && a.term === term.term);
+  const sessionsPossible = rows.reduce((sum, a) => sum + a.sessionsPossible, 0);
+  if (sessionsPossible < MIN_TERM_SESSIONS) return null;
+  const missed = rows.reduce((sum, a) => sum + a.sessionsAuthorised + a.sessionsUnauthorised, 0);
+  return { ...term, sessionsPossible, attendancePercent: Math.round((1 - missed / sessionsPossible) * 1000) / 10 };
+}
+
+/** This term's attendance (the term the date falls in) and last term's, where both have enough sessions. */
+export function attendanceThisAndLastTerm(attendance: AttendanceRecord[], on: string): { thisTerm: TermAttendance; lastTerm: TermAttendance } | null {
+  const current = termOn(on);
+  const thisTerm = termAttendance(attendance, current);
+  const lastTerm = termAttendance(attendance, previousTerm(current));
+  return thisTerm && lastTerm ? { thisTerm, lastTerm } : null;
+}
+
+/**
+ * In-year school moves: single or main registrations begun in the 12 months to the date other than
+ * at the normal September entry (any September start counts as normal), oldest first.
+ */
+export function inYearMovesLast12Months(pupil: PupilRecord, on: string): EnrolmentRecord[] {
+  return pupil.enrolments
+    .filter((e) => (e.enrolStatus === 'C' || e.enrolStatus === 'M') && withinLast12Months(e.entryDate, on) && e.entryDate.slice(5, 7) !== '09')
+    .sort((a, b) => a.entryDate.localeCompare(b.entryDate));
+}
+
+/** The alternative provision placement open on the date (the latest begun, if several). */
+export function currentAlternativeProvision(pupil: PupilRecord, on: string): AlternativeProvisionRecord | null {
+  return latest(pupil.alternativeProvision.filter((ap) => openOn(ap.startDate, ap.endDate, on)), (ap) => ap.startDate);
+}
+
+/** The free school meals eligibility period open on the date. */
+export function currentFreeSchoolMeals(pupil: PupilRecord, on: string): FsmRecord | null {
+  return latest(pupil.freeSchoolMeals.filter((f) => openOn(f.startDate, f.endDate, on)), (f) => f.startDate);
 }

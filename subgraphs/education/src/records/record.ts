@@ -5,6 +5,8 @@ import type { PupilRecord } from './pupil-record';
 import {
   activeHomeEducation,
   attendanceThisYear,
+  currentAlternativeProvision,
+  currentFreeSchoolMeals,
   currentEnrolment,
   encompassDaysLast12Months,
   exclusionsLast12Months,
@@ -37,6 +39,8 @@ export function identityRecord(pupil: Pick<PupilCandidate, 'id' | 'upn'>): Educa
     electiveHomeEducation: null,
     childMissingEducation: null,
     operationEncompass: null,
+    alternativeProvision: null,
+    freeSchoolMeals: null,
   };
 }
 
@@ -49,6 +53,7 @@ export function educationRecord(record: PupilRecord, context: RecordContext): Ed
   const homeEducation = latestHomeEducation(pupil, on);
   const missing = latestMissingEducation(pupil, on);
   const encompass = encompassDaysLast12Months(pupil.operationEncompass, on);
+  const placement = currentAlternativeProvision(pupil, on);
   return {
     ...identityRecord(pupil),
     upnTemporary: pupil.upnTemporary,
@@ -85,5 +90,7 @@ export function educationRecord(record: PupilRecord, context: RecordContext): Ed
       closedDate: missing.closedDate,
     },
     operationEncompass: { notificationsLast12Months: encompass.length, latestReceivedOn: encompass.at(-1) ?? null },
+    alternativeProvision: placement && { reason: placement.apReason, provider: placement.provider, startDate: placement.startDate },
+    freeSchoolMeals: currentFreeSchoolMeals(pupil, on) !== null,
   };
 }

@@ -1,5 +1,5 @@
 import {
-  BULK_REFERENCE_DATE, fillerUuidBounds, runBulkSeed, sqlBlockingKeys, sqlFillerUuid, sqlPick, sqlUpn,
+  BULK_REFERENCE_DATE, FILLER_FEMALE_NAMES, fillerUuidBounds, runBulkSeed, sqlBlockingKeys, sqlFillerUuid, sqlPick, sqlUpn,
   type BulkSeedOptions, type BulkSeedPlan, type BulkSeedResult,
 } from '@mash/shared';
 import type { DataSource } from 'typeorm';
@@ -8,7 +8,8 @@ import { CME_REASONS, DASH_RISKS, DSL_ACTIONS, EHE_SUITABILITY_OUTCOMES, SEN_NEE
 // Filler pupils for scale benchmarks (see runBulkSeed in @mash/shared): people of 2 to 24, so an
 // education record is plausible for each; 98% of those of school age (Reception to Year 13) on a
 // roll with this term's attendance (10% persistently absent), the rest home-educated or missing
-// education; SEN support 15%, EHC plans 3%.
+// education; SEN support 15%, EHC plans 3%; one contact (the mother) each on roll. Each filler
+// pupil has a UPRN of their own, so filler pupils have no siblings.
 
 const PUPIL = 0;
 const [FIRST, LAST] = fillerUuidBounds(PUPIL);
@@ -36,8 +37,9 @@ interface Schools {
 
 const PUPILS = `
 INSERT INTO pupil (id, upn, former_upn, upn_temporary, given_name, family_name, preferred_surname, date_of_birth, sex, postcode, uprn,
-  blocking_keys)
+  address_line, blocking_keys)
 SELECT id, upn, NULL, false, given_name, family_name, NULL, date_of_birth, CASE WHEN female THEN 'F' ELSE 'M' END, postcode, uprn,
+  address_line,
   ${sqlBlockingKeys({ upn: 'upn', givenName: 'given_name', familyName: 'family_name', dateOfBirth: 'date_of_birth', postcode: 'postcode' })}
 FROM (
   SELECT p.*, ${pupilId} AS id,
@@ -90,6 +92,13 @@ WITH off_roll AS (
 INSERT INTO child_missing_education (pupil_id, reported_date, reason, status, closed_date)
 SELECT ${pupilId}, ${R} - (p.rc / 10 % 400)::int, ${sqlPick(CME_REASONS, 'p.rd / 5')}, 'OPEN', NULL FROM off_roll p WHERE p.rd % 2 = 1`;
 
+/** One contact per pupil on roll: the mother, same surname, 20 to 40 years older, date of birth held for 70%. */
+const CONTACTS = (s: Schools) => `
+INSERT INTO pupil_contact (pupil_id, given_name, family_name, date_of_birth, relationship, priority)
+SELECT ${pupilId}, ${sqlPick(FILLER_FEMALE_NAMES, 'p.ra / 13')}, family_name,
+  CASE WHEN p.ra / 1000 % 10 < 7 THEN p.date_of_birth - (7300 + p.ra / 10000 % 7300)::int END, 'MOTHER', 1
+FROM ${PUPILS_SRC(s)} WHERE on_roll`;
+
 const ENCOMPASS = (s: Schools) => `
 INSERT INTO operation_encompass_notification (pupil_id, school_urn, occurrence_ref, received_at, dash_risk, dsl_action_taken)
 SELECT ${pupilId}, school_urn, 'BULK-OCC-' || lpad(p.i::text, 8, '0'),
@@ -112,10 +121,10 @@ const PLAN: BulkSeedPlan = {
       throw new Error('education bulk seed: no primary or secondary schools; run the regular seed first');
     }
     await query(PUPILS);
-    for (const sql of [ENROLMENTS, ATTENDANCE, EXCLUSIONS, SEN, OFF_ROLL, ENCOMPASS]) await query(sql(schools));
+    for (const sql of [ENROLMENTS, ATTENDANCE, EXCLUSIONS, SEN, OFF_ROLL, ENCOMPASS, CONTACTS]) await query(sql(schools));
   },
   tables: ['pupil', 'enrolment', 'attendance_summary', 'exclusion', 'sen_status', 'elective_home_education', 'child_missing_education',
-    'operation_encompass_notification'],
+    'operation_encompass_notification', 'pupil_contact'],
 };
 
 /** Tops education's filler pupils up to `options.people`, with their related records. */

@@ -1,7 +1,7 @@
 import type { AgencySeed } from '@mash/shared';
 import {
-  AttendanceSummary, ChildMissingEducation, ElectiveHomeEducation, Enrolment, Exclusion, OperationEncompassNotification, Pupil, School,
-  SenStatus,
+  AlternativeProvision, AttendanceSummary, ChildMissingEducation, ElectiveHomeEducation, Enrolment, Exclusion, FsmPeriod,
+  OperationEncompassNotification, Pupil, PupilContact, School, SenStatus,
 } from '../entities';
 import { buildSeedRows } from './build';
 
@@ -13,6 +13,7 @@ export const educationSeed: AgencySeed = {
     return [
       { entity: School, rows: rows.schools },
       { entity: Pupil, rows: rows.pupils },
+      { entity: PupilContact, rows: rows.contacts },
       { entity: Enrolment, rows: rows.enrolments },
       { entity: AttendanceSummary, rows: rows.attendance },
       { entity: Exclusion, rows: rows.exclusions },
@@ -20,6 +21,8 @@ export const educationSeed: AgencySeed = {
       { entity: ElectiveHomeEducation, rows: rows.homeEducation },
       { entity: ChildMissingEducation, rows: rows.missingEducation },
       { entity: OperationEncompassNotification, rows: rows.encompass },
+      { entity: AlternativeProvision, rows: rows.alternativeProvision },
+      { entity: FsmPeriod, rows: rows.freeSchoolMeals },
     ];
   },
 };

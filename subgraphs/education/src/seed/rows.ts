@@ -1,12 +1,15 @@
 import type { Household, Population, Rng, SyntheticPerson } from '@mash/shared';
 import type {
+  AlternativeProvision,
   AttendanceSummary,
   ChildMissingEducation,
   ElectiveHomeEducation,
   Enrolment,
   Exclusion,
+  FsmPeriod,
   OperationEncompassNotification,
   Pupil,
+  PupilContact,
   School,
   SenStatus,
 } from '../entities';
@@ -22,6 +25,9 @@ export interface SeedRows {
   homeEducation: ElectiveHomeEducation[];
   missingEducation: ChildMissingEducation[];
   encompass: OperationEncompassNotification[];
+  contacts: PupilContact[];
+  alternativeProvision: AlternativeProvision[];
+  freeSchoolMeals: FsmPeriod[];
 }
 
 /** One child being seeded: the truth, the pupil row made for them and their own random stream. */

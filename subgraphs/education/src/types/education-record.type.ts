@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { SenProvision } from '../entities/code-lists';
+import type { ApReason, SenProvision } from '../entities/code-lists';
 import { EducationAttendance } from './attendance.type';
-import { SenProvisionEnum } from './enums';
+import { AlternativeProvisionReasonEnum, SenProvisionEnum } from './enums';
 import { EducationExclusion } from './exclusion.type';
 import { EducationHomeEducation, EducationMissingEducation } from './home-education.type';
 import { EducationSchool } from './school.type';
@@ -13,6 +13,18 @@ export class EducationOperationEncompass {
 
   @Field(() => String, { nullable: true, description: 'ISO date of the latest notification in the 12 months' })
   latestReceivedOn: string | null;
+}
+
+@ObjectType({ description: 'The alternative provision placement the child attends now (a PRU, an AP academy or another provider)' })
+export class EducationAlternativeProvision {
+  @Field(() => AlternativeProvisionReasonEnum, { description: 'Why the child was placed there (census reason)' })
+  reason: ApReason;
+
+  @Field({ description: "The provider's name" })
+  provider: string;
+
+  @Field({ description: 'ISO date the placement began' })
+  startDate: string;
 }
 
 const WITHHELD = 'Null while identity is unresolved (status AMBIGUOUS): confirm who this is first.';
@@ -62,4 +74,13 @@ export class EducationRecord {
 
   @Field(() => EducationOperationEncompass, { nullable: true, description: WITHHELD })
   operationEncompass: EducationOperationEncompass | null;
+
+  @Field(() => EducationAlternativeProvision, {
+    nullable: true,
+    description: `The alternative provision placement open on the reference date; null when none. ${WITHHELD}`,
+  })
+  alternativeProvision: EducationAlternativeProvision | null;
+
+  @Field(() => Boolean, { nullable: true, description: `Eligible for free school meals on the reference date (a deprivation indicator). ${WITHHELD}` })
+  freeSchoolMeals: boolean | null;
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { EXCLUSION_REASONS } from '../entities/code-lists';
+import { AP_REASONS, EXCLUSION_REASONS } from '../entities/code-lists';
 
 /** GraphQL names are words; the values resolvers return are the stored census codes. */
 export const SchoolPhaseEnum = {
@@ -47,3 +47,12 @@ registerEnumType(MissingEducationReasonEnum, { name: 'MissingEducationReason' })
 
 export const MissingEducationStatusEnum = { OPEN: 'OPEN', CLOSED: 'CLOSED' } as const;
 registerEnumType(MissingEducationStatusEnum, { name: 'MissingEducationStatus' });
+
+export const AlternativeProvisionReasonEnum = Object.fromEntries(Object.keys(AP_REASONS).map((code) => [code, code])) as {
+  [K in keyof typeof AP_REASONS]: K;
+};
+registerEnumType(AlternativeProvisionReasonEnum, {
+  name: 'AlternativeProvisionReason',
+  description: 'School census reason for a placement in alternative provision',
+  valuesConfig: Object.fromEntries(Object.entries(AP_REASONS).map(([code, words]) => [code, { description: words[0].toUpperCase() + words.slice(1) }])),
+});

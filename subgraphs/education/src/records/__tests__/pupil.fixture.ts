@@ -29,6 +29,8 @@ export function pupilRecord(overrides: Partial<PupilRecord> = {}): PupilRecord {
     electiveHomeEducation: [],
     childMissingEducation: [],
     operationEncompass: [],
+    alternativeProvision: [],
+    freeSchoolMeals: [],
     ...overrides,
   };
 }

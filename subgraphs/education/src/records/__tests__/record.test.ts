@@ -52,7 +52,28 @@ describe('educationRecord', () => {
       electiveHomeEducation: null,
       childMissingEducation: null,
       operationEncompass: { notificationsLast12Months: 1, latestReceivedOn: '2026-06-01' },
+      alternativeProvision: null,
+      freeSchoolMeals: false,
     });
+  });
+
+  it('shows the alternative provision placement and free school meals open on the date, not ended ones', () => {
+    const record = educationRecord(
+      pupilRecord({
+        alternativeProvision: [
+          { apReason: 'PEX', provider: 'Old Provider', startDate: '2025-01-06', endDate: '2025-07-01' },
+          { apReason: 'MHN', provider: 'Ridgeway Learning Centre', startDate: '2026-09-22', endDate: null },
+        ],
+        freeSchoolMeals: [{ startDate: '2025-09-03', endDate: null }],
+      }),
+      context(),
+    );
+    expect(record).toMatchObject({
+      alternativeProvision: { reason: 'MHN', provider: 'Ridgeway Learning Centre', startDate: '2026-09-22' },
+      freeSchoolMeals: true,
+    });
+    const ended = educationRecord(pupilRecord({ freeSchoolMeals: [{ startDate: '2024-09-03', endDate: '2025-07-20' }] }), context());
+    expect(ended).toMatchObject({ alternativeProvision: null, freeSchoolMeals: false });
   });
 
   it('shows a child off roll with their home education and no school', () => {
