@@ -156,6 +156,22 @@ describe('education subgraph: think family', () => {
     }
   });
 
+  it('answers associates and flag dates through the subgraph schema when the query selects them', async () => {
+    const keira = member('Keira', 'Harcourt');
+    const result = await harness.execute(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { education {
+        status flags { code severity date } associates { recordId relationship role givenName familyName dateOfBirth }
+      } } } }`,
+      { representations: [representation(harness.population, keira, false)] },
+    );
+    expect(result.errors).toBeUndefined();
+    const view = result.data._entities[0].education;
+    expect(view.flags).toEqual(expect.arrayContaining([{ code: 'ATTENDANCE_DROP', severity: 'AMBER', date: termOn(today()).start }]));
+    expect(view.associates.map((a: any) => [a.relationship, a.role, a.givenName])).toEqual([
+      ['CONTACT', 'mother', 'Danielle'], ['CONTACT', 'father', 'Craig'], ['CONTACT', 'step-parent', 'Wayne'], ['SIBLING', null, 'Mason'],
+    ]);
+  });
+
   it('gives every flag a date field: an ISO date or null', async () => {
     const people = harness.population.people.filter((p) => p.schoolAge).slice(0, 60);
     for (const { view } of await views(people, false)) {
