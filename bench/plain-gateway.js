@@ -25,6 +25,7 @@ const root = path.resolve(__dirname, '..');
 const { openHubDatabase } = require(path.join(root, 'gateway/dist/hub/database'));
 const { hubServices } = require(path.join(root, 'gateway/dist/hub/governance'));
 const { buildHubSchema } = require(path.join(root, 'gateway/dist/hub/schema'));
+const { buildPictureSchema } = require(path.join(root, 'gateway/dist/picture/schema'));
 
 function required(name) {
   const value = process.env[name];
@@ -49,10 +50,12 @@ async function main() {
   });
   const captured = {};
   const hubSchema = await buildHubSchema();
+  const pictureSchema = buildPictureSchema();
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(path.join(root, 'gateway/supergraph.graphql'), 'utf8'),
     buildService: ({ name }) => {
       if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
+      if (name === 'picture') return new LocalGraphQLDataSource(pictureSchema);
       const agency = name;
       if (!AGENCIES.includes(agency)) throw new Error(`unknown subgraph ${name}`);
       return new RemoteGraphQLDataSource({

@@ -2,8 +2,13 @@
 // factory returns `once()` for the load generator: it resolves `{ error }` (undefined when good).
 const { AGENCIES } = require('@mash/shared');
 
-/** The triage query of one case: every subject with each agency's status, match confidences and flag codes. */
-const TRIAGE = `query Triage($id: ID!) { case(id: $id) { subjects { id
+/**
+ * The triage query of one case: every subject with each agency's status, match confidences and
+ * flag codes, and the case picture (per-subject agency states and the cross-agency findings).
+ */
+const TRIAGE = `query Triage($id: ID!) { case(id: $id) {
+  picture { subjects { subjectId agencies { agency state } } findings { code status subjectIds } }
+  subjects { id
   police { status matches { confidence } flags { code } }
   socialCare { status matches { confidence } flags { code } }
   health { status matches { confidence } flags { code } }
@@ -19,6 +24,7 @@ function triageError(response) {
   if (body.errors?.length) return `errors: ${body.errors.map((error) => `${error.extensions?.code ?? ''} ${error.message}`).join(' | ')}`;
   const subjects = body.data?.case?.subjects;
   if (!Array.isArray(subjects) || subjects.length !== 3) return 'not three subjects';
+  if (body.data.case.picture?.subjects?.length !== 3) return 'no case picture';
   for (const subject of subjects) for (const field of AGENCY_FIELDS) if (!subject[field]?.status) return `${field} missing`;
   return undefined;
 }

@@ -129,6 +129,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       ? userAuthConfigFromEnv(null, { AUTH_PUBLIC_KEY: userIssuer.publicKeyPem, AUTH_ISSUER: userIssuer.issuer, AUTH_ALGORITHMS: 'ES256' }, { production: true })
       : userAuthConfigFromEnv(keyFile, {}),
     seedPeople: people,
+    referenceDate: population.referenceDate,
     seed: false,
     supergraphPath: path.resolve(__dirname, '../../gateway/supergraph.graphql'),
     grantKey: { generate: false },
