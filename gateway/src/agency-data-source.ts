@@ -61,13 +61,17 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const groups = await enforcement.authoriseEntities(agency, context, subjectIds, fields, representations);
     const entities: unknown[] = new Array(representations.length).fill(null);
     const errors: ResponseError[] = [];
-    // The case picture tells "denied" and "did not answer" apart from "not known": say which.
+    // The case picture tells "denied" and "did not answer" apart from "not known": say which. A
+    // subject with no answer is the Subject with this agency's field null (not a null entity), so
+    // the rest of the subject, and what the picture requires of it, survives.
     const field = FIELD_OF[agency];
+    const noAnswer = () => ({ __typename: 'Subject', [field]: null });
     await Promise.all(
       groups.map(async (group) => {
         if (!group.grant) {
           recordOutcome(context, field, group.subjectIds, { state: 'DENIED', code: 'ISA_DENIED' });
           errors.push(...group.indexes.map((index) => denied(group, index, agency)));
+          group.indexes.forEach((index) => (entities[index] = noAnswer()));
           return;
         }
         let response: Response;
@@ -78,10 +82,15 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           });
         } catch (error) {
           recordOutcome(context, field, group.subjectIds, { state: 'UNAVAILABLE', code: 'AGENCY_UNAVAILABLE' });
-          throw error;
+          const unavailable = error as GraphQLError;
+          group.indexes.forEach((index) => {
+            entities[index] = noAnswer();
+            errors.push({ message: unavailable.message, path: ['_entities', index], extensions: { ...unavailable.extensions } } as unknown as ResponseError);
+          });
+          return;
         }
         const answered = (response.data?._entities as unknown[] | undefined) ?? [];
-        group.indexes.forEach((index, position) => (entities[index] = answered[position] ?? null));
+        group.indexes.forEach((index, position) => (entities[index] = answered[position] ?? noAnswer()));
         for (const error of response.errors ?? []) {
           const moved = reindexed(error, group.indexes);
           errors.push(moved);

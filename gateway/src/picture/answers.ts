@@ -65,7 +65,7 @@ export function answerOf(subject: SubjectFacts, agency: AgencyField, context: Ga
     return { agency, state: outcome.state, view: null, ambiguity: null, recordId: null, postcode: null, reason: outcome.code };
   }
   const state: PictureState = view.status === 'MATCHED' ? 'KNOWN' : view.status;
-  const match = state === 'KNOWN' ? view.matches[0]?.candidate : undefined;
+  const match = state === 'KNOWN' ? view.matches?.[0]?.candidate : undefined;
   return { agency, state, view, ambiguity: view.ambiguity ?? null, recordId: match?.recordId ?? null, postcode: match?.postcode ?? null, reason: null };
 }
 

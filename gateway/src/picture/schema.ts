@@ -32,7 +32,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  */
 export function buildPictureSchema(options: PictureOptions = {}): GraphQLSchema {
   const referenceDate = options.referenceDate ?? today;
-  const members = (representation: CaseRepresentation, context: GatewayContext) => membersOf(representation.subjects ?? [], context, referenceDate());
+  const members = (representation: CaseRepresentation, context: GatewayContext) =>
+    membersOf((representation.subjects ?? []).filter((subject): subject is SubjectFacts => Boolean(subject?.id)), context, referenceDate());
   return buildSubgraphSchema({
     typeDefs: parse(PICTURE_SDL),
     resolvers: {
