@@ -7,7 +7,11 @@ import { OUTWARD_CODES } from '../places';
 import { generatePopulation } from '../population';
 
 const population = generatePopulation({ people: 2000 });
-const { people, households, referenceDate } = population;
+const { referenceDate } = population;
+// The think-family scenario households are written by hand (scenarios.ts), after the random ones.
+const scenarioKeys = new Set(population.scenarios.map((scenario) => scenario.household.key));
+const households = population.households.filter((h) => !scenarioKeys.has(h.key));
+const people = households.flatMap((h) => h.members);
 const ageOf = (dateOfBirth: string) => ageOn(dateOfBirth, referenceDate);
 
 const expectUnique = (values: string[]) => expect(new Set(values).size).toBe(values.length);
@@ -21,11 +25,12 @@ describe('generatePopulation', () => {
   it('uses the documented defaults', () => {
     expect(population.seed).toBe(20160501);
     expect(referenceDate).toBe('2026-11-01');
-    expect(generatePopulation().people.length).toBe(people.length);
+    expect(generatePopulation().people.length).toBe(population.people.length);
   });
 
-  it.each([100, 2000, 7000])('gives %i people to within 10%', (requested) => {
-    const size = generatePopulation({ people: requested }).people.length;
+  it.each([100, 2000, 7000])('gives %i people to within 10%, plus the scenario households', (requested) => {
+    const generated = generatePopulation({ people: requested });
+    const size = generated.people.length - generated.scenarios.reduce((sum, scenario) => sum + scenario.household.members.length, 0);
     expect(Math.abs(size - requested)).toBeLessThanOrEqual(requested * 0.1);
   });
 
@@ -97,6 +102,35 @@ describe('generatePopulation', () => {
     expect(da.length / households.length).toBeGreaterThan(0.04);
     expect(da.length / households.length).toBeLessThan(0.12);
     expect(da.filter((h) => h.traits.domesticAbuse === 'STANDARD').length / da.length).toBeGreaterThan(0.5);
+  });
+
+  it('appends the think-family scenarios after everyone else, leaving the random population as it was', () => {
+    const { scenarios } = population;
+    expect(scenarios.map((scenario) => scenario.name)).toEqual([
+      'household-domestic-abuse', 'baby-and-child-missing-education', 'home-educated-with-concerns', 'honour-based-abuse-and-radicalisation', 'adult-section-42',
+    ]);
+    expect(population.households.slice(-scenarios.length).map((h) => h.key)).toEqual(scenarios.map((scenario) => scenario.household.key));
+    for (const scenario of scenarios) {
+      const keys = scenario.household.members.map((member) => member.key);
+      for (const referred of scenario.referred) expect(keys).toContain(referred.key);
+      expect(Object.values(scenario.household.traits).every((value) => value === false || value === null)).toBe(true);
+    }
+    // Someone the referral does not name, for triage to find as an associate.
+    const abuse = scenarios[0];
+    expect(abuse.household.members.filter((member) => !abuse.referred.some((r) => r.key === member.key)).map((m) => m.givenName)).toEqual(['Wayne']);
+    const baby = scenarios[1].household.members.find((member) => member.givenName === 'Ava')!;
+    expect(baby).toMatchObject({ nhsNumber: null, knownTo: { health: false, police: false, 'social-care': false, education: false } });
+    expect(ageOf(baby.dateOfBirth)).toBe(0);
+    // Health still holds the mother at the old address: the agencies disagree on where she lives.
+    const mother = scenarios[1].household.members[0];
+    expect(population.agencyView(mother, 'health')!.postcode).toBe(scenarios[1].household.previousPostcode);
+    expect(population.agencyView(mother, 'social-care')!.postcode).toBe(scenarios[1].household.postcode);
+    expect(scenarios.find((scenario) => scenario.pathway === 'ADULTS')!.referred.map((r) => r.as)).toEqual(['ADULT_AT_RISK', 'ALLEGED_PERPETRATOR']);
+    // A smaller population has the same random households at its start and the same scenarios at its end.
+    const small = generatePopulation({ people: 500 });
+    expect(small.households[10]).toEqual(population.households[10]);
+    expect(small.scenarios.map((scenario) => scenario.household.members.map((m) => `${m.givenName} ${m.dateOfBirth}`))).toEqual(
+      scenarios.map((scenario) => scenario.household.members.map((m) => `${m.givenName} ${m.dateOfBirth}`)));
   });
 
   it('includes children no single agency sees', () => {
