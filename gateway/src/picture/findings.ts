@@ -23,10 +23,17 @@ export interface Member {
 const CHILD_ROLES = new Set(['CHILD', 'SIBLING', 'UNBORN']);
 const ADULT_ROLES = new Set(['PARENT', 'CARER', 'PARTNER', 'ADULT_AT_RISK', 'ALLEGED_PERPETRATOR', 'OTHER_ADULT']);
 
-/** Police flags that mark an adult as a risk to children living with them. */
-const ADULT_RISK_CODES: Record<string, Severity> = {
-  SEX_OFFENDER_REGISTERED: 'RED', MAPPA_NOMINAL: 'RED', DA_PERPETRATOR: 'RED', DASH_HIGH_OR_MARAC_12M: 'RED',
-  VIOLENT_MARKER: 'AMBER', WEAPONS_MARKER: 'AMBER', DA_REPEAT_INCIDENTS_12M: 'AMBER',
+/**
+ * Police flags that mark an adult as a risk to children living with them, with plain words. A
+ * victim's DA flags are not among them: they speak to the household's domestic abuse (toxic trio,
+ * risk matrix), not to this adult being a danger.
+ */
+const ADULT_RISK_CODES: Record<string, { severity: Severity; words: string }> = {
+  SEX_OFFENDER_REGISTERED: { severity: 'RED', words: 'a registered sex offender' },
+  MAPPA_NOMINAL: { severity: 'RED', words: 'managed under MAPPA' },
+  DA_PERPETRATOR: { severity: 'RED', words: 'named as the alleged perpetrator of domestic abuse' },
+  VIOLENT_MARKER: { severity: 'AMBER', words: 'a violent warning marker' },
+  WEAPONS_MARKER: { severity: 'AMBER', words: 'a weapons marker' },
 };
 const DA_CODES = new Set(['DA_PERPETRATOR', 'DA_INCIDENT_12M', 'DA_CHILDREN_PRESENT_12M', 'DASH_HIGH_OR_MARAC_12M', 'DA_REPEAT_INCIDENTS_12M']);
 const MENTAL_HEALTH_CODES = new Set(['PARENT_MENTAL_HEALTH', 'MHA_DETENTION_12M']);
@@ -129,11 +136,11 @@ function adultRisk(members: Member[]): Finding[] {
     if (unanswered(police)) return [notAssessed('ADULT_RISK_WHERE_CHILDREN_LIVE', 'AMBER', "this adult's domestic abuse, violent or sexual offending history", [adult.subject.id, ...childIds], ['police'])];
     const risks = flagsOf(police).filter((flag) => flag.code in ADULT_RISK_CODES);
     if (risks.length === 0) return [];
-    const severity = risks.some((flag) => ADULT_RISK_CODES[flag.code] === 'RED') ? 'RED' : 'AMBER';
-    const what = [...new Set(risks.map((flag) => flag.code))].join(', ');
+    const severity = risks.some((flag) => ADULT_RISK_CODES[flag.code].severity === 'RED') ? 'RED' : 'AMBER';
+    const what = [...new Set(risks.map((flag) => ADULT_RISK_CODES[flag.code].words))].join('; ');
     return [{
       code: 'ADULT_RISK_WHERE_CHILDREN_LIVE', status: 'FOUND', severity, subjectIds: [adult.subject.id, ...childIds], agencies: ['police'],
-      summary: `An adult of the household has police history that bears on the children living there (${what}).`,
+      summary: `An adult in the household where the children live is known to police: ${what}. Police flags on this adult give the detail.`,
     }];
   });
 }

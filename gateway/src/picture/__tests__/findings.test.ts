@@ -65,6 +65,10 @@ describe('cross-agency findings', () => {
     expect(found).toMatchObject({ status: 'FOUND', severity: 'RED', subjectIds: ['a1', 'c1'], agencies: ['police'] });
     // No children in the case: nothing to say about children.
     expect(codes(findings([perpetrator]))).not.toContain('ADULT_RISK_WHERE_CHILDREN_LIVE');
+    // A victim's high-risk DA flags are the household's abuse, not this adult being a danger.
+    const victim = person('a3', 'PARENT', '1992-09-14', { police: matched([flag('DASH_HIGH_OR_MARAC_12M', 'RED'), flag('DA_REPEAT_INCIDENTS_12M')]), education: notKnown() });
+    expect(codes(findings([child, victim]))).not.toContain('ADULT_RISK_WHERE_CHILDREN_LIVE');
+    expect(findings([child, perpetrator])[0].summary).toContain('alleged perpetrator of domestic abuse');
     // An adult with no such history.
     expect(codes(findings([child, person('a2', 'PARENT', '1990-01-01', { education: notKnown() })]))).not.toContain('ADULT_RISK_WHERE_CHILDREN_LIVE');
     const policeDenied = findings([child, person('a2', 'PARENT', '1990-01-01', { police: null, education: notKnown() })], contextWith([['police', 'a2', 'DENIED']]));
