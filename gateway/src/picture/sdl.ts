@@ -117,7 +117,9 @@ type CasePicture {
 
 """What each agency said about one subject"""
 type SubjectPicture {
+  """The subject (Subject.id)"""
   subjectId: ID!
+  """Their place in the household, as the case records it"""
   householdRole: HouseholdRole!
   """Police, social care, health and education, in that order"""
   agencies: [AgencyState!]!
@@ -125,7 +127,9 @@ type SubjectPicture {
 
 """One agency's answer for one subject, as one state"""
 type AgencyState {
+  """The agency"""
   agency: Agency!
+  """What its answer amounts to"""
   state: PictureState!
   """Why the agency could not say who the subject is (state AMBIGUOUS)"""
   ambiguity: Ambiguity
@@ -155,10 +159,15 @@ enum PictureState {
 
 """An agency flag on one subject"""
 type PictureFlag {
+  """The subject the flag is about"""
   subjectId: ID!
+  """The agency that raised it"""
   agency: Agency!
+  """The agency's flag code, e.g. DA_CHILDREN_PRESENT_12M"""
   code: String!
+  """The agency's suggested weight"""
   severity: FlagSeverity!
+  """The agency's plain-words summary"""
   summary: String!
   """ISO date of the latest event behind it, when there is one"""
   date: String
@@ -168,7 +177,9 @@ type PictureFlag {
 type Finding {
   """Stable code, e.g. CHILD_MISSING_EDUCATION, TOXIC_TRIO"""
   code: String!
+  """FOUND, or NOT_ASSESSED when an agency it needs gave no answer"""
   status: FindingStatus!
+  """Suggested weight (the rating stays with the MASH)"""
   severity: FlagSeverity!
   """Plain words for the triage screen"""
   summary: String!
@@ -196,6 +207,7 @@ type RiskMatrix {
 
 """One area of harm: its level and the facts behind it"""
 type RiskMatrixRow {
+  """The area of harm"""
   area: RiskArea!
   """The area in plain words"""
   label: String!
@@ -209,11 +221,15 @@ type RiskMatrixRow {
 
 """One agency fact behind a risk-matrix row"""
 type RiskFact {
+  """The agency the fact comes from"""
   agency: Agency!
+  """The subject it is about"""
   subjectId: ID!
   """The agency flag code"""
   code: String!
+  """Its level under the policy's rules (the flag's severity unless a rule sets one)"""
   level: RiskLevel!
+  """The agency's plain-words summary"""
   summary: String!
   """ISO date of the latest event behind it, when there is one"""
   date: String
@@ -221,8 +237,11 @@ type RiskFact {
 
 """An agency that did not answer for a subject"""
 type AgencyGap {
+  """The agency that gave no answer"""
   agency: Agency!
+  """For which subject"""
   subjectId: ID!
+  """DENIED, UNAVAILABLE or AMBIGUOUS"""
   state: PictureState!
 }
 
@@ -260,13 +279,17 @@ enum RiskLevel {
 
 """A person an agency links to a subject, with the agency that reported them"""
 type SubjectAssociate {
+  """The agency that reported them"""
   agency: Agency!
   """The agency's own id of the associate's record"""
   recordId: String!
+  """How the agency links them to the subject"""
   relationship: AssociateRelationship!
   """Their part, where the agency records one (e.g. SUSPECT in a police occurrence, 'stepfather')"""
   role: String
+  """Given name as the agency records it"""
   givenName: String
+  """Family name as the agency records it"""
   familyName: String
   """ISO date, YYYY-MM-DD"""
   dateOfBirth: String
