@@ -16,6 +16,11 @@ registerEnumType(AuditKind, {
 registerEnumType(AuditDecision, {
   name: 'AuditDecision',
   description: 'ALLOWED or DENIED for a decision; RECORDED for an event that is not one',
+  valuesConfig: {
+    ALLOWED: { description: 'The request was allowed (e.g. an agency fetch the ISA policy permits, a governance read of the log)' },
+    DENIED: { description: 'The request was refused; reason says why and rule which rule refused it' },
+    RECORDED: { description: 'Not a decision: an event written down, such as a case change or an ISA policy change' },
+  },
 });
 
 @ObjectType({ description: "One entry of the hub's access log. Ids only: it never holds a person's name" })
@@ -23,67 +28,67 @@ export class AccessLogEntry {
   @Field({ description: 'Position in the hash chain (a bigint, as a string)' })
   seq: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id (a UUID)" })
   id: string;
 
   @Field({ description: 'ISO timestamp' })
   recordedAt: string;
 
-  @Field(() => AuditKind)
+  @Field(() => AuditKind, { description: 'What the entry records' })
   kind: AuditKind;
 
   @Field(() => String, { nullable: true, description: "The user's id; null for the system itself" })
   actorId: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The hub roles the user's token carried (e.g. mash-triage); empty when not recorded" })
   actorRoles: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The user's organisation, from their token; null when not recorded" })
   organisation: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The case concerned; null when the entry is not about one case (e.g. a policy change)' })
   caseId: string | null;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Ids of the subjects concerned (never names); empty when none' })
   subjectIds: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The agency concerned: police, social-care, health or education; null when none' })
   agency: string | null;
 
   @Field(() => [String], { description: 'The GraphQL fields the request asked for' })
   fields: string[];
 
-  @Field(() => AuditDecision)
+  @Field(() => AuditDecision, { description: 'ALLOWED, DENIED, or RECORDED for an event that is not a decision' })
   decision: AuditDecision;
 
   @Field(() => String, { nullable: true, description: 'The ISA policy rule that decided' })
   rule: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ISA policy version that decided, or for POLICY_CHANGE the version proposed or activated; null when none applied' })
   policyVersion: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happened, in plain words; ids and codes only, never names' })
   reason: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Id of the signed grant sent to the agency with an allowed fetch; the agency's disclosure log records the same id. Null otherwise" })
   grantId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Id of the GraphQL request (a UUID per request): entries with the same id come from one request. Null when not recorded (e.g. ISA policy changes, work outside a request)' })
   requestId: string | null;
 
   @Field({ description: 'Hash of the entry before this one (64 zeros for the first)' })
   prevHash: string;
 
-  @Field()
+  @Field({ description: "SHA-256 (64 hex characters) of this entry's content and prevHash; the next entry's prevHash repeats it" })
   hash: string;
 }
 
 @ObjectType({ description: 'Where the chain is first broken' })
 export class AuditChainBreak {
-  @Field()
+  @Field({ description: 'Position in the chain of the first entry that fails the check (a bigint, as a string)' })
   seq: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "That entry's id" })
   id: string;
 
   @Field({ description: 'What is wrong, in plain words' })
@@ -98,7 +103,7 @@ export class AuditChainReport {
   @Field(() => Int, { description: 'Entries checked' })
   entries: number;
 
-  @Field(() => AuditChainBreak, { nullable: true })
+  @Field(() => AuditChainBreak, { nullable: true, description: 'The first entry found altered or unlinked; null when ok' })
   firstBroken: AuditChainBreak | null;
 
   @Field(() => String, { nullable: true, description: 'seq of the last entry checked' })
@@ -117,13 +122,13 @@ export class AuditChainReport {
 /** accessLog's filters; a class keeps the arguments in this order in the schema. */
 @ArgsType()
 export class AccessLogArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only entries about this case (its id)' })
   caseId: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only entries about this agency: police, social-care, health or education' })
   agency: string | null = null;
 
-  @Field(() => AuditDecision, { nullable: true })
+  @Field(() => AuditDecision, { nullable: true, description: 'Only entries with this decision' })
   decision: AuditDecision | null = null;
 
   @Field(() => String, { nullable: true, description: 'ISO timestamp: entries recorded at or after it' })

@@ -35,7 +35,7 @@ export class PolicyResolver {
 
   @Query(() => [AccessMatrixRow], { description: 'Which role sees which agency at which RAG under a version (default: the one in force)' })
   async accessMatrix(
-    @Arg('version', () => String, { nullable: true }) version: string | null,
+    @Arg('version', () => String, { nullable: true, description: 'An ISA policy version (e.g. 2026-11-01.1) of any status; the version in force when left out' }) version: string | null,
     @Ctx() ctx: PolicyContext,
   ): Promise<AccessMatrixRow[]> {
     requireRole(ctx.user, READERS, 'read the access matrix');
@@ -50,7 +50,7 @@ export class PolicyResolver {
   @Mutation(() => IsaPolicyVersion, { description: 'Store a new ISA version as PROPOSED; it changes nothing until activated' })
   async proposeIsaPolicy(
     @Arg('document', () => String, { description: 'The policy document as JSON text' }) document: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('reason', () => String, { description: 'Why the change is proposed (e.g. the board decision it implements); required, kept with the version and in the access log' }) reason: string,
     @Ctx() ctx: PolicyContext,
   ): Promise<IsaPolicyVersion> {
     const user = requireRole(ctx.user, GOVERNANCE, 'propose an ISA policy');
@@ -65,8 +65,8 @@ export class PolicyResolver {
 
   @Mutation(() => IsaPolicyVersion, { description: 'Put a PROPOSED version in force, retiring the current one' })
   async activateIsaPolicy(
-    @Arg('version', () => String) version: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('version', () => String, { description: 'The PROPOSED version to put in force' }) version: string,
+    @Arg('reason', () => String, { description: 'Why it is activated now; required, kept as activationReason and in the access log' }) reason: string,
     @Ctx() ctx: PolicyContext,
   ): Promise<IsaPolicyVersion> {
     const user = requireRole(ctx.user, GOVERNANCE, 'activate an ISA policy');

@@ -4,13 +4,13 @@ import type { PolicyVersion } from './policy-version.entity';
 
 @ObjectType({ description: 'One immutable version of the information-sharing agreement, with who proposed, activated and retired it' })
 export class IsaPolicyVersion {
-  @Field()
+  @Field({ description: 'The version label, unique and never reused (e.g. 2026-11-01.1)' })
   version: string;
 
   @Field({ description: 'PROPOSED, ACTIVE or RETIRED' })
   status: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The document's title; null if the stored document has none" })
   title: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -22,7 +22,7 @@ export class IsaPolicyVersion {
   @Field({ description: "SHA-256 of the document's canonical JSON" })
   documentHash: string;
 
-  @Field()
+  @Field({ description: 'User id of who proposed it' })
   proposedBy: string;
 
   @Field({ description: 'ISO timestamp' })
@@ -31,16 +31,16 @@ export class IsaPolicyVersion {
   @Field({ description: 'Why it was proposed' })
   reason: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who put it in force; null while PROPOSED' })
   activatedBy: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO timestamp' })
   activatedAt: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was put in force; null while PROPOSED' })
   activationReason: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who activated the version that replaced it; null unless RETIRED' })
   retiredBy: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO timestamp' })
@@ -69,16 +69,16 @@ export class IsaPolicyVersion {
 
 @ObjectType({ description: "Whether a user holding one role may see one agency's data for an open case of one RAG" })
 export class AccessMatrixRow implements MatrixRow {
-  @Field(() => String)
+  @Field(() => String, { description: 'A hub role: mash-triage, mash-manager, governance or agency-admin' })
   role: MatrixRow['role'];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'An agency: police, social-care, health or education' })
   agency: MatrixRow['agency'];
 
   @Field(() => String, { description: 'RED, AMBER or GREEN' })
   rag: MatrixRow['rag'];
 
-  @Field()
+  @Field({ description: "True when the role may see the agency's data for such a case (rating confirmed, default purpose)" })
   allowed: boolean;
 
   @Field({ description: 'The rule that decides this cell' })
@@ -87,7 +87,7 @@ export class AccessMatrixRow implements MatrixRow {
   @Field({ description: 'The sentence a user in this cell would read' })
   reason: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The lawful basis the agency shares under, as the policy words it; null when not allowed' })
   lawfulBasis: string | null;
 
   @Field(() => [String], { description: 'What the agency must leave out when no early-help consent is recorded' })

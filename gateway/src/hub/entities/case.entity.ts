@@ -11,7 +11,7 @@ import { Subject } from './subject.entity';
 @Entity('mash_case')
 @Index(['status', 'dueBy'])
 export class Case {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The case's id (a UUID); use it in case(id) and the case mutations" })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,11 +19,11 @@ export class Case {
   @Column({ type: 'varchar', length: 32, unique: true })
   reference: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the MASH received the referral; decision timescales run from here' })
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
 
-  @Field(() => Pathway)
+  @Field(() => Pathway, { description: "Children's or adults' pathway, as given with the referral" })
   @Column({ type: 'varchar', length: 16 })
   pathway: Pathway;
 
@@ -31,7 +31,7 @@ export class Case {
   @Column({ name: 'referrer_name', type: 'varchar', length: 200 })
   referrerName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The referrer's organisation (e.g. a school, GP practice or police force) as given; null when not given (e.g. a member of the public)" })
   @Column({ name: 'referrer_organisation', type: 'varchar', length: 200, nullable: true })
   referrerOrganisation: string | null;
 
@@ -39,7 +39,7 @@ export class Case {
   @Column({ name: 'referral_source', type: 'varchar', length: 4, nullable: true })
   referralSource: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How to reach the referrer as given, e.g. a telephone number or email; null when not given. Withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'referrer_contact', type: 'varchar', length: 200, nullable: true })
   referrerContact: string | null;
 
@@ -63,7 +63,7 @@ export class Case {
   @Column({ name: 'current_rating_id', type: 'uuid', nullable: true })
   currentRatingId: string | null;
 
-  @Field(() => CaseStatus)
+  @Field(() => CaseStatus, { description: 'OPEN until the MASH decision is recorded, then CLOSED' })
   @Column({ type: 'varchar', length: 16 })
   status: CaseStatus;
 
@@ -71,11 +71,11 @@ export class Case {
   @Column({ name: 'due_by', type: 'timestamptz' })
   dueBy: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the case was closed (the decision was recorded); null while it is open' })
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  @Field(() => ConsentStatus)
+  @Field(() => ConsentStatus, { description: 'Consent as last recorded; consentHistory has every recording' })
   @Column({ name: 'consent_status', type: 'varchar', length: 16 })
   consentStatus: ConsentStatus;
 
@@ -83,23 +83,23 @@ export class Case {
   @Column({ name: 'consent_early_help_sharing', type: 'boolean', default: false })
   consentEarlyHelpSharing: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note on the consent last recorded (why it was overridden, for OVERRIDDEN); null when none. Withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'consent_note', type: 'varchar', length: 1000, nullable: true })
   consentNote: string | null;
 
-  @Field(() => DecisionOutcome, { nullable: true })
+  @Field(() => DecisionOutcome, { nullable: true, description: 'The MASH decision; null until it is recorded (which closes the case)' })
   @Column({ name: 'decision', type: 'varchar', length: 32, nullable: true })
   decision: DecisionOutcome | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the decision was made, as recorded; null until decided. Withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'decision_rationale', type: 'text', nullable: true })
   decisionRationale: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the decision was recorded; null until decided' })
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who recorded the decision; null until decided' })
   @Column({ name: 'decided_by', type: 'varchar', length: 200, nullable: true })
   decidedBy: string | null;
 
@@ -107,7 +107,7 @@ export class Case {
   @Column({ name: 'feedback_to_referrer', type: 'text', nullable: true })
   feedbackToReferrer: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the feedback to the referrer was recorded (with the decision); null until decided' })
   @Column({ name: 'feedback_sent_at', type: 'timestamptz', nullable: true })
   feedbackSentAt: Date | null;
 

@@ -5,19 +5,41 @@ export enum Rag {
   AMBER = 'AMBER',
   GREEN = 'GREEN',
 }
-registerEnumType(Rag, { name: 'Rag', description: 'MASH rating: RED immediate risk, AMBER possible significant harm, GREEN advice and signposting' });
+registerEnumType(Rag, {
+  name: 'Rag',
+  description: 'MASH rating: RED immediate risk, AMBER possible significant harm, GREEN advice and signposting',
+  valuesConfig: {
+    RED: { description: 'Immediate risk or likely significant harm: may need a strategy discussion or immediate protection. Decision due within 2 hours of receipt by default (set by the ISA policy)' },
+    AMBER: { description: 'Possible significant harm or complex needs that need multi-agency checks. Decision due within 24 hours of receipt by default (set by the ISA policy)' },
+    GREEN: { description: 'Low risk: early help, advice or signposting. Decision due within 72 hours of receipt by default (set by the ISA policy)' },
+  },
+});
 
 export enum CaseStatus {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
 }
-registerEnumType(CaseStatus, { name: 'CaseStatus' });
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  description: 'Whether the MASH is still working a case',
+  valuesConfig: {
+    OPEN: { description: 'Received and not yet decided: it can be rated, consent recorded and subjects added' },
+    CLOSED: { description: 'The MASH decision has been recorded (recordDecision) and the referrer given feedback; the case can no longer be changed, apart from closing an open rating review' },
+  },
+});
 
 export enum Pathway {
   CHILDREN = 'CHILDREN',
   ADULTS = 'ADULTS',
 }
-registerEnumType(Pathway, { name: 'Pathway', description: 'The hub is all-age: children and adults pathways' });
+registerEnumType(Pathway, {
+  name: 'Pathway',
+  description: 'The hub is all-age: children and adults pathways',
+  valuesConfig: {
+    CHILDREN: { description: "The children's pathway: concerns about a child or unborn child (Children Act 1989 s17 and s47)" },
+    ADULTS: { description: "The adults' pathway: concerns about an adult with care and support needs at risk of abuse or neglect (Care Act 2014 s42)" },
+  },
+});
 
 export enum HouseholdRole {
   CHILD = 'CHILD',
@@ -53,7 +75,16 @@ export enum ConsentStatus {
   /** DPA 2018 Sch 1 para 18: sharing without consent where seeking it would place someone at risk. */
   OVERRIDDEN = 'OVERRIDDEN',
 }
-registerEnumType(ConsentStatus, { name: 'ConsentStatus' });
+registerEnumType(ConsentStatus, {
+  name: 'ConsentStatus',
+  description: 'Where consent to share information about the case stands',
+  valuesConfig: {
+    NOT_SOUGHT: { description: 'Consent has not been asked for (yet). Safeguarding sharing does not need it; early-help sharing does' },
+    GIVEN: { description: 'Consent was given: who gave it and how are recorded. Only with GIVEN can early-help sharing be recorded' },
+    REFUSED: { description: 'Consent was asked for and refused' },
+    OVERRIDDEN: { description: 'Shared without consent because seeking it would place a child or adult at risk or prejudice a crime investigation (DPA 2018 Sch 1 para 18); the reason must be recorded' },
+  },
+});
 
 export enum DecisionOutcome {
   STRATEGY_DISCUSSION = 'STRATEGY_DISCUSSION',
@@ -62,7 +93,17 @@ export enum DecisionOutcome {
   SIGNPOST = 'SIGNPOST',
   NO_FURTHER_ACTION = 'NO_FURTHER_ACTION',
 }
-registerEnumType(DecisionOutcome, { name: 'DecisionOutcome' });
+registerEnumType(DecisionOutcome, {
+  name: 'DecisionOutcome',
+  description: "The MASH decision on a referral, recorded when the case is closed",
+  valuesConfig: {
+    STRATEGY_DISCUSSION: { description: 'Reasonable cause to suspect significant harm: a multi-agency strategy discussion is held (may lead to a s47 or s42 enquiry, or immediate protection)' },
+    ASSESSMENT: { description: 'Passed on for a statutory assessment: for a child, a child and family assessment (Children Act 1989 s17); for an adult, a Care Act 2014 assessment' },
+    EARLY_HELP: { description: 'Referred to early help: a multi-agency early help assessment or Team Around the Family' },
+    SIGNPOST: { description: 'Information, advice or signposting to another service (e.g. housing, parenting, debt advice); no further MASH involvement' },
+    NO_FURTHER_ACTION: { description: 'No further action (NFA): the concern needs no service from the MASH or its partner agencies' },
+  },
+});
 
 export const RAG_VALUES = Object.values(Rag);
 

@@ -4,11 +4,11 @@ import type { Case } from './case.entity';
 import { Rag } from './enums';
 
 /** Every rating and re-rating is kept: who, when, why (RAG is reviewed as information arrives). */
-@ObjectType('RagRating')
+@ObjectType('RagRating', { description: 'One rating or re-rating of a case: what was given, by whom, when and why. Every one is kept' })
 @Entity('rag_rating')
 @Index(['caseId', 'ratedAt'])
 export class RagRating {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The rating's id (RatingReview.ratingId refers to it)" })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,7 +19,7 @@ export class RagRating {
   @JoinColumn({ name: 'case_id' })
   case: Case;
 
-  @Field(() => Rag)
+  @Field(() => Rag, { description: 'The rating given' })
   @Column({ type: 'varchar', length: 8 })
   rag: Rag;
 
@@ -31,7 +31,7 @@ export class RagRating {
   @Column({ name: 'rated_by', type: 'varchar', length: 200 })
   ratedBy: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the rating was given' })
   @Column({ name: 'rated_at', type: 'timestamptz' })
   ratedAt: Date;
 }

@@ -1,15 +1,15 @@
 import { Field, GraphQLISODateTime, ID, InputType } from 'type-graphql';
 import { ConsentMethod, ConsentStatus, DecisionOutcome, Rag } from '../entities/enums';
 
-@InputType()
+@InputType({ description: 'A rating (or re-rating) of an open case' })
 export class RateCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case to rate (its id, as cases or case returns it); it must be open' })
   caseId: string;
 
-  @Field(() => Rag)
+  @Field(() => Rag, { description: 'The rating. It also resets dueBy: when the referral was received plus the policy timescale for this rating' })
   rag: Rag;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why this rating, in your own words; required, up to 4000 characters' })
   rationale: string;
 }
 
@@ -37,17 +37,17 @@ export class ConsentInput {
   givenAt?: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'The MASH decision on an open, rated case; recording it closes the case' })
 export class DecisionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case decided (its id); it must be open and already rated' })
   caseId: string;
 
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: 'What happens next' })
   outcome: DecisionOutcome;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, in your own words; required, up to 4000 characters' })
   rationale: string;
 
-  @Field(() => String, { description: 'What the referrer is told; the hub gives feedback on every referral' })
+  @Field(() => String, { description: 'What the referrer is told; the hub gives feedback on every referral. Required, up to 4000 characters' })
   feedbackToReferrer: string;
 }

@@ -4,25 +4,25 @@ import { ConsentMethod, ConsentStatus, HouseholdRole, Pathway, Rag } from '../en
 
 @InputType({ description: 'A person named in the referral. Give a date of birth or at least one identifier.' })
 export class SubjectInput {
-  @Field(() => HouseholdRole)
+  @Field(() => HouseholdRole, { description: 'Their place in the case; UNBORN takes the expected date of delivery as dateOfBirth' })
   householdRole: HouseholdRole;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First name(s); up to 100 characters; leave out when not known' })
   givenName?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Surname; required, up to 100 characters' })
   familyName: string;
 
   @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
   dateOfBirth?: string | null;
 
-  @Field(() => GenderValue, { nullable: true })
+  @Field(() => GenderValue, { nullable: true, description: 'Gender, if known' })
   gender?: GenderValue | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Address without the postcode, up to 300 characters' })
   addressLine?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'UK postcode, any case and spacing (stored upper case with one space, e.g. CV34 4RL); NHS pseudo-postcodes (ZZ99 ...) are accepted' })
   postcode?: string | null;
 
   @Field(() => String, { nullable: true, description: '10 digits with a Modulus 11 check digit' })
@@ -37,22 +37,22 @@ export class SubjectInput {
 
 @InputType({ description: 'A referral as the MASH receives it' })
 export class ReferralInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Who made the referral (a professional or a member of the public); required, up to 200 characters' })
   referrerName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The referrer's organisation, e.g. a school or GP practice; up to 200 characters" })
   referrerOrganisation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'CIN census referral source code, e.g. 2A schools, 6 police' })
   referralSource?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How to reach the referrer, e.g. a telephone number or email; up to 200 characters' })
   referrerContact?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The concern in the referrer\'s words; required, up to 4000 characters' })
   concern: string;
 
-  @Field(() => Pathway, { defaultValue: Pathway.CHILDREN })
+  @Field(() => Pathway, { defaultValue: Pathway.CHILDREN, description: "Children's or adults' pathway; CHILDREN by default" })
   pathway: Pathway;
 
   @Field(() => ConsentStatus, { defaultValue: ConsentStatus.NOT_SOUGHT, description: 'Consent as the referral gives it; anything but NOT_SOUGHT writes a consent record' })
@@ -76,9 +76,9 @@ export class ReferralInput {
   @Field(() => Rag, { nullable: true, description: 'A rating given on receipt, if any' })
   rag?: Rag | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the rating given in rag; required when rag is given, up to 4000 characters' })
   ragRationale?: string | null;
 
-  @Field(() => [SubjectInput])
+  @Field(() => [SubjectInput], { description: 'The people the referral names: at least one, at most 30' })
   subjects: SubjectInput[];
 }

@@ -16,7 +16,7 @@ export const CASE_READERS: readonly HubRole[] = ['mash-triage', 'mash-manager', 
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { name: 'case', nullable: true, description: 'One case by id' })
-  async caseById(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<Case | null> {
+  async caseById(@Arg('id', () => ID, { description: "The case's id (a UUID, as cases or receiveReferral returns it)" }) id: string, @Ctx() context: GatewayContext): Promise<Case | null> {
     requireRole(context.user, CASE_READERS, 'read cases');
     assertCaseId(id, 'id');
     return context.hub.getRepository(Case).findOneBy({ id });
@@ -25,11 +25,11 @@ export class CaseResolver {
   @Query(() => [Case], { description: 'Cases, soonest due first' })
   async cases(
     @Ctx() context: GatewayContext,
-    @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
-    @Arg('rag', () => [Rag], { nullable: true }) rag?: Rag[],
-    @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
-    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status; all when left out' }) status?: CaseStatus,
+    @Arg('rag', () => [Rag], { nullable: true, description: 'Only cases currently rated one of these; all (unrated included) when left out or empty' }) rag?: Rag[],
+    @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only open cases past their due time (overrides status). false or left out: no filter' }) overdue?: boolean,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'At most this many cases, 1 to 200 (values outside are clamped)' }) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Skip this many cases first, for paging (0 = start)' }) offset = 0,
   ): Promise<Case[]> {
     requireRole(context.user, CASE_READERS, 'read cases');
     const where: FindOptionsWhere<Case> = {};

@@ -28,7 +28,7 @@ export class MatchDecisionResolver {
     description:
       "Confirm that an agency record is this subject (after an AMBIGUOUS answer): from the next fetch the agency answers with that record (matchedOn CONFIRMED). Triage staff; audited",
   })
-  confirmMatch(@Arg('input', () => MatchDecisionInputType) input: MatchDecisionInputType, @Ctx() context: GatewayContext): Promise<MatchDecision> {
+  confirmMatch(@Arg('input', () => MatchDecisionInputType, { description: 'The subject, the agency record that is them, and why' }) input: MatchDecisionInputType, @Ctx() context: GatewayContext): Promise<MatchDecision> {
     const user = requireRole(context.user, CASE_WORKERS, 'confirm matches');
     return recordMatchDecision(context.hub, input, MatchDecisionKind.CONFIRMED, { userId: user.id, requestId: context.requestId });
   }
@@ -36,7 +36,7 @@ export class MatchDecisionResolver {
   @Mutation(() => MatchDecision, {
     description: 'Reject an agency record as this subject: the agency never matches or lists it for them again. Triage staff; audited',
   })
-  rejectMatch(@Arg('input', () => MatchDecisionInputType) input: MatchDecisionInputType, @Ctx() context: GatewayContext): Promise<MatchDecision> {
+  rejectMatch(@Arg('input', () => MatchDecisionInputType, { description: 'The subject, the agency record that is not them, and why' }) input: MatchDecisionInputType, @Ctx() context: GatewayContext): Promise<MatchDecision> {
     const user = requireRole(context.user, CASE_WORKERS, 'reject matches');
     return recordMatchDecision(context.hub, input, MatchDecisionKind.REJECTED, { userId: user.id, requestId: context.requestId });
   }

@@ -33,7 +33,7 @@ export class ReferralResolver {
       'Record a new referral; checked whole, written whole or not at all. A rating given here follows the same separation of duties as rateCase, ' +
       'and consent given here is written to the consent history with who gave it, how and when',
   })
-  receiveReferral(@Arg('input', () => ReferralInput) input: ReferralInput, @Ctx() context: GatewayContext): Promise<Case> {
+  receiveReferral(@Arg('input', () => ReferralInput, { description: 'The referral: who referred, the concern, the people it names, and any consent or rating given on receipt' }) input: ReferralInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'receive referrals');
     return context.cases.receiveReferral(input, actorOf(user, context));
   }
@@ -58,19 +58,19 @@ export class ReferralResolver {
       'Rate (or re-rate) a case; every rating is kept. A RED or AMBER rating opens the case to agency data only once a manager gave it or ' +
       'a second person confirmed it (confirmRating); an urgent RED rating shares at once but a manager must review it',
   })
-  rateCase(@Arg('input', () => RateCaseInput) input: RateCaseInput, @Ctx() context: GatewayContext): Promise<Case> {
+  rateCase(@Arg('input', () => RateCaseInput, { description: 'The case, the rating and why' }) input: RateCaseInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'rate cases');
     return context.cases.rateCase(input, actorOf(user, context));
   }
 
   @Mutation(() => Case, { description: 'Record consent (given, refused, not sought or overridden); every recording is kept in consentHistory' })
-  recordConsent(@Arg('input', () => ConsentInput) input: ConsentInput, @Ctx() context: GatewayContext): Promise<Case> {
+  recordConsent(@Arg('input', () => ConsentInput, { description: 'The case and the consent as it now stands' }) input: ConsentInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'record consent');
     return context.cases.recordConsent(input, actorOf(user, context));
   }
 
   @Mutation(() => Case, { description: 'Record the MASH decision and the feedback to the referrer; closes the case' })
-  recordDecision(@Arg('input', () => DecisionInput) input: DecisionInput, @Ctx() context: GatewayContext): Promise<Case> {
+  recordDecision(@Arg('input', () => DecisionInput, { description: 'The case, the decision, why, and what the referrer is told' }) input: DecisionInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'record decisions');
     return context.cases.recordDecision(input, actorOf(user, context));
   }
