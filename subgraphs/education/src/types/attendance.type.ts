@@ -1,14 +1,17 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Attendance in the current academic year so far, across schools' })
+@ObjectType({
+  description:
+    'Attendance in the academic year (1 September to 31 August) containing the reference date, so far, summed over terms and schools. Authorised and unauthorised absence both count as missed.',
+})
 export class EducationAttendance {
-  @Field({ description: 'e.g. 2026/27' })
+  @Field({ description: 'The academic year, e.g. 2026/27' })
   academicYear: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions the pupil could have attended (a session is a morning or an afternoon)' })
   sessionsPossible: number;
 
-  @Field(() => Float, { description: 'Percentage of possible sessions attended, one decimal place' })
+  @Field(() => Float, { description: 'Percentage of possible sessions attended, 0-100, one decimal place' })
   attendancePercent: number;
 
   @Field({ description: 'Missed 10% or more of possible sessions' })

@@ -6,12 +6,15 @@ import { EducationExclusion } from './exclusion.type';
 import { EducationHomeEducation, EducationMissingEducation } from './home-education.type';
 import { EducationSchool } from './school.type';
 
-@ObjectType({ description: 'Operation Encompass notifications the school received' })
+@ObjectType({
+  description:
+    "Operation Encompass notifications the child's school received from the police (each one a domestic abuse incident the child was exposed to; the details stay with the police), in the 12 months to the reference date. Where the grant leaves out standard-risk domestic abuse, standard-risk notifications are not counted.",
+})
 export class EducationOperationEncompass {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of notifications; 0 when none' })
   notificationsLast12Months: number;
 
-  @Field(() => String, { nullable: true, description: 'ISO date of the latest notification in the 12 months' })
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD, UTC day) the latest of those notifications was received; null when none' })
   latestReceivedOn: string | null;
 }
 
@@ -23,7 +26,7 @@ export class EducationAlternativeProvision {
   @Field({ description: "The provider's name" })
   provider: string;
 
-  @Field({ description: 'ISO date the placement began' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) the placement began' })
   startDate: string;
 }
 
@@ -34,27 +37,45 @@ const WITHHELD = 'Null while identity is unresolved (status AMBIGUOUS): confirm 
  * Encompass): a summary, not the pupil file. Demographics are left out: the hub already has them.
  * A possible (AMBIGUOUS) match shows its id and UPN only; everything else is null, withheld, not "none".
  */
-@ObjectType()
+@ObjectType({
+  description:
+    'What education (schools and the local authority) discloses about one pupil: a summary on the reference date of school roll, attendance, exclusions, SEN, alternative provision, free school meals, home education, missing education and Operation Encompass, not the pupil file. For a possible (AMBIGUOUS) match only id and UPN are filled in.',
+})
 export class EducationRecord {
   @Field(() => ID, { description: "Education's own record id, as written in its disclosure log" })
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Unique Pupil Number' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unique Pupil Number, 13 characters (e.g. G937200124001); null when the child never had one (e.g. arrived from abroad, never enrolled)',
+  })
   upn: string | null;
 
   @Field(() => Boolean, { nullable: true, description: `The UPN is temporary (recent arrival, not yet resolved). ${WITHHELD}` })
   upnTemporary: boolean | null;
 
-  @Field(() => EducationSchool, { nullable: true, description: `The school the child is on roll at. ${WITHHELD}` })
+  @Field(() => EducationSchool, {
+    nullable: true,
+    description: `The school the child is on roll at on the reference date (the main registration when dual registered); null when on no roll. ${WITHHELD}`,
+  })
   currentSchool: EducationSchool | null;
 
-  @Field(() => Boolean, { nullable: true, description: WITHHELD })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `On a school roll on the reference date; false means on no roll (see electiveHomeEducation and childMissingEducation). ${WITHHELD}`,
+  })
   onRoll: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: WITHHELD })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `On a reduced (part-time) timetable at the current school, a concern when prolonged; false when full time or on no roll. ${WITHHELD}`,
+  })
   partTime: boolean | null;
 
-  @Field(() => EducationAttendance, { nullable: true, description: WITHHELD })
+  @Field(() => EducationAttendance, {
+    nullable: true,
+    description: `Attendance this academic year; null when no sessions are recorded for it yet. ${WITHHELD}`,
+  })
   attendanceThisYear: EducationAttendance | null;
 
   @Field(() => [EducationExclusion], {
@@ -63,16 +84,25 @@ export class EducationRecord {
   })
   exclusionsLast12Months: EducationExclusion[] | null;
 
-  @Field(() => SenProvisionEnum, { nullable: true, description: WITHHELD })
+  @Field(() => SenProvisionEnum, { nullable: true, description: `Special educational needs provision; NONE when no SEN is recorded. ${WITHHELD}` })
   senProvision: SenProvision | null;
 
-  @Field(() => EducationHomeEducation, { nullable: true, description: WITHHELD })
+  @Field(() => EducationHomeEducation, {
+    nullable: true,
+    description: `The latest elective home education notice, current or ended; null when there has been none. ${WITHHELD}`,
+  })
   electiveHomeEducation: EducationHomeEducation | null;
 
-  @Field(() => EducationMissingEducation, { nullable: true, description: WITHHELD })
+  @Field(() => EducationMissingEducation, {
+    nullable: true,
+    description: `The latest child-missing-education episode, open or closed; null when there has been none. ${WITHHELD}`,
+  })
   childMissingEducation: EducationMissingEducation | null;
 
-  @Field(() => EducationOperationEncompass, { nullable: true, description: WITHHELD })
+  @Field(() => EducationOperationEncompass, {
+    nullable: true,
+    description: `Operation Encompass notifications in the 12 months to the reference date. ${WITHHELD}`,
+  })
   operationEncompass: EducationOperationEncompass | null;
 
   @Field(() => EducationAlternativeProvision, {

@@ -2,17 +2,17 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { ExclusionCategory, ExclusionReason } from '../entities/code-lists';
 import { ExclusionCategoryEnum, ExclusionReasonEnum } from './enums';
 
-@ObjectType()
+@ObjectType({ description: 'A suspension or permanent exclusion from school (DfE school census exclusions)' })
 export class EducationExclusion {
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) the exclusion began' })
   startDate: string;
 
-  @Field(() => ExclusionCategoryEnum)
+  @Field(() => ExclusionCategoryEnum, { description: 'Permanent exclusion or suspension' })
   category: ExclusionCategory;
 
-  @Field(() => Int, { nullable: true, description: 'Sessions of a suspension; null for a permanent exclusion' })
+  @Field(() => Int, { nullable: true, description: 'Length of a suspension in school sessions (a session is a morning or an afternoon); null for a permanent exclusion' })
   sessions: number | null;
 
-  @Field(() => [ExclusionReasonEnum], { description: 'Most important first' })
+  @Field(() => [ExclusionReasonEnum], { description: 'One to three census reason codes, most important first' })
   reasons: ExclusionReason[];
 }

@@ -13,7 +13,7 @@ export enum NhsNumberVerificationValue {
 }
 registerEnumType(NhsNumberVerificationValue, {
   name: 'NhsNumberVerification',
-  description: 'PDS NHS number verification status',
+  description: 'How far the NHS number has been checked against the national Personal Demographics Service (PDS), UK Core codes 01-08',
   valuesConfig: {
     VERIFIED: { description: '01: number present and verified' },
     PRESENT_NOT_TRACED: { description: '02: number present but not traced' },
@@ -34,7 +34,14 @@ export enum GpRegistrationStatusValue {
 }
 registerEnumType(GpRegistrationStatusValue, {
   name: 'GpRegistrationStatus',
-  description: 'Current GP registration: registered, deducted from the list, ended, or never registered',
+  description:
+    'GP registration as PDS records it: the current registration if there is one, otherwise how the latest registration ended, otherwise NOT_REGISTERED',
+  valuesConfig: {
+    REGISTERED: { description: 'Registered with a GP practice now' },
+    DEDUCTED: { description: 'Not registered now: the latest registration ended with the patient removed (deducted) from the practice list' },
+    ENDED: { description: 'Not registered now: the latest registration has ended' },
+    NOT_REGISTERED: { description: 'No GP registration on record at all' },
+  },
 });
 
 export enum CpisPlanTypeValue {
@@ -44,9 +51,10 @@ export enum CpisPlanTypeValue {
 }
 registerEnumType(CpisPlanTypeValue, {
   name: 'CpisPlanType',
+  description: 'What a Child Protection - Information Sharing (CP-IS) flag says the child is subject to',
   valuesConfig: {
     CPP: { description: 'Child protection plan' },
-    CLA: { description: 'Looked after child' },
+    CLA: { description: 'Looked after child (in the care of a local authority)' },
     UNBORN_CPP: { description: 'Unborn child protection plan (flag on the mother)' },
   },
 });
@@ -60,6 +68,7 @@ export enum MentalHealthServiceValue {
 }
 registerEnumType(MentalHealthServiceValue, {
   name: 'MentalHealthService',
+  description: 'A kind of NHS mental health service a patient can be open to',
   valuesConfig: {
     CAMHS: { description: "Children and young people's mental health services" },
     AMHS: { description: 'Adult mental health services' },
@@ -74,4 +83,12 @@ export enum MaternityConcernValue {
   SUBSTANCE_USE = 'SUBSTANCE_USE',
   MENTAL_HEALTH = 'MENTAL_HEALTH',
 }
-registerEnumType(MaternityConcernValue, { name: 'MaternityConcern', description: 'Concern raised at the booking enquiry' });
+registerEnumType(MaternityConcernValue, {
+  name: 'MaternityConcern',
+  description: "A concern recorded at the routine enquiries of the pregnancy's booking appointment",
+  valuesConfig: {
+    DOMESTIC_ABUSE: { description: 'Domestic abuse' },
+    SUBSTANCE_USE: { description: 'Alcohol or drug use' },
+    MENTAL_HEALTH: { description: 'Mental health' },
+  },
+});

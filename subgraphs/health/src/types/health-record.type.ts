@@ -10,30 +10,36 @@ const HISTORY = 'Null for a possible (AMBIGUOUS) match, until a practitioner con
  * What a health MASH practitioner shares: a summary relevant to the concern (DOMAIN.md 6.3),
  * never clinical notes. UK GDPR Art 9(2)(g) with DPA 2018 Sch 1 para 18 (safeguarding).
  */
-@ObjectType({ description: 'A safeguarding summary of one patient record' })
+@ObjectType({
+  description:
+    'What health discloses about one patient: PDS identity plus a safeguarding summary on the reference date (GP registration, CP-IS, safeguarding codes, unscheduled care, missed appointments, mental health, substance misuse, maternity), never clinical notes. For a possible (AMBIGUOUS) match only the identity fields are filled in.',
+})
 export class HealthRecord {
   @Field(() => ID, { description: "Health's own record id, as written to its disclosure log" })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'NHS number, 10 digits without spaces, check digit verified; null when the patient has none yet (e.g. a new arrival not yet traced)',
+  })
   nhsNumber: string | null;
 
-  @Field(() => NhsNumberVerificationValue)
+  @Field(() => NhsNumberVerificationValue, { description: 'How far the NHS number has been verified on PDS' })
   nhsNumberVerification: NhsNumberVerificationValue;
 
-  @Field()
+  @Field({ description: 'Given name as held on PDS' })
   givenName: string;
 
-  @Field()
+  @Field({ description: 'Family name as held on PDS' })
   familyName: string;
 
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'Date of birth, ISO date (YYYY-MM-DD)' })
   dateOfBirth: string;
 
-  @Field(() => GenderValue)
+  @Field(() => GenderValue, { description: 'PDS administrative gender' })
   gender: GenderValue;
 
-  @Field(() => String, { nullable: true, description: 'ISO date' })
+  @Field(() => String, { nullable: true, description: 'Date of death, ISO date (YYYY-MM-DD); null when not recorded as deceased' })
   deceasedDate: string | null;
 
   @Field({
@@ -42,34 +48,52 @@ export class HealthRecord {
   })
   restricted: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Home address as held on PDS, as one line (house number, street, town) without the postcode; null when restricted or not known',
+  })
   addressLine: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  @Field(() => String, { nullable: true, description: 'Home postcode as held on PDS, upper case with a single space (e.g. CV34 4RL); null when restricted or not known' })
   postcode: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null when restricted' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unique Property Reference Number of the home address (up to 12 digits); null when restricted or not known',
+  })
   uprn: string | null;
 
-  @Field(() => GpRegistrationStatusValue, { nullable: true, description: HISTORY })
+  @Field(() => GpRegistrationStatusValue, {
+    nullable: true,
+    description: `Whether the patient is registered with a GP now; NOT_REGISTERED when there is no registration on record. ${HISTORY}`,
+  })
   gpRegistrationStatus: GpRegistrationStatusValue | null;
 
   @Field(() => GpPractice, { nullable: true, description: 'The current practice; null when not registered, restricted or a possible match' })
   registeredPractice: GpPractice | null;
 
-  @Field(() => CpisSummary, { nullable: true, description: 'Active CP-IS flag, if any' })
+  @Field(() => CpisSummary, {
+    nullable: true,
+    description: `The CP-IS flag open on the reference date (for an unborn child it sits on the mother); null when none. ${HISTORY}`,
+  })
   cpis: CpisSummary | null;
 
-  @Field(() => [SafeguardingCodeSummary], { nullable: true, description: HISTORY })
+  @Field(() => [SafeguardingCodeSummary], {
+    nullable: true,
+    description: `Safeguarding codes active on the GP record on the reference date; empty when none. ${HISTORY}`,
+  })
   activeSafeguardingCodes: SafeguardingCodeSummary[] | null;
 
-  @Field(() => UnscheduledCareSummary, { nullable: true, description: HISTORY })
+  @Field(() => UnscheduledCareSummary, {
+    nullable: true,
+    description: `ED, minor injuries unit and walk-in attendances in the 12 months to the reference date. ${HISTORY}`,
+  })
   unscheduledCare: UnscheduledCareSummary | null;
 
-  @Field(() => Int, { nullable: true, description: `Appointments the child was not brought to, last 12 months. ${HISTORY}` })
+  @Field(() => Int, { nullable: true, description: `Appointments the patient was not brought to (did not attend) in the 12 months to the reference date; 0 when none. ${HISTORY}` })
   wasNotBroughtLast12Months: number | null;
 
-  @Field(() => [MentalHealthServiceValue], { nullable: true, description: `Mental health services the patient is open to now. ${HISTORY}` })
+  @Field(() => [MentalHealthServiceValue], { nullable: true, description: `Mental health services the patient is open to on the reference date; empty when none. ${HISTORY}` })
   openMentalHealthServices: MentalHealthServiceValue[] | null;
 
   @Field(() => Boolean, { nullable: true, description: `Detained under the Mental Health Act 1983 in the last 12 months. ${HISTORY}` })
@@ -78,9 +102,12 @@ export class HealthRecord {
   @Field(() => Boolean, { nullable: true, description: `Open to a substance misuse treatment service now. ${HISTORY}` })
   openToSubstanceMisuseService: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'The treatment provider, when open' })
+  @Field(() => String, { nullable: true, description: 'The substance misuse treatment provider, by name; null when not open to a service' })
   substanceMisuseProvider: string | null;
 
-  @Field(() => MaternitySummary, { nullable: true })
+  @Field(() => MaternitySummary, {
+    nullable: true,
+    description: `The current or recent pregnancy on this patient's (the mother's) record; null when there is none. ${HISTORY}`,
+  })
   maternity: MaternitySummary | null;
 }

@@ -6,40 +6,45 @@ export class GpPractice {
   @Field({ description: 'ODS organisation code, e.g. M85001' })
   odsCode: string;
 
-  @Field()
+  @Field({ description: 'The practice name' })
   name: string;
 
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) the patient registered with this practice' })
   registeredFrom: string;
 }
 
-@ObjectType({ description: 'An active CP-IS flag, as unscheduled care sees it' })
+@ObjectType({
+  description:
+    'A Child Protection - Information Sharing (CP-IS) flag open on the reference date, as NHS unscheduled care (ED, walk-in, maternity) sees it',
+})
 export class CpisSummary {
-  @Field(() => CpisPlanTypeValue)
+  @Field(() => CpisPlanTypeValue, { description: 'Child protection plan, looked after, or unborn child protection plan' })
   planType: CpisPlanTypeValue;
 
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) the plan or care began' })
   startDate: string;
 
-  @Field()
+  @Field({ description: 'The local authority responsible for the plan or care, by name (e.g. Warwickshire County Council)' })
   responsibleLocalAuthority: string;
 }
 
-@ObjectType({ description: 'An active safeguarding code on the GP record' })
+@ObjectType({ description: 'An active safeguarding code on the GP record (RCGP safeguarding codes, SNOMED CT)' })
 export class SafeguardingCodeSummary {
-  @Field({ description: 'SNOMED CT concept id' })
+  @Field({ description: 'SNOMED CT concept id, e.g. 836881000000105 (child is cause for safeguarding concern)' })
   snomedConceptId: string;
 
-  @Field()
+  @Field({ description: 'The code in words, e.g. "Subject to child protection plan"' })
   term: string;
 
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) the code was recorded' })
   recordedDate: string;
 }
 
-@ObjectType({ description: 'ED / MIU / walk-in attendances in the 12 months to the reference date' })
+@ObjectType({
+  description: 'Attendances at an emergency department (ED), minor injuries unit (MIU) or walk-in centre in the 12 months to the reference date',
+})
 export class UnscheduledCareSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of attendances; 0 when none' })
   attendancesLast12Months: number;
 
   @Field({ description: 'Any of those attendances was for an injury' })
@@ -48,27 +53,30 @@ export class UnscheduledCareSummary {
   @Field({ description: 'Any of those attendances raised a safeguarding concern' })
   anySafeguardingConcern: boolean;
 
-  @Field(() => String, { nullable: true, description: 'ISO date of the latest attendance' })
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) of the latest attendance; null when none' })
   lastAttendedOn: string | null;
 }
 
-@ObjectType({ description: 'The current or most recent pregnancy (booking in the last 12 months or due date ahead)' })
+@ObjectType({
+  description:
+    "The pregnancy that matters now, on the mother's record: the latest booked in the 12 months to the reference date, or one not yet due",
+})
 export class MaternitySummary {
-  @Field({ description: 'ISO date' })
+  @Field({ description: 'ISO date (YYYY-MM-DD) of the booking appointment with maternity services' })
   bookingDate: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Weeks of pregnancy at the booking appointment' })
   gestationAtBookingWeeks: number;
 
-  @Field({ description: 'Booked after 12 weeks of pregnancy' })
+  @Field({ description: 'Booked after 12 weeks of pregnancy (a late booking can signal a concealed pregnancy)' })
   lateBooking: boolean;
 
-  @Field({ description: 'Estimated date of delivery, ISO date' })
+  @Field({ description: 'Estimated date of delivery, ISO date (YYYY-MM-DD)' })
   edd: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Antenatal appointments in this pregnancy the mother did not attend; 0 when none' })
   antenatalAppointmentsMissed: number;
 
-  @Field(() => [MaternityConcernValue])
+  @Field(() => [MaternityConcernValue], { description: 'Concerns recorded at the booking enquiries; empty when none' })
   concernsAtBooking: MaternityConcernValue[];
 }
