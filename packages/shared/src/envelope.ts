@@ -117,7 +117,7 @@ export class Flag {
   @Field({ description: 'Stable machine code, e.g. DA_CHILDREN_PRESENT_12M' })
   code: string;
 
-  @Field(() => FlagSeverityValue)
+  @Field(() => FlagSeverityValue, { description: 'Suggested weight of the finding: RED, AMBER or GREEN. A suggestion only; the MASH decides the rating' })
   severity: FlagSeverityValue;
 
   @Field({ description: 'Plain-words summary, safe to show on a triage screen' })
@@ -171,13 +171,13 @@ export class Associate {
   @Field(() => String, { nullable: true, description: "Their part, where the agency records one: police occurrence roles (VICTIM, SUSPECT, OFFENDER, WITNESS, INVOLVED, REPORTER), social care's relationship words (e.g. 'mother', 'stepfather')" })
   role: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The associate's given name as the agency records it; null when the agency holds none" })
   givenName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The associate's family name as the agency records it; null when the agency holds none" })
   familyName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD; null when the agency holds none' })
   dateOfBirth: string | null;
 }
 
@@ -190,13 +190,13 @@ export class MatchCandidate {
   @Field({ description: "The agency's own id of the record (what confirmMatch and rejectMatch take, and what its disclosure log names)" })
   recordId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Given name on the agency record; null when the agency holds none' })
   givenName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Family name on the agency record; null when the agency holds none' })
   familyName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD; null when the agency holds none (e.g. an unborn child)' })
   dateOfBirth: string | null;
 
   @Field(() => String, { nullable: true, description: 'The postcode the agency holds for the person (MATCHED only; null for the candidates of an AMBIGUOUS answer), so a triage officer sees where agencies disagree on where someone lives' })
@@ -220,7 +220,11 @@ export interface AgencyViewShape<R> {
 
 /** Creates `<Prefix>Match` and `<Prefix>View` object types around an agency's record type. */
 export function agencyEnvelope<R extends object>(prefix: string, recordType: ClassType<R>) {
-  @ObjectType(`${prefix}Match`)
+  const agencyWords = prefix.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+  @ObjectType(`${prefix}Match`, {
+    description: `One ${agencyWords} record that is, or may be, the subject: how likely, why, who it is, and the record itself`,
+  })
   class AgencyMatch implements AgencyMatchShape<R> {
     @Field(() => Float, { description: 'Probability (0-1) that this record is the subject, from the matching model' })
     confidence: number;
@@ -235,9 +239,11 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
     record: R;
   }
 
-  @ObjectType(`${prefix}View`, { description: `What ${prefix} holds on the subject` })
+  @ObjectType(`${prefix}View`, {
+    description: `What ${agencyWords} holds on the subject: whether it knows them, the matching record (or the candidates when unsure), its findings and the people it links to them`,
+  })
   class AgencyView implements AgencyViewShape<R> {
-    @Field(() => MatchStatusValue)
+    @Field(() => MatchStatusValue, { description: `Whether ${agencyWords} found the subject: MATCHED (one record), AMBIGUOUS (candidates to confirm) or NOT_KNOWN (no record, itself a finding)` })
     status: MatchStatusValue;
 
     @Field(() => AmbiguityValue, { nullable: true, description: 'Why the answer is AMBIGUOUS (null otherwise)' })

@@ -7,7 +7,16 @@ export enum GenderValue {
   OTHER = 'OTHER',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(GenderValue, { name: 'Gender' });
+registerEnumType(GenderValue, {
+  name: 'Gender',
+  description: "A person's sex or gender as recorded (the NHS demographic values); one of the details agencies match on",
+  valuesConfig: {
+    MALE: { description: 'Male.' },
+    FEMALE: { description: 'Female.' },
+    OTHER: { description: 'Recorded as neither male nor female (social care: indeterminate).' },
+    UNKNOWN: { description: 'Not known or not recorded (social care: also an unborn child).' },
+  },
+});
 
 /**
  * The fields an agency `@requires` from the hub's `Subject` to match it: demographics and

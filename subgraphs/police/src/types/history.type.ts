@@ -5,10 +5,10 @@ import {
 
 @ObjectType({ description: 'Another name (and date of birth) the person is recorded under' })
 export class PoliceAlias {
-  @Field()
+  @Field({ description: 'Given name used under this alias' })
   givenName: string;
 
-  @Field()
+  @Field({ description: 'Family name used under this alias' })
   familyName: string;
 
   @Field(() => String, { nullable: true, description: 'ISO date, when the alias used a different one' })
@@ -17,10 +17,10 @@ export class PoliceAlias {
 
 @ObjectType({ description: 'An active warning marker: a caution for anyone visiting, not an allegation' })
 export class PoliceWarningMarker {
-  @Field(() => WarningMarkerType)
+  @Field(() => WarningMarkerType, { description: 'What the marker cautions about' })
   type: WarningMarkerType;
 
-  @Field(() => MarkerSource)
+  @Field(() => MarkerSource, { description: 'Whether the marker is on the Police National Computer or only on the force system' })
   source: MarkerSource;
 
   @Field({ description: 'ISO date the marker was set' })
@@ -41,25 +41,25 @@ export class PoliceDomesticAbuseIncident {
   })
   role: OccurrenceRole | null;
 
-  @Field()
+  @Field({ description: 'True when police recorded children present at the incident' })
   childrenPresent: boolean;
 
   @Field(() => DashRiskLevel, { nullable: true, description: 'Risk level of the DASH assessment, if one was completed' })
   dashRiskLevel: DashRiskLevel | null;
 
-  @Field()
+  @Field({ description: 'True when a DASH assessment on the incident led to a referral to MARAC (Multi-Agency Risk Assessment Conference)' })
   maracReferral: boolean;
 }
 
 @ObjectType({ description: 'Missing-person episodes; repeat missing is a key exploitation indicator' })
 export class PoliceMissingSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of times reported missing in the last 90 days, counted back from today' })
   episodesLast90Days: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of times reported missing in the last 12 months; 3 or more counts as repeat missing' })
   episodesLast12Months: number;
 
-  @Field(() => MissingRiskLevel, { nullable: true })
+  @Field(() => MissingRiskLevel, { nullable: true, description: 'Highest risk level of any missing report in the last 12 months; null when there was none' })
   highestRiskLast12Months: MissingRiskLevel | null;
 
   @Field(() => String, { nullable: true, description: 'ISO date of the latest report, at any time' })
@@ -68,10 +68,10 @@ export class PoliceMissingSummary {
 
 @ObjectType({ description: 'An exploitation concern recorded by police' })
 export class PoliceExploitationFlag {
-  @Field(() => ExploitationType)
+  @Field(() => ExploitationType, { description: 'The kind of exploitation' })
   type: ExploitationType;
 
-  @Field(() => ExploitationStatus)
+  @Field(() => ExploitationStatus, { description: 'Whether the concern is suspected, confirmed or closed' })
   status: ExploitationStatus;
 
   @Field({ description: 'Referred to the National Referral Mechanism' })

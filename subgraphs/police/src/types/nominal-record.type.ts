@@ -15,28 +15,28 @@ export class PoliceNominalRecord {
   @Field(() => String, { nullable: true, description: 'PNC ID, YYYY/NNNNNNNC' })
   pncId: string | null;
 
-  @Field()
+  @Field({ description: 'Given name as police record it' })
   givenName: string;
 
-  @Field()
+  @Field({ description: 'Family name as police record it' })
   familyName: string;
 
-  @Field(() => [PoliceAlias])
+  @Field(() => [PoliceAlias], { description: 'Other names (and dates of birth) the person is recorded under; empty when none' })
   aliases: PoliceAlias[];
 
   @Field({ description: 'ISO date' })
   dateOfBirth: string;
 
   // The history fields are null, not empty, for a possible (AMBIGUOUS) match: withheld is not "none".
-  @Field(() => [PoliceWarningMarker], { nullable: true, description: WITHHELD })
+  @Field(() => [PoliceWarningMarker], { nullable: true, description: `Active warning markers, newest first. ${WITHHELD}` })
   warningMarkers: PoliceWarningMarker[] | null;
 
-  @Field(() => [PoliceDomesticAbuseIncident], { nullable: true, description: `Newest first. ${WITHHELD}` })
+  @Field(() => [PoliceDomesticAbuseIncident], { nullable: true, description: `Domestic-abuse incidents in the last 12 months where the person was a named party or which happened at their current address, newest first. Standard-risk incidents are left out when the grant carries OMIT_STANDARD_RISK_DOMESTIC_ABUSE (by default, unless the case records consent to early-help sharing). ${WITHHELD}` })
   domesticAbuseLast12Months: PoliceDomesticAbuseIncident[] | null;
 
   @Field(() => PoliceMissingSummary, { nullable: true, description: WITHHELD })
   missing: PoliceMissingSummary | null;
 
-  @Field(() => [PoliceExploitationFlag], { nullable: true, description: WITHHELD })
+  @Field(() => [PoliceExploitationFlag], { nullable: true, description: `Exploitation concerns, open and closed, newest first. ${WITHHELD}` })
   exploitationFlags: PoliceExploitationFlag[] | null;
 }

@@ -16,13 +16,13 @@ export class SocialCareRecord {
   @Field(() => ID, { description: "The local authority's person id (LAchildID for a child)" })
   personId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Unique Pupil Number held for a child (13 characters); null when none is held, and for adults' })
   upn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'NHS number (10 digits, no spaces); null when none is held' })
   nhsNumber: string | null;
 
-  @Field()
+  @Field({ description: 'True when the local authority holds the person as an adult (adult social care); false for a child, including an unborn child' })
   isAdult: boolean;
 
   @Field(() => String, { nullable: true, description: 'Unborn child: expected date of birth (ISO)' })
