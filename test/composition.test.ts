@@ -26,4 +26,26 @@ describe('composition', () => {
       fs.writeFileSync(file, original);
     }
   });
+
+  it('documents every type, field, argument and enum value of the public API schema', () => {
+    const fs = require('node:fs');
+    const path = require('node:path');
+    const { Supergraph } = require('@apollo/federation-internals');
+    const { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } = require('graphql');
+    const supergraph = Supergraph.build(fs.readFileSync(path.resolve(__dirname, '../gateway/supergraph.graphql'), 'utf8'));
+    const api = supergraph.apiSchema().toGraphQLJSSchema();
+    const undocumented: string[] = [];
+    for (const type of Object.values(api.getTypeMap()) as any[]) {
+      if (type.name.startsWith('__') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
+      if (!type.description) undocumented.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields()) as any[]) {
+          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          for (const arg of field.args ?? []) if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
 });

@@ -18,6 +18,10 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
     { resolvers: [CaseResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers], orphanedTypes: [Subject] },
     subjectReference,
+    {
+      query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, and for governance the ISA policy, the access matrix and the access log',
+      mutation: 'Changing the MASH record: receiving, rating and deciding referrals, consent, match decisions, and for governance proposing and activating ISA policy versions; every change is audited',
+    },
   );
   return guardCaseRecord(schema);
 }

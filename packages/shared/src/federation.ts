@@ -19,8 +19,14 @@ export type ReferenceResolvers = GraphQLResolverMap<unknown>;
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
+  /** Descriptions of the root types, which type-graphql leaves blank (the public schema documents itself). */
+  roots: { query?: string; mutation?: string } = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
+  const query = schema.getQueryType();
+  if (query && roots.query) query.description = roots.query;
+  const mutation = schema.getMutationType();
+  if (mutation && roots.mutation) mutation.description = roots.mutation;
   const typeDefs = parse(LINK_HEADER + printSchemaWithDirectives(schema));
   const resolvers = mergeResolverMaps(createResolversMap(schema) as ReferenceResolvers, referenceResolvers);
   return buildSubgraphSchema({ typeDefs, resolvers });
