@@ -10,6 +10,7 @@ import { InitialHub1764140000000 } from './migrations/1764140000000-InitialHub';
 import { RatingReviews1764300000000 } from './migrations/1764300000000-RatingReviews';
 import { ConsentDetails1764300000001 } from './migrations/1764300000001-ConsentDetails';
 import { MatchDecisions1764400000000 } from './migrations/1764400000000-MatchDecisions';
+import { HubClock1764500000000 } from './migrations/1764500000000-HubClock';
 
 export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, ...auditEntities, ...policyEntities];
-export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000];
+export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000];

@@ -114,6 +114,53 @@ export class Case {
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy: string;
 
+  // The hub's clock (issue 11; migration HubClock). GraphQL fields for these are added with the lifecycle.
+  @Column({ type: 'varchar', length: 24, default: 'REFERRAL' })
+  kind: 'REFERRAL' | 'INFORMATION_REQUEST';
+
+  @Column({ name: 'information_requester', type: 'varchar', length: 32, nullable: true })
+  informationRequester: 'FAMILY_COURT' | 'CAFCASS' | 'PROBATION' | 'OTHER_LOCAL_AUTHORITY' | 'OTHER' | null;
+
+  @Column({ type: 'varchar', length: 24, default: 'RECEIVED' })
+  stage: 'RECEIVED' | 'RATED' | 'IN_RESEARCH' | 'DECIDED' | 'FEEDBACK_GIVEN' | 'CLOSED';
+
+  @Column({ name: 'assignee_id', type: 'varchar', length: 200, nullable: true })
+  assigneeId: string | null;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt: Date | null;
+
+  /** When the rating that set the current timescale was given (dueBy counts from here). */
+  @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
+  ratedAt: Date | null;
+
+  @Column({ name: 'research_started_at', type: 'timestamptz', nullable: true })
+  researchStartedAt: Date | null;
+
+  @Column({ name: 'strategy_discussion_at', type: 'timestamptz', nullable: true })
+  strategyDiscussionAt: Date | null;
+
+  @Column({ name: 'strategy_discussion_attendees', type: 'text', array: true, nullable: true })
+  strategyDiscussionAttendees: string[] | null;
+
+  @Column({ name: 'feedback_method', type: 'varchar', length: 24, nullable: true })
+  feedbackMethod: 'EMAIL' | 'PHONE' | 'LETTER' | 'SECURE_MESSAGE' | 'IN_PERSON' | 'PORTAL' | null;
+
+  @Column({ name: 'feedback_by', type: 'varchar', length: 200, nullable: true })
+  feedbackBy: string | null;
+
+  @Column({ name: 'feedback_withheld_reason', type: 'varchar', length: 32, nullable: true })
+  feedbackWithheldReason: 'ANONYMOUS_REFERRER' | 'RISK_TO_CHILD' | 'RISK_TO_ADULT' | 'REFERRER_UNREACHABLE' | null;
+
+  @Column({ name: 'feedback_withheld_note', type: 'text', nullable: true })
+  feedbackWithheldNote: string | null;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey: string | null;
+
+  @Column({ name: 're_referral_of', type: 'uuid', nullable: true })
+  reReferralOf: string | null;
+
   @OneToMany(() => Subject, (subject) => subject.case)
   subjects: Subject[];
 

@@ -34,4 +34,8 @@ export class RagRating {
   @Field(() => GraphQLISODateTime, { description: 'When the rating was given' })
   @Column({ name: 'rated_at', type: 'timestamptz' })
   ratedAt: Date;
+
+  /** The due time this rating set (the history of Case.dueBy); null for ratings made before it was kept. */
+  @Column({ name: 'due_by', type: 'timestamptz', nullable: true })
+  dueBy: Date | null;
 }
