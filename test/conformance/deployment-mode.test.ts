@@ -67,5 +67,5 @@ test('a grant key the deployment does not trust: every valid-grant check fails, 
   const stranger = (await generateSigningKey()).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const report = await runConformance({ adapter, url: faithful, grantKeyPem: stranger, databaseUrl, referenceDate });
   const failed = new Set(report.checks.filter((result) => !result.passed).map((result) => result.group));
-  expect(failed).toEqual(new Set(['grant-binding', 'envelope', 'identifiers', 'obligations', 'disclosure-log']));
+  expect(failed).toEqual(new Set(['grant-binding', 'envelope', 'associates', 'identifiers', 'obligations', 'disclosure-log']));
 });

@@ -16,5 +16,5 @@ export function expectConformant(report: ConformanceReport): void {
   if (report.failed > 0) throw new Error(`${report.agency}: ${report.failed} conformance check(s) failed:\n${failedChecks(report)}`);
   expect(report.passed).toBe(report.checks.length);
   // Every family of checks ran.
-  expect(new Set(report.checks.map((check) => check.group))).toEqual(new Set(['refusals', 'grant-binding', 'envelope', 'identifiers', 'obligations', 'disclosure-log', 'error-codes']));
+  expect(new Set(report.checks.map((check) => check.group))).toEqual(new Set(['refusals', 'grant-binding', 'envelope', 'associates', 'identifiers', 'obligations', 'disclosure-log', 'error-codes']));
 }

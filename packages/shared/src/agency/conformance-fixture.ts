@@ -55,8 +55,9 @@ export const CONFORMANCE_PEOPLE: readonly ConformancePerson[] = [
     nhsNumber: nhs('999990001'), upn: upn('937999915001'), pncId: pnc('2024', '9990001'), standardRiskDomesticAbuse: true,
   },
   {
+    // C01's household: each agency links them to each other (associates).
     key: 'C02', givenName: 'Marisol', familyName: 'Threnody', dateOfBirth: '2013-09-02', gender: 'FEMALE',
-    addressLine: '2 Conformance Row, Warwick', postcode: 'CV34 4RL', uprn: '990000000002',
+    addressLine: '1 Conformance Row, Warwick', postcode: 'CV34 4RL', uprn: '990000000001',
     nhsNumber: nhs('999990005'), upn: upn('937999913002'), pncId: pnc('2024', '9990002'), standardRiskDomesticAbuse: false,
   },
   // Two records with one name and date of birth at different addresses: a referral giving only

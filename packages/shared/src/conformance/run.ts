@@ -4,6 +4,7 @@ import { buildAgencySchema, agencyFieldName } from '../agency/schema';
 import { isRealDate } from '../matching/dates';
 import { AgencyClient } from './client';
 import type { CheckContext } from './checks/context';
+import { associateChecks } from './checks/associates';
 import { disclosureLogChecks } from './checks/disclosure-log';
 import { envelopeChecks } from './checks/envelope';
 import { errorCodeChecks } from './checks/error-codes';
@@ -84,7 +85,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const checks: CheckResult[] = [];
     // In this order: the disclosure-log check reads what the checks before it were answered, and the
     // error-code check every error the run was sent.
-    for (const family of [refusalChecks, grantBindingChecks, envelopeChecks, identifierChecks, obligationChecks, disclosureLogChecks, errorCodeChecks]) {
+    for (const family of [refusalChecks, grantBindingChecks, envelopeChecks, associateChecks, identifierChecks, obligationChecks, disclosureLogChecks, errorCodeChecks]) {
       options.signal?.throwIfAborted();
       checks.push(...(await family(context)));
     }

@@ -4,7 +4,7 @@ import type { AgencyAdapter, CandidateRow } from '../agency/adapter';
 export type AnyAgencyAdapter = AgencyAdapter<CandidateRow, any, object>;
 
 /** The seven families of checks, in the order they run. */
-export type CheckGroup = 'refusals' | 'grant-binding' | 'envelope' | 'identifiers' | 'obligations' | 'disclosure-log' | 'error-codes';
+export type CheckGroup = 'refusals' | 'grant-binding' | 'envelope' | 'associates' | 'identifiers' | 'obligations' | 'disclosure-log' | 'error-codes';
 
 /** One named check's outcome, with one line saying why. */
 export interface CheckResult {
