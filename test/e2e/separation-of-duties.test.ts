@@ -153,7 +153,10 @@ describe('separation of duties for opening a case to agencies', () => {
     const caseId = await receive('triageA', 'RED');
     expect(await outcome('triageA', caseId)).toBe('shared');
     const decided = await gql('triageA', `mutation($input: DecisionInput!) { recordDecision(input: $input) { status } }`, {
-      input: { caseId, outcome: 'NO_FURTHER_ACTION', rationale: 'Nothing found', feedbackToReferrer: 'No further action' },
+      input: {
+        caseId, outcome: 'NO_FURTHER_ACTION', rationale: 'Nothing found', feedbackToReferrer: 'No further action',
+        strategyDiscussionAt: new Date().toISOString(), strategyDiscussionAttendees: ['police', "children's social care"],
+      },
     });
     expect(decided.data.recordDecision.status).toBe('CLOSED');
     const queue = await gql('manager', '{ ratingReviews { caseId status } }');

@@ -10,6 +10,7 @@ const PATH_FROM_CASE: Record<string, string> = {
   ConsentRecord: 'consentHistory.',
   RatingReview: 'ratingReviews.',
   MatchDecision: 'subjects.matchDecisions.',
+  CaseAssignment: 'assignmentHistory.',
 };
 
 export const CASE_RECORD_TYPES = Object.keys(PATH_FROM_CASE);

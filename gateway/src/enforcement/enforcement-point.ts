@@ -3,9 +3,10 @@ import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
 import type { GatewayContext } from '../context';
-import { decideFetch, decideWithoutPolicy, type CaseFacts, type FetchDecision, type PolicyStore } from '../policy';
+import { decideFetch, decideWithoutPolicy, type FetchDecision, type PolicyStore } from '../policy';
+import { markResearchStarted } from '../hub/lifecycle/research';
 import { decisionsOfSubjects } from '../hub/match-decisions';
-import { casesOfSubjects } from './subject-cases';
+import { casesOfSubjects, type SubjectCase } from './subject-cases';
 
 /** The purpose of every triage fetch; the policy lists the purposes it allows. */
 export const TRIAGE_PURPOSE = 'MASH_TRIAGE';
@@ -36,13 +37,15 @@ export interface EnforcementDeps {
  */
 export class EnforcementPoint {
   /** Per request: the four agency fetches of one query ask about the same subjects; look them up once. */
-  private readonly lookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, CaseFacts>>>>();
+  private readonly lookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, SubjectCase>>>>();
+  /** Per request: cases whose research start this request has already marked (or is marking). */
+  private readonly researchMarked = new WeakMap<GatewayContext, Set<string>>();
 
   constructor(private readonly deps: EnforcementDeps) {}
 
   private readonly decisionLookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, Map<string, MatchDecision>>>>>();
 
-  private casesOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, CaseFacts>> {
+  private casesOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, SubjectCase>> {
     return memo(this.lookups, context, subjectIds, () => casesOfSubjects(context.hub, subjectIds));
   }
 
@@ -60,11 +63,13 @@ export class EnforcementPoint {
     const now = new Date();
     let groups: CaseGroup[];
     let matchDecisions = new Map<string, Map<string, MatchDecision>>();
+    let cases = new Map<string, SubjectCase>();
     try {
-      const [cases, policy, decisions] = await Promise.all([
+      const [found, policy, decisions] = await Promise.all([
         this.casesOf(context, subjectIds), this.deps.policies.active(), this.decisionsOf(context, subjectIds),
       ]);
       matchDecisions = decisions;
+      cases = found;
       groups = groupByCase(subjectIds, cases).map(({ caseId, indexes }) => {
         const facts = caseId ? cases.get(subjectIds[indexes[0]])! : null;
         const decision = !context.user
@@ -99,12 +104,37 @@ export class EnforcementPoint {
       group.grant = minted.token;
       group.grantId = minted.grantId;
     }
-    return this.audited(groups, (group) => ({
+    const audited = await this.audited(groups, (group) => ({
       ...this.entryBase(context, agency, fields, group.decision),
       caseId: group.caseId,
       subjectIds: group.subjectIds,
       grantId: group.grantId ?? null,
     }));
+    // Only once the decision is logged and the fetch will go out: the case's first costs one UPDATE.
+    await this.markResearch(context, audited, cases, subjectIds, now);
+    return audited;
+  }
+
+  /**
+   * The hub's clock: the first allowed fetch for a case starts its research (researchStartedAt,
+   * stage IN_RESEARCH). At most one conditional UPDATE per request, only for cases not yet
+   * marked; a failure is logged and never fails the fetch. The AGENCY_FETCH entry audits it.
+   */
+  private markResearch(context: GatewayContext, groups: CaseGroup[], cases: Map<string, SubjectCase>, subjectIds: string[], now: Date): Promise<void> {
+    const marked = this.researchMarked.get(context) ?? new Set<string>();
+    this.researchMarked.set(context, marked);
+    const caseIds = groups.flatMap((group) => {
+      const facts = group.caseId ? cases.get(subjectIds[group.indexes[0]]) : undefined;
+      return group.decision.allowed && facts && !facts.researchStarted && !marked.has(facts.id) ? [facts.id] : [];
+    });
+    if (caseIds.length === 0) return Promise.resolve();
+    caseIds.forEach((id) => marked.add(id));
+    return markResearchStarted(context.hub, caseIds, now).then(
+      () => undefined,
+      (error: unknown) => {
+        this.deps.logger.error('research_start_failed', { requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
+      },
+    );
   }
 
   /** An agency administrator reading their own agency's disclosure log through the gateway. */

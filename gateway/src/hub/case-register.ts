@@ -1,17 +1,22 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Case } from './entities/case.entity';
+import { CaseAssignment } from './entities/case-assignment.entity';
 import { ConsentRecord } from './entities/consent-record.entity';
 import { DEFAULT_POLICY, type RatingControl } from '../policy';
-import { CaseStatus, ConsentStatus, RatingReviewStatus, type Rag } from './entities/enums';
+import { CaseKind, CaseStage, CaseStatus, ConsentStatus, RatingReviewStatus, type Rag } from './entities/enums';
 import { Subject } from './entities/subject.entity';
 import type { ConsentInput, DecisionInput, RateCaseInput } from './inputs/decision.input';
+import type { CloseCaseInput, FeedbackInput } from './inputs/lifecycle.input';
 import type { ReferralInput, SubjectInput } from './inputs/referral.input';
+import { applyClosure, applyDecision, applyFeedback } from './lifecycle/decision';
+import { findEarlierReferral, submissionDigest } from './lifecycle/intake';
+import { markResearchStarted } from './lifecycle/research';
 import { applyRating, closeReview, type ReviewOutcome } from './rating/rating-flow';
-import { DEFAULT_TIMESCALES, dueBy, type Timescales } from './timescales';
+import { DEFAULT_CLOCK, dueBy, type HubClock } from './timescales';
 import { checkConsent } from './validation/consent.validation';
 import { Problems } from './validation/problems';
-import { validateNewSubject, validateReferral } from './validation/referral.validation';
+import { checkIdempotencyKey, validateNewSubject, validateReferral, type ValidReferral } from './validation/referral.validation';
 
 /** The most people one case may name (a referral names at most 30 too). */
 const MAX_SUBJECTS_PER_CASE = 30;
@@ -29,68 +34,128 @@ export interface CaseChange {
   requestId?: string;
   caseId: string;
   subjectIds: string[];
-  action: 'RECEIVE_REFERRAL' | 'ADD_SUBJECT' | 'RATE_CASE' | 'CONFIRM_RATING' | 'OVERTURN_RATING' | 'RECORD_CONSENT' | 'RECORD_DECISION';
+  action:
+    | 'RECEIVE_REFERRAL' | 'ADD_SUBJECT' | 'RATE_CASE' | 'CONFIRM_RATING' | 'OVERTURN_RATING' | 'RECORD_CONSENT'
+    | 'ASSIGN_CASE' | 'RECORD_DECISION' | 'RECORD_FEEDBACK' | 'CLOSE_CASE';
   /** Ids and codes only: free text (rationales, notes) stays in the register, which the ids point to. */
   detail: string;
 }
 
 export interface CaseRegisterOptions {
-  timescales?: () => Promise<Timescales | undefined>;
+  /** The timescales, working calendar and re-referral window of the active ISA policy; the default policy's when none is active. */
+  clock?: () => Promise<HubClock | undefined>;
   /** Separation of duties from the active ISA policy; the default policy's when none is active. */
   ratingControl?: () => Promise<RatingControl | undefined>;
   /** Called inside the mutation's transaction: if it throws, nothing is written. */
   onChange?: (change: CaseChange, manager: EntityManager) => Promise<void>;
 }
 
-/** The hub's case lifecycle: receive -> rate -> consent -> decide (with feedback) -> closed. */
+/**
+ * The hub's case lifecycle: received -> rated -> in research (first agency fetch) -> decided ->
+ * feedback given -> closed; assigned to someone along the way. Every method takes `now` (the
+ * demo history replays months of cases through them) and audits each change through `onChange`.
+ */
 export class CaseRegister {
   constructor(private readonly dataSource: DataSource, private readonly options: CaseRegisterOptions = {}) {}
 
-  async receiveReferral(input: ReferralInput, actor: Actor, now = new Date()): Promise<Case> {
-    const { subjects, consentGivenAt } = validateReferral(input, now);
-    const [timescales, control] = await Promise.all([this.timescales(), this.ratingControl()]);
-    return this.dataSource.transaction(async (manager) => {
-      const [{ seq }] = await manager.query(`SELECT nextval('mash_case_reference_seq') AS seq`);
-      const record = manager.create(Case, {
-        reference: `MASH-${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
-        receivedAt: now,
-        pathway: input.pathway,
-        referrerName: input.referrerName.trim(),
-        referrerOrganisation: input.referrerOrganisation ?? null,
-        referralSource: input.referralSource ?? null,
-        referrerContact: input.referrerContact ?? null,
-        concern: input.concern.trim(),
-        rag: null,
-        ratingState: null,
-        currentRatingId: null,
-        status: CaseStatus.OPEN,
-        dueBy: dueBy(now, input.rag ?? null, timescales),
-        consentStatus: input.consentStatus,
-        consentEarlyHelpSharing: input.consentEarlyHelpSharing,
-        consentNote: input.consentNote?.trim() || null,
-        createdBy: actor.userId,
-      });
-      const saved = await manager.save(record);
-      const savedSubjects = await manager.save(
-        subjects.map((subject) => manager.create(Subject, { ...subject, caseId: saved.id })),
-      );
-      const details = [`consent=${input.consentStatus} earlyHelp=${input.consentEarlyHelpSharing}`];
-      if (input.consentStatus !== ConsentStatus.NOT_SOUGHT) {
-        const consent = await this.saveConsent(manager, saved.id, { status: input.consentStatus, earlyHelpSharing: input.consentEarlyHelpSharing, note: input.consentNote, givenBy: input.consentGivenBy, method: input.consentMethod }, consentGivenAt, actor, now);
-        details.push(`consentRecord=${consent.id}`);
+  /**
+   * Records a referral or information request. With an idempotency key, a retried submission
+   * returns the case the first made (a different submission under the same key is BAD_USER_INPUT).
+   * A referral about a person the hub had a referral about within the policy's window is a new
+   * case linked to the latest such (reReferralOf), so the new concern is triaged on its own.
+   */
+  async receiveReferral(input: ReferralInput, actor: Actor, now = new Date(), idempotencyKey: string | null = null): Promise<Case> {
+    const valid = validateReferral(input, now);
+    const key = checkIdempotencyKey(idempotencyKey);
+    const digest = key ? submissionDigest(input) : null;
+    if (key) {
+      const earlier = await this.sameSubmission(key, digest!);
+      if (earlier) return earlier;
+    }
+    const [clock, control] = await Promise.all([this.clock(), this.ratingControl()]);
+    try {
+      return await this.dataSource.transaction((manager) => this.insertReferral(manager, input, valid, actor, now, { key, digest, clock, control }));
+    } catch (error) {
+      // Two tries of one submission at once: the second loses on the key's unique index.
+      if (key && (error as { code?: string }).code === '23505') {
+        const earlier = await this.sameSubmission(key, digest!);
+        if (earlier) return earlier;
       }
-      if (input.rag) {
-        details.unshift(await applyRating(manager, saved, { rag: input.rag, rationale: input.ragRationale?.trim() ?? '' }, actor, now, control));
-        await manager.save(saved);
-      } else {
-        details.unshift('rag=none');
-      }
-      await this.options.onChange?.(
-        { actorId: actor.userId, requestId: actor.requestId, caseId: saved.id, subjectIds: savedSubjects.map((subject) => subject.id), action: 'RECEIVE_REFERRAL', detail: details.join(' ') },
-        manager,
-      );
-      return saved;
+      throw error;
+    }
+  }
+
+  private async insertReferral(
+    manager: EntityManager,
+    input: ReferralInput,
+    { subjects, consentGivenAt, referralSource }: ValidReferral,
+    actor: Actor,
+    now: Date,
+    { key, digest, clock, control }: { key: string | null; digest: string | null; clock: HubClock; control: RatingControl },
+  ): Promise<Case> {
+    const kind = input.kind ?? CaseKind.REFERRAL;
+    const [{ seq }] = await manager.query(`SELECT nextval('mash_case_reference_seq') AS seq`);
+    const reReferralOf = kind === CaseKind.REFERRAL ? await findEarlierReferral(manager, subjects, clock.reReferralWindowDays, now) : null;
+    const record = manager.create(Case, {
+      reference: `MASH-${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
+      receivedAt: now,
+      pathway: input.pathway,
+      referrerName: input.referrerName.trim(),
+      referrerOrganisation: input.referrerOrganisation ?? null,
+      referralSource,
+      referrerContact: input.referrerContact ?? null,
+      concern: input.concern.trim(),
+      kind,
+      informationRequester: input.informationRequester ?? null,
+      stage: CaseStage.RECEIVED,
+      rag: null,
+      ratingState: null,
+      currentRatingId: null,
+      status: CaseStatus.OPEN,
+      dueBy: dueBy({ kind, rag: null, receivedAt: now, ratedAt: null }, clock),
+      consentStatus: input.consentStatus,
+      consentEarlyHelpSharing: input.consentEarlyHelpSharing,
+      consentNote: input.consentNote?.trim() || null,
+      createdBy: actor.userId,
+      idempotencyKey: key,
+      idempotencyDigest: digest,
+      reReferralOf,
     });
+    const saved = await manager.save(record);
+    const savedSubjects = await manager.save(
+      subjects.map((subject) => manager.create(Subject, { ...subject, caseId: saved.id })),
+    );
+    const details = [`kind=${kind}`, `consent=${input.consentStatus} earlyHelp=${input.consentEarlyHelpSharing}`];
+    if (input.informationRequester) details.push(`requester=${input.informationRequester}`);
+    if (referralSource) details.push(`source=${referralSource}`);
+    if (reReferralOf) details.push(`reReferralOf=${reReferralOf}`);
+    if (key) details.push('idempotencyKey=given');
+    if (input.consentStatus !== ConsentStatus.NOT_SOUGHT) {
+      const consent = await this.saveConsent(manager, saved.id, { status: input.consentStatus, earlyHelpSharing: input.consentEarlyHelpSharing, note: input.consentNote, givenBy: input.consentGivenBy, method: input.consentMethod }, consentGivenAt, actor, now);
+      details.push(`consentRecord=${consent.id}`);
+    }
+    if (input.rag) {
+      const due = retime(saved, input.rag, now, clock);
+      details.unshift(await applyRating(manager, saved, { rag: input.rag, rationale: input.ragRationale?.trim() ?? '', dueBy: due }, actor, now, control));
+      await manager.save(saved);
+    } else {
+      details.unshift('rag=none');
+    }
+    await this.options.onChange?.(
+      { actorId: actor.userId, requestId: actor.requestId, caseId: saved.id, subjectIds: savedSubjects.map((subject) => subject.id), action: 'RECEIVE_REFERRAL', detail: details.join(' ') },
+      manager,
+    );
+    return saved;
+  }
+
+  /** The case an earlier submission under this key made, if the same; BAD_USER_INPUT if another submission used the key. */
+  private async sameSubmission(key: string, digest: string): Promise<Case | null> {
+    const earlier = await this.dataSource.getRepository(Case).findOneBy({ idempotencyKey: key });
+    if (!earlier) return null;
+    if (earlier.idempotencyDigest !== digest) {
+      throw badInput('idempotencyKey', 'was already used for a different submission; a retry sends exactly the same referral, a new referral needs a new key');
+    }
+    return earlier;
   }
 
   /**
@@ -112,15 +177,41 @@ export class CaseRegister {
     return added!;
   }
 
+  /**
+   * Rates or re-rates an open, undecided case. A rating other than the current one starts its
+   * timescale now (ratedAt); the same rating again keeps it. dueBy is recomputed under the active
+   * policy either way, and kept on the rating (RagRating.dueBy).
+   */
   async rateCase(input: RateCaseInput, actor: Actor, now = new Date()): Promise<Case> {
     const problems = new Problems();
     problems.text('rationale', input.rationale, { required: true, max: 4000, label: 'Rationale' });
     problems.throwIfAny('rating');
-    const [timescales, control] = await Promise.all([this.timescales(), this.ratingControl()]);
+    const [clock, control] = await Promise.all([this.clock(), this.ratingControl()]);
     return this.mutateOpenCase(actor, input.caseId, 'RATE_CASE', async (record, manager) => {
-      const detail = await applyRating(manager, record, { rag: input.rag as Rag, rationale: input.rationale.trim() }, actor, now, control);
-      record.dueBy = dueBy(record.receivedAt, input.rag, timescales);
-      return detail;
+      if (record.decidedAt) throw badInput('caseId', `the decision on case ${record.reference} is recorded; its rating no longer changes`);
+      const due = retime(record, input.rag as Rag, now, clock);
+      return applyRating(manager, record, { rag: input.rag as Rag, rationale: input.rationale.trim(), dueBy: due }, actor, now, control);
+    });
+  }
+
+  /** Gives an open case to someone (assign or reassign), or to nobody (assigneeId null); every change is kept. */
+  async assignCase(input: { caseId: string; assigneeId: string | null; rationale?: string | null }, actor: Actor, now = new Date()): Promise<Case> {
+    const problems = new Problems();
+    const assigneeId = input.assigneeId?.trim() || null;
+    if (input.assigneeId !== null && input.assigneeId !== undefined && !/^[\x21-\x7E]{1,200}$/.test(input.assigneeId)) {
+      problems.add('assigneeId', 'is a user id (1 to 200 characters, no spaces), as the token\'s subject gives it; leave it out (null) to unassign');
+    }
+    problems.text('rationale', input.rationale, { max: 1000, label: 'Rationale' });
+    problems.throwIfAny('assignment');
+    return this.mutateOpenCase(actor, input.caseId, 'ASSIGN_CASE', async (record, manager) => {
+      const previous = record.assigneeId;
+      if (previous === assigneeId) throw badInput('assigneeId', assigneeId ? `case ${record.reference} is already assigned to ${assigneeId}` : `nobody is assigned to case ${record.reference}`);
+      const saved = await manager.save(
+        manager.create(CaseAssignment, { caseId: record.id, assigneeId, previousAssigneeId: previous, rationale: input.rationale?.trim() || null, assignedBy: actor.userId, assignedAt: now }),
+      );
+      record.assigneeId = assigneeId;
+      record.assignedAt = assigneeId ? now : null;
+      return `assignee=${assigneeId ?? 'none'} previous=${previous ?? 'none'} assignment=${saved.id}`;
     });
   }
 
@@ -181,25 +272,27 @@ export class CaseRegister {
     );
   }
 
-  async recordDecision(input: DecisionInput, actor: Actor, now = new Date()): Promise<Case> {
-    const problems = new Problems();
-    problems.text('rationale', input.rationale, { required: true, max: 4000, label: 'Rationale' });
-    problems.text('feedbackToReferrer', input.feedbackToReferrer, { required: true, max: 4000, label: 'Feedback to the referrer' });
-    problems.throwIfAny('decision');
-    return this.mutateOpenCase(actor, input.caseId, 'RECORD_DECISION', async (record) => {
-      if (!record.rag) throw badInput('caseId', 'rate the case before recording a decision');
-      Object.assign(record, {
-        decision: input.outcome,
-        decisionRationale: input.rationale.trim(),
-        decidedAt: now,
-        decidedBy: actor.userId,
-        feedbackToReferrer: input.feedbackToReferrer.trim(),
-        feedbackSentAt: now,
-        status: CaseStatus.CLOSED,
-        closedAt: now,
-      });
-      return `decision=${input.outcome}`;
-    });
+  /** Records the MASH decision (with the strategy discussion for RED); with feedbackToReferrer, also the feedback, and closes the case. */
+  recordDecision(input: DecisionInput, actor: Actor, now = new Date()): Promise<Case> {
+    return this.mutateOpenCase(actor, input.caseId, 'RECORD_DECISION', async (record) => applyDecision(record, input, actor.userId, now));
+  }
+
+  /** Records the outcome as told to the referrer (when, how, what), by the actor. */
+  recordFeedback(input: FeedbackInput, actor: Actor, now = new Date()): Promise<Case> {
+    return this.mutateOpenCase(actor, input.caseId, 'RECORD_FEEDBACK', async (record) => applyFeedback(record, input, actor.userId, now));
+  }
+
+  /** Closes a decided case, with feedback recorded or the reason none was given. */
+  closeCase(input: CloseCaseInput, actor: Actor, now = new Date()): Promise<Case> {
+    return this.mutateOpenCase(actor, input.caseId, 'CLOSE_CASE', async (record) => applyClosure(record, input, now));
+  }
+
+  /**
+   * Marks research started on the cases (the enforcement point calls this on the first allowed
+   * agency fetch; the demo history with its own times). Returns the cases it marked.
+   */
+  markResearchStarted(caseIds: readonly string[], at = new Date()): Promise<string[]> {
+    return markResearchStarted(this.dataSource, caseIds, at);
   }
 
   private async mutateOpenCase(
@@ -222,8 +315,8 @@ export class CaseRegister {
     });
   }
 
-  private async timescales(): Promise<Timescales> {
-    return (await this.options.timescales?.()) ?? DEFAULT_TIMESCALES;
+  private async clock(): Promise<HubClock> {
+    return (await this.options.clock?.()) ?? DEFAULT_CLOCK;
   }
 
   private async ratingControl(): Promise<RatingControl> {
@@ -236,6 +329,18 @@ export interface ReviewInput {
   caseId: string;
   rationale: string;
   reviewId?: string | null;
+}
+
+/**
+ * Sets a case's clock for a rating about to be applied (before `applyRating` changes its rating):
+ * a rating other than the current one sets the timescale from now. Returns the new due time.
+ */
+function retime(record: Case, rag: Rag, now: Date, clock: HubClock): Date {
+  if (record.rag !== rag || !record.ratedAt) record.ratedAt = now;
+  record.firstRatedAt ??= now;
+  if (record.stage === CaseStage.RECEIVED) record.stage = CaseStage.RATED;
+  record.dueBy = dueBy({ kind: record.kind, rag, receivedAt: record.receivedAt, ratedAt: record.ratedAt }, clock);
+  return record.dueBy;
 }
 
 const CONSENT_FIELDS = { status: 'status', earlyHelpSharing: 'earlyHelpSharing', note: 'note', givenBy: 'givenBy', method: 'method', givenAt: 'givenAt' };

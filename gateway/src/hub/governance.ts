@@ -3,6 +3,7 @@ import { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import { PolicyStore } from '../policy';
 import { CaseRegister } from './case-register';
+import { hubClockOf } from './timescales';
 
 /**
  * The hub's services wired to its access log: every case mutation and policy change is appended
@@ -20,7 +21,7 @@ export function hubServices(hub: DataSource): { audit: AuditLog; policies: Polic
     },
   });
   const cases = new CaseRegister(hub, {
-    timescales: async () => (await policies.active())?.timescalesHours,
+    clock: async () => hubClockOf(await policies.active()),
     ratingControl: async () => (await policies.active())?.ratingControl,
     onChange: async (change, manager) => {
       await audit.append(

@@ -5,6 +5,7 @@ import { policyResolvers } from '../policy';
 import { Subject } from './entities/subject.entity';
 import { guardCaseRecord } from './privacy/field-guard';
 import { CaseResolver } from './resolvers/case.resolver';
+import { LifecycleResolver } from './resolvers/lifecycle.resolver';
 import { MatchDecisionResolver } from './resolvers/match-decision.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
@@ -16,7 +17,7 @@ import { subjectReference } from './resolvers/subject.reference';
  */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
-    { resolvers: [CaseResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers], orphanedTypes: [Subject] },
+    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
       query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, and for governance the ISA policy, the access matrix and the access log',

@@ -34,7 +34,7 @@ export function accessMatrix(policy: PolicyDocument | null): AccessMatrixEntry[]
               user: { id: 'access-matrix', roles: [role] },
               agency,
               purpose: policy.purposes[0],
-              case: { id: 'access-matrix', rag, status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED' },
+              case: { id: 'access-matrix', kind: 'REFERRAL', rag, status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED' },
               now: EPOCH,
             })
           : decideWithoutPolicy();

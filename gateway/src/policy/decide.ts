@@ -11,6 +11,8 @@ export type RatingState = 'NOT_NEEDED' | 'AWAITING_CONFIRMATION' | 'URGENT_AWAIT
 /** The facts of the case a fetch is for, as the hub records them. */
 export interface CaseFacts {
   id: string;
+  /** An information request never opens agency data, whatever its rating. */
+  kind: 'REFERRAL' | 'INFORMATION_REQUEST';
   rag: Rag | null;
   status: CaseStatus;
   closedAt: Date | null;
@@ -59,6 +61,17 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
     return deny(
       BUILT_IN_RULES.purposeNotAllowed,
       `Agency data is fetched only for ${policy.purposes.join(', ')}; "${input.purpose}" is not a purpose this ISA allows`,
+    );
+  }
+  // Requests for information (Family Court, CAFCASS, probation, other local authorities) are
+  // answered from the hub's own record: the agreement's safeguarding basis (DPA 2018 Sch 1 para 18)
+  // covers triage of a concern, not answering another body's request. Built in, so no policy
+  // version can open agency data for one, and a stored version before this rule denies it too.
+  if (input.case.kind !== 'REFERRAL') {
+    return deny(
+      BUILT_IN_RULES.informationRequest,
+      'This case is a request for information, answered from the hub\'s own record; agency data is never fetched for an information request, whatever its rating. ' +
+        'If it shows a child or adult at risk, receive a referral for them',
     );
   }
   const rule = policy.rules.find((candidate) => matches(candidate, policy, input));

@@ -22,12 +22,13 @@ const domesticAbuseWithoutConsent = (): ObligationRule[] => [
 /**
  * The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order.
  * Version .2 attaches the domestic-abuse obligation to every agency (.1 sent it to police only);
- * .3 adds the integrated risk matrix's rules (issue 10), so governance sees and versions them.
+ * .3 adds the integrated risk matrix's rules (issue 10), so governance sees and versions them;
+ * .4 the hub's clock (issue 11): timescales with their clock, the working calendar, the re-referral window.
  * It is installed on an empty hub only; a hub already running .1 keeps it until a governance lead
  * proposes and activates .2 (policy changes are governance acts, never made by an upgrade).
  */
 export const DEFAULT_POLICY: PolicyDocument = {
-  version: '2026-11-01.3',
+  version: '2026-11-01.4',
   title: 'MASH information-sharing agreement: agency research for triage',
   effectiveFrom: '2026-11-01',
   lawfulBases: {
@@ -37,6 +38,25 @@ export const DEFAULT_POLICY: PolicyDocument = {
     education: PUBLIC_TASK_BASIS,
   },
   timescalesHours: { RED: 2, AMBER: 24, GREEN: 72 },
+  // The hub's own targets (its 2016 report): RED within 2 hours around the clock (DOMAIN.md 5.2: red
+  // cases run to completion out of hours), AMBER within 24 hours. GREEN in three working days and
+  // information requests in five [TYPICAL, local choices]; a referral not yet rated within 24 hours.
+  timescales: {
+    RED: { hours: 2, clock: 'ELAPSED' },
+    AMBER: { hours: 24, clock: 'ELAPSED' },
+    GREEN: { hours: 24, clock: 'WORKING' },
+    UNRATED: { hours: 24, clock: 'ELAPSED' },
+    INFORMATION_REQUEST: { hours: 40, clock: 'WORKING' },
+  },
+  workingCalendar: {
+    timeZone: 'Europe/London',
+    workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+    dayStarts: '09:00',
+    dayEnds: '17:00',
+    bankHolidays: 'england-and-wales',
+    closedDays: [],
+  },
+  reReferralWindowDays: 28,
   closedCaseWindowHours: 72,
   purposes: ['MASH_TRIAGE'],
   rules: [

@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import { IANAZone } from 'luxon';
 import type { GrantClaims, Obligation } from '@mash/shared';
 import type { HubRole } from '../auth/user';
 import type { RiskMatrixRules } from '../picture/risk-matrix';
@@ -62,6 +63,35 @@ export interface RatingControl {
   reviewerRoles: HubRole[];
 }
 
+/** ELAPSED: hours around the clock. WORKING: hours inside the working calendar's working days and hours. */
+export type TimescaleClock = 'ELAPSED' | 'WORKING';
+
+export interface Timescale {
+  hours: number;
+  clock: TimescaleClock;
+}
+
+/** A timescale per rating, for a case not rated yet (UNRATED), and per kind (INFORMATION_REQUEST). */
+export type TimescaleKey = Rag | 'UNRATED' | 'INFORMATION_REQUEST';
+export const TIMESCALE_KEYS: readonly TimescaleKey[] = ['RED', 'AMBER', 'GREEN', 'UNRATED', 'INFORMATION_REQUEST'];
+
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+
+/** When the hub works, for timescales counted in WORKING hours. */
+export interface WorkingCalendar {
+  /** IANA time zone the working hours are in. Default Europe/London. */
+  timeZone: string;
+  /** Default Monday to Friday. */
+  workingDays: Weekday[];
+  /** HH:MM local time. Default 09:00 and 17:00. */
+  dayStarts: string;
+  dayEnds: string;
+  /** Which published bank holidays are not working days (the hub's data file). Default england-and-wales. */
+  bankHolidays: 'england-and-wales' | 'none';
+  /** Further days the hub does not work (YYYY-MM-DD), e.g. a local closure. Default none. */
+  closedDays: string[];
+}
+
 /** A time-limited exception letting other roles see identities in named cases. */
 export interface NamedReview {
   id: string;
@@ -80,13 +110,28 @@ export interface CaseRegisterAccess {
   namedReviews: NamedReview[];
 }
 
+/** Who the hub tells after screening a domestic abuse notification with children present (issue 11). */
+export interface NotificationsPolicy {
+  /** Operation Encompass: the child's school's DSL, by the start of the next school day. Default true. */
+  operationEncompass: boolean;
+  /** The child's GP practice as well. Default false. */
+  gpOnDomesticAbuse: boolean;
+}
+
 export interface PolicyDocument {
   version: string;
   title: string;
   /** YYYY-MM-DD the signatories agreed; activation, not this date, makes a version live. */
   effectiveFrom: string;
   lawfulBases: Partial<Record<AgencyName, string>>;
+  /** Elapsed hours per rating; `timescales` overrides them per rating when it names one. */
   timescalesHours: Record<Rag, number>;
+  /** Timescales with their clock (since 2026-11-01.4); what it leaves out comes from timescalesHours and the defaults. */
+  timescales?: Partial<Record<TimescaleKey, Timescale>>;
+  /** Filled with the defaults by `validatePolicy` when absent. */
+  workingCalendar: WorkingCalendar;
+  /** Days back a referral about the same person is linked as a re-referral. Filled with 28 when absent. */
+  reReferralWindowDays: number;
   /** Filled with 72 by `validatePolicy` when absent. */
   closedCaseWindowHours: number;
   /** The first is the default purpose. */
@@ -98,6 +143,8 @@ export interface PolicyDocument {
   caseRegister: CaseRegisterAccess;
   /** The risk matrix's rules; absent: the hub's built-in rules (`DEFAULT_RISK_MATRIX`). */
   riskMatrix?: RiskMatrixRules;
+  /** Onward notifications after domestic-abuse screening; absent: Operation Encompass only (`DEFAULT_NOTIFICATIONS`). */
+  notifications?: NotificationsPolicy;
 }
 
 export type PolicyValidation = { ok: true; policy: PolicyDocument } | { ok: false; errors: string[] };
@@ -110,6 +157,7 @@ export const BUILT_IN_RULES = {
   noActivePolicy: 'no-active-policy',
   ratingUnconfirmed: 'rating-unconfirmed',
   ratingOverturned: 'rating-overturned',
+  informationRequest: 'information-request-no-agency-data',
 } as const;
 
 export const REASON_PLACEHOLDERS = ['rag', 'status', 'roles', 'agency', 'purpose', 'windowHours'] as const;
@@ -127,7 +175,10 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const doc = structuredClone(input);
   if (!validateSchema(doc)) return { ok: false, errors: unique(validateSchema.errors!.map(describeError)) };
   const policy = doc as unknown as PolicyDocument;
-  const errors = [...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister), ...riskMatrixErrors(policy.riskMatrix)];
+  const errors = [
+    ...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister), ...riskMatrixErrors(policy.riskMatrix),
+    ...clockErrors(policy),
+  ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
 }
 
@@ -199,6 +250,20 @@ function caseRegisterErrors(access: CaseRegisterAccess): string[] {
     if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== review.until) {
       errors.push(`/caseRegister/namedReviews/${i}/until "${review.until}" is not a real calendar date`);
     }
+  });
+  return errors;
+}
+
+function clockErrors(policy: PolicyDocument): string[] {
+  const errors: string[] = [];
+  // A RED case runs to completion out of hours (DOMAIN.md 5.2): its clock never stops.
+  if (policy.timescales?.RED?.clock === 'WORKING') errors.push('/timescales/RED/clock must be ELAPSED: a RED case is worked around the clock');
+  const calendar = policy.workingCalendar;
+  if (!IANAZone.isValidZone(calendar.timeZone)) errors.push(`/workingCalendar/timeZone "${calendar.timeZone}" is not a time zone (use an IANA name, e.g. Europe/London)`);
+  if (calendar.dayStarts >= calendar.dayEnds) errors.push(`/workingCalendar/dayEnds ${calendar.dayEnds} must be later than /workingCalendar/dayStarts ${calendar.dayStarts}`);
+  calendar.closedDays.forEach((day, i) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) errors.push(`/workingCalendar/closedDays/${i} "${day}" is not a real calendar date`);
   });
   return errors;
 }

@@ -1,6 +1,8 @@
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseStatus, ConsentStatus, DecisionOutcome, Pathway, Rag, RatingConfirmation } from './enums';
+import {
+  CaseKind, CaseStage, CaseStatus, ConsentStatus, DecisionOutcome, FeedbackMethod, FeedbackWithheldReason, InformationRequester, Pathway, Rag, RatingConfirmation,
+} from './enums';
 import { RagRating } from './rag-rating.entity';
 import { Subject } from './subject.entity';
 
@@ -63,15 +65,19 @@ export class Case {
   @Column({ name: 'current_rating_id', type: 'uuid', nullable: true })
   currentRatingId: string | null;
 
-  @Field(() => CaseStatus, { description: 'OPEN until the MASH decision is recorded, then CLOSED' })
+  @Field(() => CaseStatus, { description: 'OPEN until the case is closed (closeCase, or recordDecision with feedback), then CLOSED; stage says where an open case is' })
   @Column({ type: 'varchar', length: 16 })
   status: CaseStatus;
 
-  @Field(() => GraphQLISODateTime, { description: 'When a decision is due, from the policy timescale for the rating' })
+  @Field(() => GraphQLISODateTime, {
+    description:
+      'When the decision is due: the ISA policy timescale of the rating (elapsed or working hours) from ratedAt; before rating, the unrated timescale from receipt; ' +
+      'an information request, its own timescale from receipt (or its rating\'s, when sooner)',
+  })
   @Column({ name: 'due_by', type: 'timestamptz' })
   dueBy: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the case was closed (the decision was recorded); null while it is open' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the case was closed; null while it is open' })
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
@@ -87,7 +93,7 @@ export class Case {
   @Column({ name: 'consent_note', type: 'varchar', length: 1000, nullable: true })
   consentNote: string | null;
 
-  @Field(() => DecisionOutcome, { nullable: true, description: 'The MASH decision; null until it is recorded (which closes the case)' })
+  @Field(() => DecisionOutcome, { nullable: true, description: 'The MASH decision; null until it is recorded (recordDecision)' })
   @Column({ name: 'decision', type: 'varchar', length: 32, nullable: true })
   decision: DecisionOutcome | null;
 
@@ -103,61 +109,86 @@ export class Case {
   @Column({ name: 'decided_by', type: 'varchar', length: 200, nullable: true })
   decidedBy: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the referrer was told' })
+  @Field(() => String, { nullable: true, description: 'What the referrer was told (the summary of the feedback); null until recorded. Withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'feedback_to_referrer', type: 'text', nullable: true })
   feedbackToReferrer: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the feedback to the referrer was recorded (with the decision); null until decided' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the referrer was told the outcome; null until feedback is recorded' })
   @Column({ name: 'feedback_sent_at', type: 'timestamptz', nullable: true })
   feedbackSentAt: Date | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy: string;
 
-  // The hub's clock (issue 11; migration HubClock). GraphQL fields for these are added with the lifecycle.
+  // The hub's clock (issue 11; migrations HubClock and HubClockIntake).
+  @Field(() => CaseKind, { description: 'A referral, or a request for information (which never opens agency data)' })
   @Column({ type: 'varchar', length: 24, default: 'REFERRAL' })
-  kind: 'REFERRAL' | 'INFORMATION_REQUEST';
+  kind: CaseKind;
 
+  @Field(() => InformationRequester, { nullable: true, description: 'Who asked, for an information request; null for a referral' })
   @Column({ name: 'information_requester', type: 'varchar', length: 32, nullable: true })
-  informationRequester: 'FAMILY_COURT' | 'CAFCASS' | 'PROBATION' | 'OTHER_LOCAL_AUTHORITY' | 'OTHER' | null;
+  informationRequester: InformationRequester | null;
 
+  @Field(() => CaseStage, { description: 'Where the case is: received, rated, in research, decided, feedback given, closed' })
   @Column({ type: 'varchar', length: 24, default: 'RECEIVED' })
-  stage: 'RECEIVED' | 'RATED' | 'IN_RESEARCH' | 'DECIDED' | 'FEEDBACK_GIVEN' | 'CLOSED';
+  stage: CaseStage;
 
+  @Field(() => String, { nullable: true, description: 'User id of who is working the case now; null when nobody is (assignCase)' })
   @Column({ name: 'assignee_id', type: 'varchar', length: 200, nullable: true })
   assigneeId: string | null;
 
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the current assignee was given the case; null when nobody is' })
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
   assignedAt: Date | null;
 
   /** When the rating that set the current timescale was given (dueBy counts from here). */
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the rating that set the current timescale was given: dueBy counts from here. A re-rating to another rating moves it; one to the same rating does not. Null until rated',
+  })
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
   ratedAt: Date | null;
 
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the case was first rated; null until rated' })
+  @Column({ name: 'first_rated_at', type: 'timestamptz', nullable: true })
+  firstRatedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an agency was first asked about its people under the sharing agreement (research started); null until then' })
   @Column({ name: 'research_started_at', type: 'timestamptz', nullable: true })
   researchStartedAt: Date | null;
 
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the strategy discussion (the MASH meeting acting as one) was held; recorded with the decision, required for a RED case' })
   @Column({ name: 'strategy_discussion_at', type: 'timestamptz', nullable: true })
   strategyDiscussionAt: Date | null;
 
+  @Field(() => [String], { nullable: true, description: 'Who took part in the strategy discussion: the agencies or roles attending (e.g. police, children\'s social care, health); null when none was recorded' })
   @Column({ name: 'strategy_discussion_attendees', type: 'text', array: true, nullable: true })
   strategyDiscussionAttendees: string[] | null;
 
+  @Field(() => FeedbackMethod, { nullable: true, description: 'How the referrer was told the outcome; null until feedback is recorded (or when recorded with recordDecision without a method)' })
   @Column({ name: 'feedback_method', type: 'varchar', length: 24, nullable: true })
-  feedbackMethod: 'EMAIL' | 'PHONE' | 'LETTER' | 'SECURE_MESSAGE' | 'IN_PERSON' | 'PORTAL' | null;
+  feedbackMethod: FeedbackMethod | null;
 
+  @Field(() => String, { nullable: true, description: 'User id of who recorded the feedback to the referrer; null until recorded' })
   @Column({ name: 'feedback_by', type: 'varchar', length: 200, nullable: true })
   feedbackBy: string | null;
 
+  @Field(() => FeedbackWithheldReason, { nullable: true, description: 'Why the case was closed without feedback to the referrer; null when feedback was given or the case is open' })
   @Column({ name: 'feedback_withheld_reason', type: 'varchar', length: 32, nullable: true })
-  feedbackWithheldReason: 'ANONYMOUS_REFERRER' | 'RISK_TO_CHILD' | 'RISK_TO_ADULT' | 'REFERRER_UNREACHABLE' | null;
+  feedbackWithheldReason: FeedbackWithheldReason | null;
 
+  @Field(() => String, { nullable: true, description: 'The note on why feedback was withheld; null when none. Withheld (null, FORBIDDEN) from pseudonymised readers' })
   @Column({ name: 'feedback_withheld_note', type: 'text', nullable: true })
   feedbackWithheldNote: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
   idempotencyKey: string | null;
 
+  /** SHA-256 of the submission made under idempotencyKey: a retry must carry the same. */
+  @Column({ name: 'idempotency_digest', type: 'varchar', length: 64, nullable: true })
+  idempotencyDigest: string | null;
+
+  /** The earlier case this one re-refers (Case.reReferralOf in GraphQL resolves it). */
   @Column({ name: 're_referral_of', type: 'uuid', nullable: true })
   reReferralOf: string | null;
 

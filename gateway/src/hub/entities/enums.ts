@@ -9,9 +9,9 @@ registerEnumType(Rag, {
   name: 'Rag',
   description: 'MASH rating: RED immediate risk, AMBER possible significant harm, GREEN advice and signposting',
   valuesConfig: {
-    RED: { description: 'Immediate risk or likely significant harm: may need a strategy discussion or immediate protection. Decision due within 2 hours of receipt by default (set by the ISA policy)' },
-    AMBER: { description: 'Possible significant harm or complex needs that need multi-agency checks. Decision due within 24 hours of receipt by default (set by the ISA policy)' },
-    GREEN: { description: 'Low risk: early help, advice or signposting. Decision due within 72 hours of receipt by default (set by the ISA policy)' },
+    RED: { description: 'Immediate risk or likely significant harm: may need a strategy discussion or immediate protection. Decision due within 2 hours of the rating, around the clock, by default (ISA policy timescales)' },
+    AMBER: { description: 'Possible significant harm or complex needs that need multi-agency checks. Decision due within 24 hours of the rating by default (ISA policy timescales: elapsed or working hours)' },
+    GREEN: { description: 'Low risk: early help, advice or signposting. Decision due within three working days (24 working hours) of the rating by default (ISA policy timescales)' },
   },
 });
 
@@ -23,8 +23,8 @@ registerEnumType(CaseStatus, {
   name: 'CaseStatus',
   description: 'Whether the MASH is still working a case',
   valuesConfig: {
-    OPEN: { description: 'Received and not yet decided: it can be rated, consent recorded and subjects added' },
-    CLOSED: { description: 'The MASH decision has been recorded (recordDecision) and the referrer given feedback; the case can no longer be changed, apart from closing an open rating review' },
+    OPEN: { description: 'Not closed yet: it can be rated, assigned, decided, consent recorded, subjects added and the referrer given feedback' },
+    CLOSED: { description: 'Decided and closed (closeCase, or recordDecision with feedback), with feedback to the referrer or a reason why none; the case can no longer be changed, apart from closing an open rating review' },
   },
 });
 
@@ -169,5 +169,99 @@ registerEnumType(ConsentMethod, {
     VERBAL: { description: 'Spoken, in person or by telephone' },
     WRITTEN: { description: 'On a signed form or letter' },
     ELECTRONIC: { description: 'By email, text message or an online form' },
+  },
+});
+
+export enum CaseKind {
+  REFERRAL = 'REFERRAL',
+  INFORMATION_REQUEST = 'INFORMATION_REQUEST',
+}
+registerEnumType(CaseKind, {
+  name: 'CaseKind',
+  description: 'What came in: a referral about a concern, or a request for information the hub answers from its own record',
+  valuesConfig: {
+    REFERRAL: { description: 'A referral: a concern about a child or an adult, triaged and rated, and (RED or AMBER) researched with the agencies' },
+    INFORMATION_REQUEST: {
+      description:
+        'A request for information (Family Court, CAFCASS, probation, another local authority): answered within its own timescale from the hub\'s own record; agency data is never opened for it, whatever its rating',
+    },
+  },
+});
+
+export enum InformationRequester {
+  FAMILY_COURT = 'FAMILY_COURT',
+  CAFCASS = 'CAFCASS',
+  PROBATION = 'PROBATION',
+  OTHER_LOCAL_AUTHORITY = 'OTHER_LOCAL_AUTHORITY',
+  OTHER = 'OTHER',
+}
+registerEnumType(InformationRequester, {
+  name: 'InformationRequester',
+  description: 'Who asked for information (an INFORMATION_REQUEST)',
+  valuesConfig: {
+    FAMILY_COURT: { description: 'The Family Court' },
+    CAFCASS: { description: 'CAFCASS (Children and Family Court Advisory and Support Service), e.g. safeguarding checks before a first hearing' },
+    PROBATION: { description: 'The Probation Service' },
+    OTHER_LOCAL_AUTHORITY: { description: 'Another local authority' },
+    OTHER: { description: 'Another organisation with a lawful reason to ask' },
+  },
+});
+
+export enum CaseStage {
+  RECEIVED = 'RECEIVED',
+  RATED = 'RATED',
+  IN_RESEARCH = 'IN_RESEARCH',
+  DECIDED = 'DECIDED',
+  FEEDBACK_GIVEN = 'FEEDBACK_GIVEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(CaseStage, {
+  name: 'CaseStage',
+  description: 'Where a case is in the hub\'s lifecycle: received, rated, in research, decided, feedback given, closed',
+  valuesConfig: {
+    RECEIVED: { description: 'Received and not yet rated' },
+    RATED: { description: 'Rated; no agency has been asked about it yet' },
+    IN_RESEARCH: { description: 'Agencies have been asked about its people under the sharing agreement (researchStartedAt)' },
+    DECIDED: { description: 'The MASH decision is recorded; the referrer has not been told yet' },
+    FEEDBACK_GIVEN: { description: 'The referrer has been told the outcome; the case can be closed' },
+    CLOSED: { description: 'Closed, with feedback to the referrer recorded or a reason why none was given' },
+  },
+});
+
+export enum FeedbackMethod {
+  EMAIL = 'EMAIL',
+  PHONE = 'PHONE',
+  LETTER = 'LETTER',
+  SECURE_MESSAGE = 'SECURE_MESSAGE',
+  IN_PERSON = 'IN_PERSON',
+  PORTAL = 'PORTAL',
+}
+registerEnumType(FeedbackMethod, {
+  name: 'FeedbackMethod',
+  description: 'How the referrer was told the outcome',
+  valuesConfig: {
+    EMAIL: { description: 'By (secure) email' },
+    PHONE: { description: 'By telephone' },
+    LETTER: { description: 'By letter' },
+    SECURE_MESSAGE: { description: 'By a secure messaging system (e.g. between professionals)' },
+    IN_PERSON: { description: 'Face to face' },
+    PORTAL: { description: 'Through the online referral portal' },
+  },
+});
+
+export enum FeedbackWithheldReason {
+  ANONYMOUS_REFERRER = 'ANONYMOUS_REFERRER',
+  RISK_TO_CHILD = 'RISK_TO_CHILD',
+  RISK_TO_ADULT = 'RISK_TO_ADULT',
+  REFERRER_UNREACHABLE = 'REFERRER_UNREACHABLE',
+}
+registerEnumType(FeedbackWithheldReason, {
+  name: 'FeedbackWithheldReason',
+  description: 'Why a case was closed without feedback to the referrer (the hub gives feedback on every referral otherwise)',
+  valuesConfig: {
+    ANONYMOUS_REFERRER: { description: 'The referrer did not give who they are or how to reach them' },
+    RISK_TO_CHILD: { description: 'Telling the referrer would place a child at risk (say why in the note)' },
+    RISK_TO_ADULT: { description: 'Telling the referrer would place an adult at risk (say why in the note)' },
+    REFERRER_UNREACHABLE: { description: 'The referrer could not be reached by any means they gave' },
   },
 });

@@ -36,6 +36,10 @@ export class RagRating {
   ratedAt: Date;
 
   /** The due time this rating set (the history of Case.dueBy); null for ratings made before it was kept. */
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the decision became due under this rating (the case\'s dueBy as this rating set it; a re-rating to the same rating keeps the earlier due time); null for ratings given before due times were kept',
+  })
   @Column({ name: 'due_by', type: 'timestamptz', nullable: true })
   dueBy: Date | null;
 }

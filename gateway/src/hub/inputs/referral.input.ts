@@ -1,6 +1,6 @@
 import { GenderValue } from '@mash/shared';
 import { Field, GraphQLISODateTime, InputType } from 'type-graphql';
-import { ConsentMethod, ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
+import { CaseKind, ConsentMethod, ConsentStatus, HouseholdRole, InformationRequester, Pathway, Rag } from '../entities/enums';
 
 @InputType({ description: 'A person named in the referral. Give a date of birth or at least one identifier.' })
 export class SubjectInput {
@@ -43,7 +43,13 @@ export class ReferralInput {
   @Field(() => String, { nullable: true, description: "The referrer's organisation, e.g. a school or GP practice; up to 200 characters" })
   referrerOrganisation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CIN census referral source code, e.g. 2A schools, 6 police' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CIN census referral source code: 1A family, 1B acquaintance, 1C self, 1D other individual, 2A schools, 2B education services, 3A GP, 3B health visitor, ' +
+      '3C school nurse, 3D other primary health, 3E A&E, 3F other health, 4 housing, 5A LA social care, 5B other internal LA, 5C another LA, 5D early help, ' +
+      '6 police, 7 other legal agency (courts, probation, CAFCASS), 8 other, 9 anonymous, 10 unknown',
+  })
   referralSource?: string | null;
 
   @Field(() => String, { nullable: true, description: 'How to reach the referrer, e.g. a telephone number or email; up to 200 characters' })
@@ -51,6 +57,12 @@ export class ReferralInput {
 
   @Field(() => String, { description: 'The concern in the referrer\'s words; required, up to 4000 characters' })
   concern: string;
+
+  @Field(() => CaseKind, { defaultValue: CaseKind.REFERRAL, description: 'A referral (the default), or an information request (give informationRequester): answered in its own timescale and never opened to agency data' })
+  kind?: CaseKind;
+
+  @Field(() => InformationRequester, { nullable: true, description: 'Who asks, for an INFORMATION_REQUEST (required then); leave out for a referral' })
+  informationRequester?: InformationRequester | null;
 
   @Field(() => Pathway, { defaultValue: Pathway.CHILDREN, description: "Children's or adults' pathway; CHILDREN by default" })
   pathway: Pathway;

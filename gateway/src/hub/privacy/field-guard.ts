@@ -13,10 +13,11 @@ import { identityAccess, type IdentityDecision } from './identity-access';
  * nulled field by field; `subjectCount` says how many.
  */
 export const WITHHELD: Readonly<Record<string, readonly string[]>> = {
-  Case: ['concern', 'referrerName', 'referrerContact', 'consentNote', 'decisionRationale', 'feedbackToReferrer', 'subjects'],
+  Case: ['concern', 'referrerName', 'referrerContact', 'consentNote', 'decisionRationale', 'feedbackToReferrer', 'feedbackWithheldNote', 'subjects'],
   RagRating: ['rationale'],
   ConsentRecord: ['note', 'givenBy'],
   RatingReview: ['closingRationale'],
+  CaseAssignment: ['rationale'],
   // MatchDecision is reached only through subjects (withheld above) or by the triage staff who
   // decide; its rationale is non-null, so it is not nulled field by field either.
 };

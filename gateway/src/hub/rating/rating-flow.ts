@@ -22,12 +22,12 @@ export interface RatingActor {
 export async function applyRating(
   manager: EntityManager,
   record: Case,
-  rating: { rag: Rag; rationale: string },
+  rating: { rag: Rag; rationale: string; dueBy?: Date | null },
   actor: RatingActor,
   now: Date,
   control: RatingControl,
 ): Promise<string> {
-  const saved = await manager.save(manager.create(RagRating, { caseId: record.id, rag: rating.rag, rationale: rating.rationale, ratedBy: actor.userId, ratedAt: now }));
+  const saved = await manager.save(manager.create(RagRating, { caseId: record.id, rag: rating.rag, rationale: rating.rationale, ratedBy: actor.userId, ratedAt: now, dueBy: rating.dueBy ?? null }));
   const waiting = await manager.find(RatingReview, { where: { caseId: record.id, status: RatingReviewStatus.OPEN, kind: RatingReviewKind.SECOND_PERSON } });
   for (const review of waiting) {
     Object.assign(review, { status: RatingReviewStatus.SUPERSEDED, closedBy: actor.userId, closedAt: now, closingRationale: `Superseded by rating ${saved.id}` });

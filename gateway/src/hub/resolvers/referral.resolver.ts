@@ -30,12 +30,23 @@ export function actorOf(user: AuthenticatedUser, context: GatewayContext): Actor
 export class ReferralResolver {
   @Mutation(() => Case, {
     description:
-      'Record a new referral; checked whole, written whole or not at all. A rating given here follows the same separation of duties as rateCase, ' +
-      'and consent given here is written to the consent history with who gave it, how and when',
+      'Record a new referral or information request; checked whole, written whole or not at all. A rating given here follows the same separation of duties as rateCase, ' +
+      'and consent given here is written to the consent history with who gave it, how and when. A referral about a person referred within the policy window ' +
+      '(same NHS number, or family name and date of birth with given name or postcode) is a new case linked as a re-referral (reReferralOf)',
   })
-  receiveReferral(@Arg('input', () => ReferralInput, { description: 'The referral: who referred, the concern, the people it names, and any consent or rating given on receipt' }) input: ReferralInput, @Ctx() context: GatewayContext): Promise<Case> {
+  receiveReferral(
+    @Arg('input', () => ReferralInput, { description: 'The referral: who referred, the concern, the people it names, and any consent or rating given on receipt' }) input: ReferralInput,
+    @Ctx() context: GatewayContext,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description:
+        'A key the sender makes once per submission (e.g. a UUID): sending the same referral again under it returns the case the first made instead of a second case; ' +
+        'a different referral under a used key is BAD_USER_INPUT',
+    })
+    idempotencyKey?: string | null,
+  ): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'receive referrals');
-    return context.cases.receiveReferral(input, actorOf(user, context));
+    return context.cases.receiveReferral(input, actorOf(user, context), new Date(), idempotencyKey ?? null);
   }
 
   @Mutation(() => Subject, {
@@ -69,8 +80,12 @@ export class ReferralResolver {
     return context.cases.recordConsent(input, actorOf(user, context));
   }
 
-  @Mutation(() => Case, { description: 'Record the MASH decision and the feedback to the referrer; closes the case' })
-  recordDecision(@Arg('input', () => DecisionInput, { description: 'The case, the decision, why, and what the referrer is told' }) input: DecisionInput, @Ctx() context: GatewayContext): Promise<Case> {
+  @Mutation(() => Case, {
+    description:
+      'Record the MASH decision (a RED case with its strategy discussion: when, who took part). With feedbackToReferrer it also records the feedback and closes the case; ' +
+      'without, recordFeedback and closeCase follow',
+  })
+  recordDecision(@Arg('input', () => DecisionInput, { description: 'The case, the decision, why, the strategy discussion, and (optionally) what the referrer is told' }) input: DecisionInput, @Ctx() context: GatewayContext): Promise<Case> {
     const user = requireRole(context.user, CASE_WORKERS, 'record decisions');
     return context.cases.recordDecision(input, actorOf(user, context));
   }

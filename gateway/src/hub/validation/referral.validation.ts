@@ -4,6 +4,11 @@ import { checkConsent } from './consent.validation';
 import { Problems } from './problems';
 
 const MAX_SUBJECTS = 30;
+
+/** CIN census ReferralSource codes (DfE CIN census 2024; DOMAIN.md 2.1). */
+export const REFERRAL_SOURCES: readonly string[] = [
+  '1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10',
+];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface NormalisedSubject extends SubjectInput {
@@ -17,6 +22,8 @@ export interface ValidReferral {
   subjects: NormalisedSubject[];
   /** When consent was given or refused; null when it was not sought or was overridden. */
   consentGivenAt: Date | null;
+  /** The CIN census code, normalised; null when not given. */
+  referralSource: string | null;
 }
 
 const CONSENT_FIELDS = {
@@ -24,7 +31,6 @@ const CONSENT_FIELDS = {
   givenBy: 'consentGivenBy', method: 'consentMethod', givenAt: 'consentGivenAt',
 };
 
-/** Checks a referral whole and returns subjects with normalised identifiers, or throws BAD_USER_INPUT. */
 /** Checks one subject added to an existing case (addSubject); throws BAD_USER_INPUT naming what is wrong. */
 export function validateNewSubject(subject: SubjectInput, today = new Date()): NormalisedSubject {
   const problems = new Problems();
@@ -33,11 +39,18 @@ export function validateNewSubject(subject: SubjectInput, today = new Date()): N
   return normalised;
 }
 
+/** Checks a referral whole and returns subjects with normalised identifiers, or throws BAD_USER_INPUT. */
 export function validateReferral(input: ReferralInput, today = new Date()): ValidReferral {
   const problems = new Problems();
   problems.text('referrerName', input.referrerName, { required: true, max: 200, label: 'Referrer name' });
   problems.text('referrerOrganisation', input.referrerOrganisation, { max: 200, label: 'Referrer organisation' });
-  problems.text('referralSource', input.referralSource, { max: 4, label: 'Referral source code' });
+  const referralSource = normaliseReferralSource(input.referralSource);
+  if (referralSource && !REFERRAL_SOURCES.includes(referralSource)) {
+    problems.add('referralSource', `"${referralSource.slice(0, 8)}" is not a CIN census referral source code; use one of ${REFERRAL_SOURCES.join(', ')}`);
+  }
+  const informationRequest = input.kind === 'INFORMATION_REQUEST';
+  if (informationRequest && !input.informationRequester) problems.add('informationRequester', 'say who asks for the information (an INFORMATION_REQUEST needs it)');
+  if (!informationRequest && input.informationRequester) problems.add('informationRequester', 'only an INFORMATION_REQUEST has a requester; set kind INFORMATION_REQUEST or leave it out');
   problems.text('referrerContact', input.referrerContact, { max: 200, label: 'Referrer contact' });
   problems.text('concern', input.concern, { required: true, max: 4000, label: 'Concern' });
   problems.text('ragRationale', input.ragRationale, { required: Boolean(input.rag), max: 4000, label: 'Rationale for the rating' });
@@ -51,7 +64,24 @@ export function validateReferral(input: ReferralInput, today = new Date()): Vali
   );
   const subjects = input.subjects.map((subject, index) => validateSubject(subject, `subjects[${index}]`, problems, today));
   problems.throwIfAny('referral');
-  return { subjects, consentGivenAt };
+  return { subjects, consentGivenAt, referralSource };
+}
+
+/** Upper case without spaces (e.g. " 2a" -> "2A"); null when not given. */
+export function normaliseReferralSource(value: string | null | undefined): string | null {
+  const code = value?.replace(/\s+/g, '').toUpperCase();
+  return code ? code : null;
+}
+
+/** An idempotency key as a portal sends it (a UUID, say): 1 to 200 printable characters without spaces. */
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key === undefined || key === null) return null;
+  if (!/^[\x21-\x7E]{1,200}$/.test(key)) {
+    const problems = new Problems();
+    problems.add('idempotencyKey', 'is 1 to 200 printable characters without spaces (e.g. a UUID the portal made for this submission)');
+    problems.throwIfAny('referral');
+  }
+  return key;
 }
 
 function validateSubject(subject: SubjectInput, path: string, problems: Problems, today: Date): NormalisedSubject {

@@ -8,7 +8,7 @@ function input(overrides: { roles?: string[]; agency?: AgencyName; purpose?: str
     user: { id: 'user-1', roles: overrides.roles ?? ['mash-triage'] },
     agency: overrides.agency ?? 'health',
     purpose: overrides.purpose ?? 'MASH_TRIAGE',
-    case: { id: 'case-1', rag: 'RED', status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED', ...overrides.case },
+    case: { id: 'case-1', kind: 'REFERRAL', rag: 'RED', status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED', ...overrides.case },
     now: NOW,
   };
 }
@@ -27,7 +27,7 @@ describe('decideFetch under the default policy', () => {
       allowed: true,
       rule: 'triage-open-red-amber',
       reason: 'Triage roles may see health data for an open case rated RED or AMBER, for MASH_TRIAGE (rule triage-open-red-amber).',
-      policyVersion: '2026-11-01.3',
+      policyVersion: '2026-11-01.4',
       // No early-help consent on this case.
       obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
       lawfulBasis: 'UK GDPR Art 6(1)(e), Art 9(2)(g); DPA 2018 Sch 1 para 18',
@@ -110,7 +110,7 @@ describe('decideFetch under the default policy', () => {
     const decision = decideFetch(policy, input({ roles: [] }));
     expect(decision).toMatchObject({ allowed: false, rule: 'default-deny' });
     expect(decision.reason).toBe(
-      'No rule of ISA policy 2026-11-01.3 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
+      'No rule of ISA policy 2026-11-01.4 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
         'and what the ISA does not allow is refused (rule default-deny).',
     );
   });
