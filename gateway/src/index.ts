@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const hub = await openHubDatabase({ url: config.hubDatabaseUrl, dataDir: config.dataDir });
   if (config.seed) {
-    const { inserted } = await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people: config.seedPeople });
+    const { inserted } = await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people: config.seedPeople, history: {} });
     logger.info('seed', { inserted });
   }
   const running = await startGateway({ config, hub: hub.dataSource, logger });

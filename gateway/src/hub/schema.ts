@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@mash/shared';
 import type { GraphQLSchema } from 'graphql';
 import { auditResolvers } from '../audit';
 import { policyResolvers } from '../policy';
+import { reportResolvers } from '../report';
 import { Subject } from './entities/subject.entity';
 import { guardCaseRecord } from './privacy/field-guard';
 import { CaseResolver } from './resolvers/case.resolver';
@@ -17,7 +18,7 @@ import { subjectReference } from './resolvers/subject.reference';
  */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
-    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers], orphanedTypes: [Subject] },
+    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
       query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, and for governance the ISA policy, the access matrix and the access log',

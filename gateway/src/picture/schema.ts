@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context';
 import { DEFAULT_POLICY } from '../policy';
+import { countedFindings, recordCaseFindings } from '../report/case-findings';
 import { answerOf, flagsOf, SEVERITY_ORDER, type SubjectFacts } from './answers';
 import { findingsOf, membersOf } from './findings';
 import { DEFAULT_RISK_MATRIX, riskMatrixOf } from './risk-matrix';
@@ -39,8 +40,11 @@ export function buildPictureSchema(options: PictureOptions = {}): GraphQLSchema 
     resolvers: {
       Case: {
         __resolveReference: (representation: CaseRepresentation) => representation,
-        picture(representation: CaseRepresentation, _args: unknown, context: GatewayContext) {
+        async picture(representation: CaseRepresentation, _args: unknown, context: GatewayContext) {
           const household = members(representation, context);
+          const findings = findingsOf(household);
+          // The hub's report counts what triage found (codes and ids only): report/case-findings.ts.
+          if (context.hub) await recordCaseFindings(context.hub, representation.id, countedFindings(household, findings));
           return {
             subjects: household.map(({ subject, answers }) => ({
               subjectId: subject.id,
@@ -53,7 +57,7 @@ export function buildPictureSchema(options: PictureOptions = {}): GraphQLSchema 
             flags: household
               .flatMap(({ subject, answers }) => AGENCY_FIELDS.flatMap((agency) => flagsOf(answers[agency]).map((flag) => ({ ...flag, date: flag.date ?? null, subjectId: subject.id, agency }))))
               .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.date ?? '').localeCompare(a.date ?? '')),
-            findings: findingsOf(household),
+            findings,
           };
         },
         async riskMatrix(representation: CaseRepresentation, _args: unknown, context: GatewayContext) {

@@ -4,6 +4,7 @@ import type { CaseRegister } from '../case-register';
 import { Case } from '../entities/case.entity';
 import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
 import type { ReferralInput } from '../inputs/referral.input';
+import { seedHistory, type HistoryOptions } from './history';
 
 const SEED_USER = { userId: 'seed:demo', roles: ['mash-triage'] };
 const SEED_MANAGER = { userId: 'seed:manager', roles: ['mash-manager'] };
@@ -15,7 +16,7 @@ const SEED_MANAGER = { userId: 'seed:manager', roles: ['mash-manager'] };
  * confirmed by a second person (a manager), so triage users see agency data out of the box.
  * Idempotent: nothing when cases exist.
  */
-export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister, options: { people: number }): Promise<{ inserted: boolean }> {
+export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister, options: { people: number; history?: Omit<HistoryOptions, 'end'> }): Promise<{ inserted: boolean }> {
   if ((await dataSource.getRepository(Case).count()) > 0) return { inserted: false };
   const { demo, scenarios } = generatePopulation({ people: options.people });
   const referrals: ReferralInput[] = [
@@ -43,6 +44,7 @@ export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister,
     },
     SEED_USER,
   );
+  if (options.history) await seedHistory(cases, { ...options.history, end: new Date() }); // after the demo cases: their references and places in `cases` stay first
   return { inserted: true };
 }
 
