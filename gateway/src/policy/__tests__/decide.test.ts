@@ -34,6 +34,20 @@ describe('decideFetch under the default policy', () => {
     });
   });
 
+  it.each(['police', 'social-care', 'health', 'education'] as const)('never opens %s data for an information request, even rated RED and confirmed by a manager', (agency) => {
+    for (const roles of [['mash-triage'], ['mash-manager']]) {
+      const decision = decide({ agency, roles, case: { kind: 'INFORMATION_REQUEST', rag: 'RED', ratingState: 'CONFIRMED' } });
+      expect(decision).toMatchObject({ allowed: false, rule: 'information-request-no-agency-data', lawfulBasis: null, obligations: [] });
+      expect(decision.reason).toMatch(/request for information, answered from the hub's own record/);
+    }
+    // The same case as a referral is shared: the kind alone decides.
+    expect(decide({ agency, case: { kind: 'REFERRAL', rag: 'RED' } }).allowed).toBe(true);
+  });
+
+  it('denies a case whose kind it does not know (fail closed)', () => {
+    expect(decide({ case: { kind: undefined as never } })).toMatchObject({ allowed: false, rule: 'information-request-no-agency-data' });
+  });
+
   it('denies GREEN cases with a plain reason', () => {
     expect(decide({ case: { rag: 'GREEN' } })).toMatchObject({
       allowed: false,

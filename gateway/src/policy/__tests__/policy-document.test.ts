@@ -134,3 +134,43 @@ describe('validatePolicy: separation of duties and the case register', () => {
     expect(errorsOf(doc)[0]).toMatch(/^\/caseRegister\/namedReviews\/0\/caseReferences\/0 must match pattern/);
   });
 });
+
+describe('validatePolicy: the hub\'s clock', () => {
+  it('fills the working calendar and re-referral window in a version stored before they existed, and keeps timescales optional', () => {
+    const stored = policy() as Partial<PolicyDocument>;
+    delete stored.workingCalendar;
+    delete stored.reReferralWindowDays;
+    delete stored.timescales;
+    const result = validatePolicy(stored);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.policy.workingCalendar).toEqual(DEFAULT_POLICY.workingCalendar);
+    expect(result.policy.reReferralWindowDays).toBe(28);
+    expect(result.policy.timescales).toBeUndefined();
+  });
+
+  it('keeps RED on an elapsed clock and checks the calendar', () => {
+    const doc = policy();
+    doc.timescales = { RED: { hours: 2, clock: 'WORKING' }, GREEN: { hours: 16, clock: 'WORKING' } };
+    doc.workingCalendar = { ...doc.workingCalendar, timeZone: 'Europe/Warwick', dayStarts: '17:00', dayEnds: '09:00', closedDays: ['2026-12-32'] };
+    expect(errorsOf(doc)).toEqual([
+      '/timescales/RED/clock must be ELAPSED: a RED case is worked around the clock',
+      '/workingCalendar/timeZone "Europe/Warwick" is not a time zone (use an IANA name, e.g. Europe/London)',
+      '/workingCalendar/dayEnds 09:00 must be later than /workingCalendar/dayStarts 17:00',
+      '/workingCalendar/closedDays/0 "2026-12-32" is not a real calendar date',
+    ]);
+  });
+
+  it('names an unknown timescale, clock or weekday', () => {
+    const doc = policy() as unknown as { timescales: Record<string, unknown>; workingCalendar: { workingDays: string[] }; reReferralWindowDays: number };
+    doc.timescales.BLUE = { hours: 4, clock: 'ELAPSED' };
+    doc.timescales.AMBER = { hours: 24, clock: 'OFFICE' };
+    doc.workingCalendar.workingDays = ['MONDAY', 'FUNDAY'];
+    doc.reReferralWindowDays = -1;
+    expect(errorsOf(doc)).toEqual([
+      '/timescales/BLUE is not allowed here',
+      '/timescales/AMBER/clock is "OFFICE"; must be one of ELAPSED, WORKING',
+      '/workingCalendar/workingDays/1 is "FUNDAY"; must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY',
+      '/reReferralWindowDays must be >= 0',
+    ]);
+  });
+});
