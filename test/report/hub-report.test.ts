@@ -112,6 +112,27 @@ describe("the hub's report counts what the database holds", () => {
     expect(report.triangulation.picturesViewed).toBe(found('PICTURE_VIEWED'));
     for (const row of report.triangulation.rows) expect({ code: row.code, children: row.children }).toEqual({ code: row.code, children: found(row.code) });
 
+    // The screening queue and the outbox belong to other parts of the hub: counted when their tables are there.
+    const [tables] = await hub.dataSource.query(`SELECT to_regclass('da_notification') IS NOT NULL AS screening, to_regclass('onward_notification') IS NOT NULL AS outbox`);
+    expect(report.screening.available).toBe(tables.screening);
+    expect(report.notifications.available).toBe(tables.outbox);
+    if (tables.screening) {
+      const [queue] = await hub.dataSource.query(
+        `SELECT count(*) FILTER (WHERE received_at < $2 AND (screened_at IS NULL OR screened_at >= $2))::int AS waiting,
+                count(*) FILTER (WHERE received_at < $2 - interval '28 days' AND (screened_at IS NULL OR screened_at >= $2))::int AS over_28,
+                count(*) FILTER (WHERE screened_at >= $1 AND screened_at < $2)::int AS screened FROM da_notification`,
+        [start, end],
+      );
+      expect({ waiting: report.screening.waiting, over28: report.screening.olderThan28Days, screened: report.screening.screenedInPeriod }).toEqual({ waiting: queue.waiting, over28: queue.over_28, screened: queue.screened });
+    }
+    if (tables.outbox) {
+      const [outbox] = await hub.dataSource.query(
+        `SELECT count(*) FILTER (WHERE delivered_at >= $1 AND delivered_at < $2)::int AS sent, count(*) FILTER (WHERE delivered_at >= $1 AND delivered_at < $2 AND delivered_at > due_at)::int AS late FROM onward_notification`,
+        [start, end],
+      );
+      expect({ sent: report.notifications.sent, late: report.notifications.late }).toEqual({ sent: outbox.sent, late: outbox.late });
+    }
+
     // Week by week: what was received adds up to the period's total, and the last week's backlog is the backlog.
     expect(report.weeks.reduce((sum, week) => sum + week.groups.reduce((s, g) => s + g.received, 0), 0)).toBe(raw.length);
     const lastWeek = report.weeks[report.weeks.length - 1];
