@@ -3,6 +3,7 @@ import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirecto
 import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
+import { notificationConfigFromEnv, type NotificationConfig } from './notifications/config';
 
 export interface GatewayConfig {
   port: number;
@@ -36,6 +37,8 @@ export interface GatewayConfig {
   agencyTransport?: AgencyTransportConfig;
   /** `MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS`: how often the access log's head is signed (default 60; 0: only on demand). */
   checkpointIntervalSeconds?: number;
+  /** Onward notifications (`MASH_NOTIFICATION_*`): delivery loop, retries, recipients' endpoints. Unset: this process delivers nothing (another may). */
+  notifications?: NotificationConfig;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -78,5 +81,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     limits: requestLimitsFromEnv(env),
     agencyTransport: agencyTransportFromEnv(agencyUrls, production, env),
     checkpointIntervalSeconds: integer('MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, env),
+    notifications: notificationConfigFromEnv(env, { production }),
   };
 }

@@ -3,6 +3,7 @@ import type { CaseReads } from './audit/case-reads';
 import type { AuthenticatedUser } from './auth/user';
 import type { CaseRegister } from './hub/case-register';
 import type { IdentityDecision } from './hub/privacy/identity-access';
+import type { FederatedExecutor } from './notifications/federated-executor';
 import type { AgencyOutcome } from './picture/answers';
 import type { PolicyStore } from './policy';
 
@@ -24,4 +25,6 @@ export interface GatewayContext {
   agencyOutcomes?: Map<string, AgencyOutcome>;
   /** People this request may still read (limit `maxSubjects`). */
   subjectAllowance?: { left: number; max: number };
+  /** The gateway's own executor, to ask agencies something as a user (onward notifications find a child's school); absent outside a started gateway. */
+  execute?: FederatedExecutor;
 }

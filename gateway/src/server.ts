@@ -31,6 +31,7 @@ import { admit } from './limits/admission';
 import { armorProtection } from './limits/armor';
 import { RateLimiter } from './limits/rate-limit';
 import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
+import { demoInbox, endpointDirectory, federatedExecutor, NotificationDispatcher } from './notifications';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -95,6 +96,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await server.start();
+  // One way to build a request's context, for HTTP requests and for the hub's own requests made
+  // as a user through the executor (onward notifications look up a child's school).
+  const contextFor = (user: GatewayContext['user'], requestId: string): GatewayContext => ({
+    requestId, user, hub, cases, policies, reads: new CaseReads(), subjectAllowance: { left: limits.maxSubjects, max: limits.maxSubjects }, execute,
+  });
+  const execute = federatedExecutor(server, contextFor);
   const admission = { limits, limiter: new RateLimiter(limits.ratePerMinute), audit, logger };
 
   const app = express();
@@ -117,21 +124,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const requestId = randomUUID();
         const user = await verifyUser(req.headers.authorization);
         await admit(admission, { requestId, user }, req.body?.query ?? req.query?.query);
-        return { requestId, user, hub, cases, policies, reads: new CaseReads(), subjectAllowance: { left: limits.maxSubjects, max: limits.maxSubjects } };
+        return contextFor(user, requestId);
       },
     }),
   );
+  // Demo mode: a stand-in for schools' and GPs' systems, the default address of onward notifications.
+  if (config.demoMode) app.use('/notifications/demo-inbox', demoInbox(logger));
   app.use(jsonNotFound());
   app.use(jsonBodyErrors(logger, MAX_BODY));
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
+  const delivery = config.notifications;
+  const dispatcher = delivery?.dispatch
+    ? new NotificationDispatcher({
+        ...delivery, hub, audit, logger,
+        endpointFor: endpointDirectory(delivery.endpoints, delivery.defaultEndpoint ?? (config.demoMode ? `http://127.0.0.1:${port}/notifications/demo-inbox` : null)),
+      })
+    : null;
+  dispatcher?.start();
   return {
     gateway,
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     async stop() {
       checkpoints.stop();
+      await dispatcher?.stop();
       await server.stop();
       await agencyTransport?.close();
       httpServer.closeAllConnections();

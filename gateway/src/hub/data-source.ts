@@ -1,6 +1,8 @@
 import { auditEntities, auditMigrations } from '../audit';
+import { notificationEntities } from '../notifications';
 import { policyEntities, policyMigrations } from '../policy';
 import { reportMigrations } from '../report';
+import { screeningEntities } from '../screening';
 import { Case } from './entities/case.entity';
 import { CaseAssignment } from './entities/case-assignment.entity';
 import { ConsentRecord } from './entities/consent-record.entity';
@@ -14,6 +16,7 @@ import { ConsentDetails1764300000001 } from './migrations/1764300000001-ConsentD
 import { MatchDecisions1764400000000 } from './migrations/1764400000000-MatchDecisions';
 import { HubClock1764500000000 } from './migrations/1764500000000-HubClock';
 import { HubClockIntake1764500000001 } from './migrations/1764500000001-HubClockIntake';
+import { DomesticAbuseScreening1764600000000 } from './migrations/1764600000000-DomesticAbuseScreening';
 
-export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, CaseAssignment, ...auditEntities, ...policyEntities];
-export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations];
+export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, CaseAssignment, ...auditEntities, ...policyEntities, ...screeningEntities, ...notificationEntities];
+export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations, DomesticAbuseScreening1764600000000];

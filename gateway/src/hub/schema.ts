@@ -1,8 +1,10 @@
 import { buildFederatedSchema } from '@mash/shared';
 import type { GraphQLSchema } from 'graphql';
 import { auditResolvers } from '../audit';
+import { notificationResolvers } from '../notifications';
 import { policyResolvers } from '../policy';
 import { reportResolvers } from '../report';
+import { guardScreeningRecord, screeningResolvers } from '../screening';
 import { Subject } from './entities/subject.entity';
 import { guardCaseRecord } from './privacy/field-guard';
 import { CaseResolver } from './resolvers/case.resolver';
@@ -18,12 +20,12 @@ import { subjectReference } from './resolvers/subject.reference';
  */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
-    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers], orphanedTypes: [Subject] },
+    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
       query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, and for governance the ISA policy, the access matrix and the access log',
       mutation: 'Changing the MASH record: receiving, rating and deciding referrals, consent, match decisions, and for governance proposing and activating ISA policy versions; every change is audited',
     },
   );
-  return guardCaseRecord(schema);
+  return guardScreeningRecord(guardCaseRecord(schema));
 }

@@ -4,6 +4,7 @@ import type { CaseRegister } from '../case-register';
 import { Case } from '../entities/case.entity';
 import { ConsentStatus, HouseholdRole, Pathway, Rag } from '../entities/enums';
 import type { ReferralInput } from '../inputs/referral.input';
+import { seedDemoNotifications } from '../../screening/seed/demo-notifications';
 import { seedHistory, type HistoryOptions } from './history';
 
 const SEED_USER = { userId: 'seed:demo', roles: ['mash-triage'] };
@@ -45,6 +46,7 @@ export async function seedDemoCases(dataSource: DataSource, cases: CaseRegister,
     SEED_USER,
   );
   if (options.history) await seedHistory(cases, { ...options.history, end: new Date() }); // after the demo cases: their references and places in `cases` stay first
+  await seedDemoNotifications(dataSource, options); // domestic abuse notifications waiting to be screened (screening/seed)
   return { inserted: true };
 }
 
