@@ -55,7 +55,7 @@ describe('the information-sharing agreement, end to end', () => {
       input: { referrerName: 'GP', concern: 'Old concern', rag: 'RED', ragRationale: 'test', subjects: [{ householdRole: 'CHILD', familyName: 'Okafor', dateOfBirth: '2015-01-01' }] },
     }, triage);
     const id = closed.body.data.receiveReferral.id;
-    await federation.hub.dataSource.query(`UPDATE mash_case SET status = 'CLOSED', closed_at = now() - interval '100 hours' WHERE id = $1`, [id]);
+    await federation.hub.dataSource.query(`UPDATE mash_case SET status = 'CLOSED', closed_at = now() - interval '100 hours', feedback_sent_at = now() - interval '100 hours' WHERE id = $1`, [id]);
     const { body } = await federation.query(CASE, { id }, triage);
     expect(body.data.case.subjects[0].police).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'ISA_DENIED', rule: 'closed-case-no-agency-data' });

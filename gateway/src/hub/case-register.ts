@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Case } from './entities/case.entity';
-import { CaseAssignment } from './entities/case-assignment.entity';
 import { ConsentRecord } from './entities/consent-record.entity';
 import { DEFAULT_POLICY, type RatingControl } from '../policy';
 import { CaseKind, CaseStage, CaseStatus, ConsentStatus, RatingReviewStatus, type Rag } from './entities/enums';
@@ -9,8 +8,10 @@ import { Subject } from './entities/subject.entity';
 import type { ConsentInput, DecisionInput, RateCaseInput } from './inputs/decision.input';
 import type { CloseCaseInput, FeedbackInput } from './inputs/lifecycle.input';
 import type { ReferralInput, SubjectInput } from './inputs/referral.input';
+import { applyAssignment, checkAssignment, type AssignmentInput } from './lifecycle/assignment';
 import { applyClosure, applyDecision, applyFeedback } from './lifecycle/decision';
-import { findEarlierReferral, submissionDigest } from './lifecycle/intake';
+import { findEarlierReferral, findSameSubmission, submissionDigest } from './lifecycle/intake';
+import { startTimescale } from './lifecycle/timescale';
 import { markResearchStarted } from './lifecycle/research';
 import { applyRating, closeReview, type ReviewOutcome } from './rating/rating-flow';
 import { DEFAULT_CLOCK, dueBy, type HubClock } from './timescales';
@@ -69,7 +70,7 @@ export class CaseRegister {
     const key = checkIdempotencyKey(idempotencyKey);
     const digest = key ? submissionDigest(input) : null;
     if (key) {
-      const earlier = await this.sameSubmission(key, digest!);
+      const earlier = await findSameSubmission(this.dataSource, key, digest!);
       if (earlier) return earlier;
     }
     const [clock, control] = await Promise.all([this.clock(), this.ratingControl()]);
@@ -78,7 +79,7 @@ export class CaseRegister {
     } catch (error) {
       // Two tries of one submission at once: the second loses on the key's unique index.
       if (key && (error as { code?: string }).code === '23505') {
-        const earlier = await this.sameSubmission(key, digest!);
+        const earlier = await findSameSubmission(this.dataSource, key, digest!);
         if (earlier) return earlier;
       }
       throw error;
@@ -135,7 +136,7 @@ export class CaseRegister {
       details.push(`consentRecord=${consent.id}`);
     }
     if (input.rag) {
-      const due = retime(saved, input.rag, now, clock);
+      const due = startTimescale(saved, input.rag, now, clock);
       details.unshift(await applyRating(manager, saved, { rag: input.rag, rationale: input.ragRationale?.trim() ?? '', dueBy: due }, actor, now, control));
       await manager.save(saved);
     } else {
@@ -146,16 +147,6 @@ export class CaseRegister {
       manager,
     );
     return saved;
-  }
-
-  /** The case an earlier submission under this key made, if the same; BAD_USER_INPUT if another submission used the key. */
-  private async sameSubmission(key: string, digest: string): Promise<Case | null> {
-    const earlier = await this.dataSource.getRepository(Case).findOneBy({ idempotencyKey: key });
-    if (!earlier) return null;
-    if (earlier.idempotencyDigest !== digest) {
-      throw badInput('idempotencyKey', 'was already used for a different submission; a retry sends exactly the same referral, a new referral needs a new key');
-    }
-    return earlier;
   }
 
   /**
@@ -189,30 +180,15 @@ export class CaseRegister {
     const [clock, control] = await Promise.all([this.clock(), this.ratingControl()]);
     return this.mutateOpenCase(actor, input.caseId, 'RATE_CASE', async (record, manager) => {
       if (record.decidedAt) throw badInput('caseId', `the decision on case ${record.reference} is recorded; its rating no longer changes`);
-      const due = retime(record, input.rag as Rag, now, clock);
+      const due = startTimescale(record, input.rag as Rag, now, clock);
       return applyRating(manager, record, { rag: input.rag as Rag, rationale: input.rationale.trim(), dueBy: due }, actor, now, control);
     });
   }
 
   /** Gives an open case to someone (assign or reassign), or to nobody (assigneeId null); every change is kept. */
-  async assignCase(input: { caseId: string; assigneeId: string | null; rationale?: string | null }, actor: Actor, now = new Date()): Promise<Case> {
-    const problems = new Problems();
-    const assigneeId = input.assigneeId?.trim() || null;
-    if (input.assigneeId !== null && input.assigneeId !== undefined && !/^[\x21-\x7E]{1,200}$/.test(input.assigneeId)) {
-      problems.add('assigneeId', 'is a user id (1 to 200 characters, no spaces), as the token\'s subject gives it; leave it out (null) to unassign');
-    }
-    problems.text('rationale', input.rationale, { max: 1000, label: 'Rationale' });
-    problems.throwIfAny('assignment');
-    return this.mutateOpenCase(actor, input.caseId, 'ASSIGN_CASE', async (record, manager) => {
-      const previous = record.assigneeId;
-      if (previous === assigneeId) throw badInput('assigneeId', assigneeId ? `case ${record.reference} is already assigned to ${assigneeId}` : `nobody is assigned to case ${record.reference}`);
-      const saved = await manager.save(
-        manager.create(CaseAssignment, { caseId: record.id, assigneeId, previousAssigneeId: previous, rationale: input.rationale?.trim() || null, assignedBy: actor.userId, assignedAt: now }),
-      );
-      record.assigneeId = assigneeId;
-      record.assignedAt = assigneeId ? now : null;
-      return `assignee=${assigneeId ?? 'none'} previous=${previous ?? 'none'} assignment=${saved.id}`;
-    });
+  async assignCase(input: AssignmentInput, actor: Actor, now = new Date()): Promise<Case> {
+    const checked = checkAssignment(input);
+    return this.mutateOpenCase(actor, input.caseId, 'ASSIGN_CASE', (record, manager) => applyAssignment(manager, record, checked, actor.userId, now));
   }
 
   /** Confirms the case's rating under review as the second person (or, for an urgent one, the manager). */
@@ -329,18 +305,6 @@ export interface ReviewInput {
   caseId: string;
   rationale: string;
   reviewId?: string | null;
-}
-
-/**
- * Sets a case's clock for a rating about to be applied (before `applyRating` changes its rating):
- * a rating other than the current one sets the timescale from now. Returns the new due time.
- */
-function retime(record: Case, rag: Rag, now: Date, clock: HubClock): Date {
-  if (record.rag !== rag || !record.ratedAt) record.ratedAt = now;
-  record.firstRatedAt ??= now;
-  if (record.stage === CaseStage.RECEIVED) record.stage = CaseStage.RATED;
-  record.dueBy = dueBy({ kind: record.kind, rag, receivedAt: record.receivedAt, ratedAt: record.ratedAt }, clock);
-  return record.dueBy;
 }
 
 const CONSENT_FIELDS = { status: 'status', earlyHelpSharing: 'earlyHelpSharing', note: 'note', givenBy: 'givenBy', method: 'method', givenAt: 'givenAt' };

@@ -1,7 +1,9 @@
 import { canonicalHash } from '@mash/shared';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Case } from '../entities/case.entity';
 import { HouseholdRole } from '../entities/enums';
 import type { ReferralInput } from '../inputs/referral.input';
+import { Problems } from '../validation/problems';
 import type { NormalisedSubject } from '../validation/referral.validation';
 
 const DAY_MS = 86_400_000;
@@ -11,10 +13,12 @@ const REFERRED_ROLES: readonly HouseholdRole[] = [HouseholdRole.CHILD, Household
 
 /**
  * The digest of a submission, for its idempotency key: the same referral sent again has the same
- * digest. A field left out and a field sent as null are the same submission.
+ * digest. A field left out and a field sent as null are the same submission, and so are the
+ * default kind left out and given.
  */
 export function submissionDigest(input: ReferralInput): string {
-  return canonicalHash(withoutNulls(input));
+  // The API fills kind's default; a caller of the register may leave it out: the same submission.
+  return canonicalHash(withoutNulls({ ...input, kind: input.kind ?? 'REFERRAL' }));
 }
 
 function withoutNulls(value: unknown): unknown {
@@ -54,4 +58,13 @@ export async function findEarlierReferral(manager: EntityManager, subjects: read
 
 function firstName(given: string | null | undefined): string | null {
   return given?.trim().toLowerCase().split(/\s+/)[0] || null;
+}
+
+/** The case an earlier submission under this key made, if it was the same submission; BAD_USER_INPUT if another used the key. */
+export async function findSameSubmission(dataSource: DataSource, key: string, digest: string): Promise<Case | null> {
+  const earlier = await dataSource.getRepository(Case).findOneBy({ idempotencyKey: key });
+  if (!earlier || earlier.idempotencyDigest === digest) return earlier;
+  const problems = new Problems();
+  problems.add('idempotencyKey', 'was already used for a different submission; a retry sends exactly the same referral, a new referral needs a new key');
+  return problems.throwIfAny('referral') as never;
 }
