@@ -172,12 +172,23 @@ export function planHistory(options: HistoryOptions): PlannedCase[] {
   return plans.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 }
 
-/** The backlog: the latest AMBER and GREEN referrals of the last six weeks, still open at the end. */
+/**
+ * The backlog: AMBER and GREEN referrals of the last eight weeks left open, in the report's
+ * proportions (about 100 AMBER to 175 GREEN). Taken from the AMBER and GREEN referrals received
+ * then; where that changes a case's group, an older case is changed the other way, so the rating
+ * mix stays as drawn.
+ */
 function markBacklog(rng: Rng, plans: PlannedCase[], end: Date): void {
-  const recent = (group: HistoryGroup) =>
-    plans.filter((plan) => plan.group === group && plan.pathway === 'CHILDREN' && plan.receivedAt.getTime() > end.getTime() - 42 * DAY_MS).sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
-  for (const group of ['AMBER', 'GREEN'] as const) {
-    const wanted = Math.max(1, Math.round(plans.length * BACKLOG_SHARES[group]));
-    for (const plan of rng.shuffle(recent(group)).slice(0, wanted)) plan.backlog = { firstRating: group === 'AMBER' ? 'GREEN' : 'AMBER' };
-  }
+  const wanted = { AMBER: Math.max(1, Math.round(plans.length * BACKLOG_SHARES.AMBER)), GREEN: Math.max(1, Math.round(plans.length * BACKLOG_SHARES.GREEN)) };
+  const recent = (plan: PlannedCase) => plan.receivedAt.getTime() > end.getTime() - 56 * DAY_MS;
+  const candidates = rng.shuffle(plans.filter((plan) => recent(plan) && (plan.group === 'AMBER' || plan.group === 'GREEN'))).slice(0, wanted.AMBER + wanted.GREEN);
+  candidates.forEach((plan, index) => {
+    const group = index < wanted.GREEN ? 'GREEN' : 'AMBER';
+    if (plan.group !== group) {
+      const older = plans.find((other) => !recent(other) && other.group === group && other.pathway === plan.pathway);
+      if (older) older.group = plan.group;
+      plan.group = group;
+    }
+    plan.backlog = { firstRating: group === 'AMBER' ? 'GREEN' : 'AMBER' };
+  });
 }
