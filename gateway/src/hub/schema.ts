@@ -23,8 +23,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
-      query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, and for governance the ISA policy, the access matrix and the access log',
-      mutation: 'Changing the MASH record: receiving, rating and deciding referrals, consent, match decisions, and for governance proposing and activating ISA policy versions; every change is audited',
+      query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, the domestic abuse screening queue and the onward-notification outbox, and for governance the ISA policy, the access matrix and the access log',
+      mutation: 'Changing the MASH record: receiving, rating and deciding referrals, consent, match decisions, receiving and screening police domestic abuse notifications, retrying onward notifications, and for governance proposing and activating ISA policy versions; every change is audited',
     },
   );
   return guardScreeningRecord(guardCaseRecord(schema));
