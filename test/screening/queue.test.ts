@@ -131,6 +131,26 @@ describe('the domestic abuse screening queue', () => {
     expect(entry).toEqual({ actor_id: 'screener-1', reason: 'outcome=EARLY_HELP_OFFER consentRecorded=true case=none onward=0' });
   });
 
+  it('lets one of two screeners at once escalate a notification, opening one case', async () => {
+    const received = await federation.query(RECEIVE, { input: notificationOf('WK/Q/0006', households[2]) }, police);
+    const id = received.body.data.receiveDomesticAbuseNotification.id;
+    const other = await federation.token({ role: 'mash-manager', sub: 'screener-3' });
+    const input = { id, outcome: 'ESCALATE_TO_CASE', rationale: 'Repeat incidents at the address' };
+    const answers = await Promise.all([triage, other].map((token) => federation.query(SCREEN, { input }, token)));
+    const won = answers.filter(({ body }) => !body.errors);
+    expect(won).toHaveLength(1);
+    expect(answers.find(({ body }) => body.errors)!.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(await count(`SELECT count(*) AS n FROM mash_case WHERE idempotency_key = $1`, [`da-notification:${id}`])).toBe(1);
+    // Unrated, the new case opens nothing: the school could not be looked up, and says why.
+    expect(won[0].body.data.screenDomesticAbuseNotification).toMatchObject({ outcome: 'ESCALATE_TO_CASE', onwardNotifications: [{ status: 'RECIPIENT_NOT_FOUND' }] });
+    const [{ referral_source, subjects }] = await federation.hub.dataSource.query(
+      `SELECT c.referral_source, (SELECT array_agg(household_role ORDER BY household_role) FROM mash_subject s WHERE s.case_id = c.id) AS subjects
+         FROM mash_case c JOIN da_notification n ON n.case_id = c.id WHERE n.id = $1`,
+      [id],
+    );
+    expect({ referral_source, subjects }).toEqual({ referral_source: '6', subjects: ['CHILD', 'PARENT'] });
+  });
+
   it('shows governance the queue pseudonymised, and logs who read whose details', async () => {
     const query = '{ domesticAbuseQueue(limit: 1) { id policeReference waitingDays summary people { familyName } } }';
     const since = await count('SELECT max(seq) AS n FROM audit_log');
