@@ -25,6 +25,12 @@ export interface GatewayContext {
   agencyOutcomes?: Map<string, AgencyOutcome>;
   /** People this request may still read (limit `maxSubjects`). */
   subjectAllowance?: { left: number; max: number };
+  /**
+   * Why agency data is fetched in this request: absent means MASH_TRIAGE (every HTTP request). Set
+   * only by the hub's own executor, for an onward-notification look-up (OPERATION_ENCOMPASS,
+   * GP_NOTIFICATION), which the enforcement point decides with its built-in rule.
+   */
+  purpose?: string;
   /** The gateway's own executor, to ask agencies something as a user (onward notifications find a child's school); absent outside a started gateway. */
   execute?: FederatedExecutor;
 }

@@ -31,7 +31,7 @@ import { admit } from './limits/admission';
 import { armorProtection } from './limits/armor';
 import { RateLimiter } from './limits/rate-limit';
 import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
-import { demoInbox, endpointDirectory, federatedExecutor, NotificationDispatcher } from './notifications';
+import { demoInbox, endpointDirectory, federatedExecutor, NotificationDispatcher, type FederatedExecutor } from './notifications';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -44,6 +44,8 @@ export interface GatewayOptions {
 
 export interface RunningGateway extends RunningService {
   gateway: ApolloGateway;
+  /** The gateway's own executor (as used by onward notifications), for the hub's tools and tests. */
+  execute: FederatedExecutor;
 }
 
 /** Largest request body read; a GraphQL request is a query and its variables. */
@@ -145,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   dispatcher?.start();
   return {
     gateway,
+    execute,
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     async stop() {

@@ -135,14 +135,87 @@ describe('onward notifications: Operation Encompass through the outbox', () => {
     expect(retries).toEqual([{ actor_id: 'manager-2' }, { actor_id: 'manager-2' }]);
   });
 
-  it('keeps a visible row, never a silent drop, when a notification with children is not escalated', async () => {
+  it('tells the school before the next school day after NO_FURTHER_ACTION, under OPERATION_ENCOMPASS, decided, granted and audited with the notification as the case', async () => {
+    endpoint.failFirst = 0;
     const before = educationRequests();
-    const { notification } = await screened('NO_FURTHER_ACTION', triage);
-    expect(notification.onwardNotifications).toEqual([expect.objectContaining({ kind: 'OPERATION_ENCOMPASS', status: 'RECIPIENT_NOT_FOUND', failureCode: 'NO_CASE' })]);
+    const now = new Date();
+    const { family, notification } = await screened('NO_FURTHER_ACTION', triage);
+    expect(notification.caseId).toBeNull();
+    const [row] = notification.onwardNotifications;
+    expect(row).toMatchObject({ kind: 'OPERATION_ENCOMPASS', status: 'PENDING', failureCode: null, recipientCode: expect.stringMatching(/^\d{6}$/) });
+    expect(educationRequests()).toBe(before + 1);
+    expect(new Date(row.dueAt).getTime()).toBe(nextSchoolDayStart(now, schoolCalendar()).getTime());
+    const delivered = await eventually(async () => {
+      const current = await outboxRow(row.id);
+      return current?.status === 'DELIVERED' && current;
+    });
+    expect(delivered.late).toBe(false);
+    const [post] = endpoint.received.filter((item) => item.body.reference === row.id);
+    expect(post.body).toMatchObject({ scheme: 'OPERATION_ENCOMPASS', school: { urn: row.recipientCode } });
+    expect(JSON.stringify(post.body)).toContain(family.child.familyName);
+    const fetches = await federation.hub.dataSource.query(
+      `SELECT decision, rule, fields, reason, grant_id, actor_id FROM audit_log WHERE kind = 'AGENCY_FETCH' AND case_id = $1`, [notification.id],
+    );
+    expect(fetches).toEqual([expect.objectContaining({ decision: 'ALLOWED', rule: 'operation-encompass-recipient', actor_id: 'screener-2', grant_id: expect.any(String) })]);
+    expect(fetches[0].reason).toContain('purpose=OPERATION_ENCOMPASS');
+    expect([...fetches[0].fields].sort()).toEqual([
+      'education.matches.record.currentSchool.dslContact.phone', 'education.matches.record.currentSchool.dslContact.role',
+      'education.matches.record.currentSchool.name', 'education.matches.record.currentSchool.urn', 'education.status',
+    ]);
+  });
+
+  it('under OPERATION_ENCOMPASS denies any field outside the allow-list, any other agency, another user, and a case subject (no way round the RED/AMBER rule)', async () => {
+    const { notification } = await screened('EARLY_HELP_OFFER', triage, { consentRecorded: true });
+    expect(notification.onwardNotifications[0]).toMatchObject({ status: 'PENDING' });
+    const screener = { id: 'screener-2', name: null, roles: ['mash-triage' as const], organisation: null, agency: null };
+    const as = (purpose: string, user = screener) => ({ user, requestId: `test-${Math.random()}`, purpose });
+    const onIncident = (fields: string) => `query($id: ID!) { domesticAbuseNotification(id: $id) { childrenAtIncident { id ${fields} } } }`;
+    const deniedRule = async (query: string, variables: Record<string, unknown>, by: ReturnType<typeof as>) => {
+      const before = educationRequests() + federation.agencies.health.requests;
+      const result = await hub.gateway.execute({ query, variables }, by);
+      expect(educationRequests() + federation.agencies.health.requests).toBe(before);
+      return result.errors?.map((error) => error.extensions?.rule);
+    };
+    // The allow-list itself is answered; attendance or flags are not, nor anything under another purpose or for another agency.
+    const allowed = await hub.gateway.execute({ query: onIncident('education { status matches { record { currentSchool { urn } } } }'), variables: { id: notification.id } }, as('OPERATION_ENCOMPASS'));
+    expect(allowed.errors).toBeUndefined();
+    expect(await deniedRule(onIncident('education { status matches { record { currentSchool { urn } attendanceThisYear { sessionsPossible } } } }'), { id: notification.id }, as('OPERATION_ENCOMPASS'))).toEqual(['onward-purpose-denied']);
+    expect(await deniedRule(onIncident('education { status flags { code } }'), { id: notification.id }, as('OPERATION_ENCOMPASS'))).toEqual(['onward-purpose-denied']);
+    expect(await deniedRule(onIncident('health { status }'), { id: notification.id }, as('OPERATION_ENCOMPASS'))).toEqual(['onward-purpose-denied']);
+    expect(await deniedRule(onIncident('education { status }'), { id: notification.id }, as('SOMETHING_ELSE'))).toEqual(['purpose-not-allowed']);
+    expect(await deniedRule(onIncident('education { status }'), { id: notification.id }, as('OPERATION_ENCOMPASS', { ...screener, id: 'another-screener' }))).toEqual(['onward-purpose-denied']);
+    // Under MASH_TRIAGE (every HTTP request) the notification's children are nobody's case subjects.
+    const overHttp = await hub.query(onIncident('education { status }'), { id: notification.id }, triage);
+    expect(overHttp.errors?.map((error: { extensions: { rule?: string } }) => error.extensions.rule)).toEqual(['unknown-subject']);
+
+    // A GREEN case's subject (no agency data under the policy) is not fetched under the purpose either.
+    const green = await screened('ESCALATE_TO_CASE', manager, { rag: 'GREEN' });
+    const caseQuery = 'query($id: ID!) { case(id: $id) { subjects { id education { status matches { record { currentSchool { urn } } } } } } }';
+    const rules = await deniedRule(caseQuery, { id: green.notification.caseId }, as('OPERATION_ENCOMPASS'));
+    expect(rules?.length).toBeGreaterThan(0);
+    expect(new Set(rules)).toEqual(new Set(['onward-purpose-denied']));
+    const denials = await federation.hub.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE kind = 'AGENCY_FETCH' AND decision = 'DENIED' AND rule = 'onward-purpose-denied' AND actor_id IN ('screener-2', 'another-screener') AND reason LIKE 'purpose=OPERATION_ENCOMPASS%'`,
+    );
+    expect(denials[0].n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never fetches nor queues anything for a notification without children present', async () => {
+    const before = educationRequests();
+    const family = households[next++ % households.length];
+    const received = await hub.query(RECEIVE, { input: notificationOf(`WK/ON/NC${next}`, family, { childrenPresent: false }) }, police);
+    const body = await hub.query(SCREEN, { input: { id: received.data.receiveDomesticAbuseNotification.id, outcome: 'NO_FURTHER_ACTION', rationale: 'No children there' } }, triage);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.screenDomesticAbuseNotification.onwardNotifications).toEqual([]);
     expect(educationRequests()).toBe(before);
-    const failures = (await hub.query(OUTBOX, { status: 'RECIPIENT_NOT_FOUND' }, manager)).data.notificationOutbox;
-    expect(failures.map((row: { id: string }) => row.id)).toContain(notification.onwardNotifications[0].id);
-    expect((await hub.query(RETRY, { id: notification.onwardNotifications[0].id }, manager)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    // Nor can the purpose be used on its children afterwards.
+    const screener = { id: 'screener-2', name: null, roles: ['mash-triage' as const], organisation: null, agency: null };
+    const result = await hub.gateway.execute(
+      { query: 'query($id: ID!) { domesticAbuseNotification(id: $id) { childrenAtIncident { id education { status } } } }', variables: { id: received.data.receiveDomesticAbuseNotification.id } },
+      { user: screener, requestId: 'test-no-children', purpose: 'OPERATION_ENCOMPASS' },
+    );
+    expect(result.errors?.map((error) => error.extensions?.rule)).toEqual(['onward-purpose-denied']);
+    expect(educationRequests()).toBe(before);
   });
 
   it('gives up after the last attempt of a round, shows it as FAILED, and a manager starts a new round', async () => {

@@ -3,7 +3,9 @@ import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
 import type { GatewayContext } from '../context';
-import { decideFetch, decideWithoutPolicy, type FetchDecision, type PolicyStore } from '../policy';
+import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, type FetchDecision, type PolicyStore } from '../policy';
+import { DEFAULT_NOTIFICATIONS } from '../notifications/agreement';
+import { incidentChildren } from './incident-children';
 import { markResearchStarted } from '../hub/lifecycle/research';
 import { decisionsOfSubjects } from '../hub/match-decisions';
 import { casesOfSubjects, type SubjectCase } from './subject-cases';
@@ -43,6 +45,9 @@ export class EnforcementPoint {
 
   constructor(private readonly deps: EnforcementDeps) {}
 
+  /** How long a screener's claim on a DA notification counts as "screening it now" for onward look-ups. */
+  static readonly SCREENING_CLAIM_MINUTES = 2;
+
   private readonly decisionLookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, Map<string, MatchDecision>>>>>();
 
   private casesOf(context: GatewayContext, subjectIds: string[]): Promise<Map<string, SubjectCase>> {
@@ -60,6 +65,7 @@ export class EnforcementPoint {
    * these people with these details and nothing else.
    */
   async authoriseEntities(agency: AgencyName, context: GatewayContext, subjectIds: string[], fields: string[], representations: readonly unknown[]): Promise<CaseGroup[]> {
+    if (context.purpose && context.purpose !== TRIAGE_PURPOSE) return this.authoriseOnward(agency, context, context.purpose, subjectIds, fields, representations);
     const now = new Date();
     let groups: CaseGroup[];
     let matchDecisions = new Map<string, Map<string, MatchDecision>>();
@@ -135,6 +141,56 @@ export class EnforcementPoint {
         this.deps.logger.error('research_start_failed', { requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
       },
     );
+  }
+
+  /**
+   * A fetch under an onward-notification purpose (OPERATION_ENCOMPASS, GP_NOTIFICATION), set only
+   * by the hub's own executor: decided by the built-in rule (`decideOnwardFetch`), never by policy
+   * rules, per domestic abuse notification (its id is the grant's and the access log's caseId).
+   * An unknown purpose, a case's subject, or any field outside the allow-list is denied.
+   */
+  private async authoriseOnward(agency: AgencyName, context: GatewayContext, purpose: string, subjectIds: string[], fields: string[], representations: readonly unknown[]): Promise<CaseGroup[]> {
+    const now = new Date();
+    let groups: CaseGroup[];
+    try {
+      const [children, policy] = await Promise.all([incidentChildren(context.hub, subjectIds), this.deps.policies.active()]);
+      const byNotification = new Map<string | null, number[]>();
+      subjectIds.forEach((id, index) => {
+        const key = children.get(id)?.notificationId ?? null;
+        byNotification.set(key, [...(byNotification.get(key) ?? []), index]);
+      });
+      groups = [...byNotification].map(([notificationId, indexes]) => {
+        const decision = ONWARD_PURPOSES.includes(purpose)
+          ? decideOnwardFetch({
+              user: context.user, agency, purpose, fields, child: notificationId ? children.get(subjectIds[indexes[0]])! : null, policy,
+              defaults: DEFAULT_NOTIFICATIONS, claimMinutes: EnforcementPoint.SCREENING_CLAIM_MINUTES, now,
+            })
+          : denial('purpose-not-allowed', `"${purpose}" is not a purpose agency data is fetched for`);
+        return { caseId: notificationId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision };
+      });
+    } catch (error) {
+      this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
+      return [{ caseId: null, subjectIds, indexes: subjectIds.map((_, index) => index), decision: denial('hub-unavailable', 'The hub could not check these people against the sharing agreement, so nothing was fetched') }];
+    }
+    for (const group of groups) {
+      if (!group.decision.allowed || !context.user || !group.caseId) continue;
+      const minted = await this.deps.issuer.mint({
+        agency,
+        caseId: group.caseId,
+        subjectIds: group.subjectIds,
+        purpose,
+        policyVersion: group.decision.policyVersion,
+        userId: context.user.id,
+        obligations: [],
+        subjectDigests: subjectDigests(group.indexes.map((index) => representations[index])),
+      });
+      group.grant = minted.token;
+      group.grantId = minted.grantId;
+    }
+    return this.audited(groups, (group) => {
+      const base = this.entryBase(context, agency, fields, group.decision);
+      return { ...base, reason: `purpose=${purpose} ${base.reason ?? ''}`.trim(), caseId: group.caseId, subjectIds: group.subjectIds, grantId: group.grantId ?? null };
+    });
   }
 
   /** An agency administrator reading their own agency's disclosure log through the gateway. */

@@ -7,7 +7,7 @@ import { OUTBOX_RULES } from './audit';
 import { onwardContent } from './content';
 import { OnwardNotificationKind, OnwardNotificationProblem, OnwardNotificationStatus } from './entities/enums';
 import { OnwardNotification } from './entities/onward-notification.entity';
-import type { RecipientLookup } from './recipients';
+import type { LookupRoute, RecipientLookup } from './recipients';
 
 /** One message to queue: for which child, to whom (or why nobody was found). */
 export interface OutboxPlan {
@@ -17,18 +17,17 @@ export interface OutboxPlan {
   lookup: RecipientLookup;
 }
 
-/** What the recipient look-up gave, or null when there was no case to look the children up through. */
+/** What the recipient look-up gave, keyed by case subject id (route CASE) or the notification's person id (route INCIDENT). */
 export interface Lookups {
   byChild: Map<string, Map<OnwardNotificationKind, RecipientLookup>>;
   failure: RecipientLookup | null;
+  route?: LookupRoute;
 }
 
-const NO_CASE: RecipientLookup = {
+const NOT_LOOKED_UP: RecipientLookup = {
   found: false,
   problem: OnwardNotificationProblem.NO_CASE,
-  reason:
-    'Not escalated to a case: the agreement lets agencies be asked only about the subjects of a case, so the school (or GP) could not be looked up. ' +
-    'Nobody has been told: tell them another way if they should know',
+  reason: 'The school (or GP) was not looked up. Nobody has been told: a manager can retry, or tell them another way',
 };
 
 /** One message per child present and per recipient the agreement names; every one is kept, found or not. */
@@ -39,9 +38,10 @@ export function planOutbox(children: readonly DomesticAbusePerson[], kinds: read
 }
 
 function lookupFor(child: DomesticAbusePerson, kind: OnwardNotificationKind, lookups: Lookups | null): RecipientLookup {
-  if (!lookups) return NO_CASE;
+  if (!lookups) return NOT_LOOKED_UP;
   if (lookups.failure) return lookups.failure;
-  const found = child.subjectId ? lookups.byChild.get(child.subjectId)?.get(kind) : undefined;
+  const key = lookups.route === 'INCIDENT' ? child.id : child.subjectId;
+  const found = key ? lookups.byChild.get(key)?.get(kind) : undefined;
   return found ?? { found: false, problem: OnwardNotificationProblem.NOT_IN_CASE, reason: "The child is not among the escalated case's subjects, so nobody could be looked up" };
 }
 

@@ -10,7 +10,7 @@ import { OnwardNotificationStatus } from './entities/enums';
 import { OnwardNotification } from './entities/onward-notification.entity';
 import type { FederatedExecutor } from './federated-executor';
 import { applyLookup, describe } from './outbox';
-import { lookUpRecipients, type RecipientLookup } from './recipients';
+import { lookUpRecipients, type LookupRoute, type RecipientLookup } from './recipients';
 
 /**
  * A manager's retry. A message whose recipient was not found is looked up again, as the manager
@@ -31,11 +31,13 @@ export async function retryNotification(
   if (row.status === OnwardNotificationStatus.DELIVERED) throw badInput('id', 'was delivered already; it is not sent twice');
   let lookup: RecipientLookup | null = null;
   if (row.status === OnwardNotificationStatus.RECIPIENT_NOT_FOUND) {
-    if (!row.subjectId) throw badInput('id', 'has no case subject to look the child up through (the notification was not escalated); tell the recipient another way');
     if (!deps.execute) throw badInput('id', 'cannot be looked up again by this gateway process');
-    const { byChild, failure } = await lookUpRecipients(deps.execute, { user, requestId }, row.notificationId, [row.kind]);
-    lookup = failure ?? byChild.get(row.subjectId)?.get(row.kind) ?? null;
-    if (!lookup) throw badInput('id', "the child is no longer among the case's subjects");
+    // A case subject is looked up through the case; a child of a notification without a case
+    // through the notification, under the narrow onward-notification purpose.
+    const route: LookupRoute = row.subjectId ? 'CASE' : 'INCIDENT';
+    const { byChild, failure } = await lookUpRecipients(deps.execute, { user, requestId }, row.notificationId, [row.kind], route);
+    lookup = failure ?? byChild.get(row.subjectId ?? row.personId)?.get(row.kind) ?? null;
+    if (!lookup) throw badInput('id', route === 'CASE' ? "the child is no longer among the case's subjects" : 'the child is no longer named in the notification');
   }
   const actor: ScreeningActor = { userId: user.id, roles: user.roles, organisation: user.organisation, requestId };
   return deps.hub.transaction(async (manager) => {

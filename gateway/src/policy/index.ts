@@ -5,6 +5,7 @@ import { PolicyResolver } from './policy.resolver';
 export * from './policy-document';
 export * from './default-policy';
 export * from './decide';
+export * from './onward-purpose';
 export * from './access-matrix';
 export * from './policy-version.entity';
 export * from './policy-store';

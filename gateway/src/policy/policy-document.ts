@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import { ONWARD_PURPOSES, ONWARD_RULES } from './onward-purpose';
 import { IANAZone } from 'luxon';
 import type { GrantClaims, Obligation } from '@mash/shared';
 import type { HubRole } from '../auth/user';
@@ -189,7 +190,12 @@ function semanticErrors(policy: PolicyDocument): string[] {
     errors.push(`/effectiveFrom "${policy.effectiveFrom}" is not a real calendar date`);
   }
   const firstUse = new Map<string, number>();
-  const reserved: string[] = Object.values(BUILT_IN_RULES);
+  const reserved: string[] = [...Object.values(BUILT_IN_RULES), ...Object.values(ONWARD_RULES)];
+  // The onward-notification purposes are decided by a built-in rule only (onward-purpose.ts): no
+  // version may name them, so no policy rule can widen what they open.
+  policy.purposes.forEach((purpose, j) => {
+    if (ONWARD_PURPOSES.includes(purpose)) errors.push(`/purposes/${j} "${purpose}" is reserved: the gateway decides it with a built-in rule, not policy rules`);
+  });
   policy.rules.forEach((rule, i) => {
     const at = `/rules/${i}`;
     if (reserved.includes(rule.id)) errors.push(`${at}/id "${rule.id}" is reserved for the decision point`);

@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from '../policy';
  * dates, statuses, counts and ages stay readable.
  */
 export const WITHHELD_FROM_NOTIFICATIONS: Readonly<Record<string, readonly string[]>> = {
-  DomesticAbuseNotification: ['summary', 'rationale', 'people', 'children'],
+  DomesticAbuseNotification: ['summary', 'rationale', 'people', 'children', 'childrenAtIncident'],
 };
 const TYPES: Readonly<Record<string, 'id' | 'notificationId'>> = { DomesticAbuseNotification: 'id', DomesticAbusePerson: 'notificationId' };
 

@@ -5,6 +5,7 @@ import { AuditLog } from '../audit';
 import { requireRole } from '../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../auth/user';
 import type { GatewayContext } from '../context';
+import { HouseholdRole } from '../hub/entities/enums';
 import { Subject } from '../hub/entities/subject.entity';
 import { OnwardNotification } from '../notifications/entities/onward-notification.entity';
 import { DomesticAbuseNotification } from './entities/da-notification.entity';
@@ -124,8 +125,32 @@ export class DomesticAbuseResolver {
     return ids.flatMap((id) => subjects.filter((subject) => subject.id === id));
   }
 
+  @FieldResolver(() => [Subject], {
+    nullable: true,
+    description:
+      'Its children as the police named them, as people the agencies can be asked about (each id is the child\'s id in this notification, not a case subject). ' +
+      'Used to find their school (Operation Encompass) and GP when the notification has no case: agencies answer about them only for that, only the school ' +
+      'or GP practice, and only to whoever screened it or a manager retrying; any other request for agency data about them is refused. ' +
+      'Empty when it names no child. Withheld (null, FORBIDDEN) from pseudonymised readers',
+  })
+  async childrenAtIncident(@Root() notification: DomesticAbuseNotification, @Ctx() context: GatewayContext): Promise<Subject[]> {
+    const people = await context.hub.getRepository(DomesticAbusePerson).find({ where: { notificationId: notification.id, role: DomesticAbuseRole.CHILD }, order: { position: 'ASC' } });
+    return people.map((person) => incidentChildAsSubject(person));
+  }
+
   @FieldResolver(() => [OnwardNotification], { description: 'The messages to schools and GPs its screening queued, soonest due first; empty while waiting' })
   onwardNotifications(@Root() notification: DomesticAbuseNotification, @Ctx() context: GatewayContext): Promise<OnwardNotification[]> {
     return context.hub.getRepository(OnwardNotification).find({ where: { notificationId: notification.id }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
   }
+}
+
+/**
+ * A child of a notification as the federation's `Subject` (keyed by the notification person's id,
+ * belonging to no case), so the planner can send them to an agency; never stored as a subject.
+ */
+export function incidentChildAsSubject(person: DomesticAbusePerson): Subject {
+  return Object.assign(new Subject(), {
+    id: person.id, householdRole: HouseholdRole.CHILD, givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth,
+    gender: person.gender, addressLine: person.addressLine, postcode: person.postcode, nhsNumber: person.nhsNumber, upn: person.upn, pncId: person.pncId,
+  });
 }

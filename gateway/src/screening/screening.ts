@@ -7,7 +7,7 @@ import { onwardKinds } from '../notifications/agreement';
 import { OnwardNotificationProblem } from '../notifications/entities/enums';
 import type { FederatedExecutor } from '../notifications/federated-executor';
 import { planOutbox, writeOutbox, type Lookups } from '../notifications/outbox';
-import { lookUpRecipients } from '../notifications/recipients';
+import { lookUpRecipients, type LookupRoute } from '../notifications/recipients';
 import { nextSchoolDayStart, schoolCalendar } from '../notifications/school-day';
 import type { PolicyStore } from '../policy';
 import { notificationEntry, SCREENING_RULES, type ScreeningActor } from './audit';
@@ -57,9 +57,13 @@ export class DomesticAbuseScreening {
       const kinds = notification.childrenPresent ? onwardKinds(policy) : [];
       const children = people.filter((person) => person.role === DomesticAbuseRole.CHILD);
       let lookups: Lookups | null = null;
-      if (input.outcome === ScreeningOutcome.ESCALATE_TO_CASE && kinds.length > 0 && children.length > 0) {
+      if (kinds.length > 0 && children.length > 0) {
+        // Escalated: through the case's subjects under the policy's rules. Otherwise (no further
+        // action, early help): through the notification's own children under the narrow
+        // onward-notification purposes, which the enforcement point decides with a built-in rule.
+        const route: LookupRoute = notification.caseId ? 'CASE' : 'INCIDENT';
         lookups = this.deps.execute
-          ? await lookUpRecipients(this.deps.execute, { user, requestId }, notification.id, kinds)
+          ? { ...(await lookUpRecipients(this.deps.execute, { user, requestId }, notification.id, kinds, route)), route }
           : { byChild: new Map(), failure: { found: false, problem: OnwardNotificationProblem.UNAVAILABLE, reason: 'This gateway process cannot run look-ups' } };
       }
       const plans = planOutbox(children, kinds, lookups);
