@@ -254,5 +254,15 @@ describe('onward notifications: Operation Encompass through the outbox', () => {
     await eventually(async () => (await outboxRow(byKind.GP_NOTIFICATION.id))?.status === 'DELIVERED');
     const [post] = endpoint.received.filter((item) => item.body.reference === byKind.GP_NOTIFICATION.id);
     expect(post.body).toMatchObject({ scheme: 'DOMESTIC_ABUSE_GP_NOTIFICATION', practice: { odsCode: byKind.GP_NOTIFICATION.recipientCode } });
+
+    // Without a case too: each purpose asks its own agency, in its own request, for its own fields.
+    const noCase = await screened('NO_FURTHER_ACTION', triage);
+    const rows = Object.fromEntries(noCase.notification.onwardNotifications.map((row: { kind: string }) => [row.kind, row]));
+    expect(rows.GP_NOTIFICATION).toMatchObject({ status: 'PENDING', recipientCode: expect.stringMatching(/^[A-Z]\d{5}$/) });
+    expect(rows.OPERATION_ENCOMPASS).toMatchObject({ status: 'PENDING', recipientCode: expect.stringMatching(/^\d{6}$/) });
+    const fetches = await federation.hub.dataSource.query(
+      `SELECT agency, rule FROM audit_log WHERE kind = 'AGENCY_FETCH' AND case_id = $1 ORDER BY agency`, [noCase.notification.id],
+    );
+    expect(fetches).toEqual([{ agency: 'education', rule: 'operation-encompass-recipient' }, { agency: 'health', rule: 'gp-notification-recipient' }]);
   });
 });
