@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput } from '../audit';
 import type { GatewayContext } from '../context';
-import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, type FetchDecision, type PolicyStore } from '../policy';
+import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, SCREENING_CLAIM_MINUTES, type FetchDecision, type PolicyStore } from '../policy';
 import { DEFAULT_NOTIFICATIONS } from '../notifications/agreement';
 import { incidentChildren } from './incident-children';
 import { markResearchStarted } from '../hub/lifecycle/research';
@@ -46,7 +46,7 @@ export class EnforcementPoint {
   constructor(private readonly deps: EnforcementDeps) {}
 
   /** How long a screener's claim on a DA notification counts as "screening it now" for onward look-ups. */
-  static readonly SCREENING_CLAIM_MINUTES = 2;
+  static readonly SCREENING_CLAIM_MINUTES = SCREENING_CLAIM_MINUTES;
 
   private readonly decisionLookups = new WeakMap<GatewayContext, Map<string, Promise<Map<string, Map<string, MatchDecision>>>>>();
 

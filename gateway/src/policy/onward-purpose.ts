@@ -113,3 +113,6 @@ export function decideOnwardFetch(input: OnwardFetchInput): FetchDecision {
     lawfulBasis,
   };
 }
+
+/** How long a screener's hold on a DA notification lasts: the screening itself, and "screening it now" for onward look-ups. */
+export const SCREENING_CLAIM_MINUTES = 2;

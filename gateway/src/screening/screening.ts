@@ -16,10 +16,11 @@ import { DomesticAbusePerson } from './entities/da-person.entity';
 import { DomesticAbuseRole, ScreeningOutcome, ScreeningStatus } from './entities/enums';
 import { referralFrom, subjectsOfPeople } from './escalation';
 import type { ScreenDomesticAbuseNotificationInput } from './inputs/notification.input';
+import { SCREENING_CLAIM_MINUTES } from '../policy/onward-purpose';
 import { validateScreening } from './validation';
 
-/** How long one screener's hold on a notification lasts if their request dies half way. */
-const CLAIM_MINUTES = 2;
+/** How long one screener's hold on a notification lasts if their request dies half way (shared with the enforcement point). */
+const CLAIM_MINUTES = SCREENING_CLAIM_MINUTES;
 
 export interface ScreeningDeps {
   hub: DataSource;
