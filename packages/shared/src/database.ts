@@ -59,6 +59,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     username: 'postgres',
     database: 'postgres',
     poolSize: 1,
+    // PGlite is one session for the life of the process, whatever socket connections come and go:
+    // never close the idle connection, or the next one finds its own named statements already there.
+    extra: { idleTimeoutMillis: 0 },
   });
   await dataSource.initialize();
   return {

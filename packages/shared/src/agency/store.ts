@@ -22,8 +22,23 @@ export function agencyStore(dataSource: DataSource): AgencyStore {
     async query<T>(text: string, values: readonly unknown[]): Promise<T[]> {
       const pool = (dataSource.driver as unknown as { master?: Pool }).master;
       if (!pool) throw new Error('the agency database is not connected');
-      const result = await pool.query({ name: nameOf(text), text, values: [...values] });
-      return result.rows as T[];
+      try {
+        const result = await pool.query({ name: nameOf(text), text, values: [...values] });
+        return result.rows as T[];
+      } catch (error) {
+        // 42P05: the session already holds this named statement though this connection never
+        // prepared it (embedded PGlite keeps one session across reconnections): run it unnamed.
+        // PGlite's socket drops the connection after the failed Parse; the pool opens a new one.
+        if ((error as { code?: string }).code !== '42P05') throw error;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const result = await pool.query({ text, values: [...values] });
+            return result.rows as T[];
+          } catch (retryError) {
+            if (attempt >= 3 || !/Connection terminated/.test((retryError as Error).message)) throw retryError;
+          }
+        }
+      }
     },
   };
 }
