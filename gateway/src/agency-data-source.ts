@@ -1,14 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
-import type { AgencyName, Dispatcher, Logger } from '@mash/shared';
+import { agencyFieldName, type AgencyName, type Dispatcher, type Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
 import { requestedFields } from './enforcement/requested-fields';
 import { recordOutcome } from './picture/answers';
 import type { AgencyField } from './picture/sdl';
 
-const FIELD_OF: Record<AgencyName, AgencyField> = { police: 'police', 'social-care': 'socialCare', health: 'health', education: 'education' };
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type ResponseError = NonNullable<Response['errors']>[number];
@@ -64,7 +63,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The case picture tells "denied" and "did not answer" apart from "not known": say which. A
     // subject with no answer is the Subject with this agency's field null (not a null entity), so
     // the rest of the subject, and what the picture requires of it, survives.
-    const field = FIELD_OF[agency];
+    const field = agencyFieldName(agency) as AgencyField;
     const noAnswer = () => ({ __typename: 'Subject', [field]: null });
     await Promise.all(
       groups.map(async (group) => {

@@ -1,3 +1,4 @@
+import { ageOn as completedYears, isRealDate } from '@mash/shared';
 import { answersOf, flagsOf, SEVERITY_ORDER, type AgencyAnswer, type Severity, type SubjectFacts } from './answers';
 import type { GatewayContext } from '../context';
 import type { AgencyField } from './sdl';
@@ -38,14 +39,14 @@ const ADULT_RISK_CODES: Record<string, { severity: Severity; words: string }> = 
 const DA_CODES = new Set(['DA_PERPETRATOR', 'DA_INCIDENT_12M', 'DA_CHILDREN_PRESENT_12M', 'DASH_HIGH_OR_MARAC_12M', 'DA_REPEAT_INCIDENTS_12M']);
 const MENTAL_HEALTH_CODES = new Set(['PARENT_MENTAL_HEALTH', 'MHA_DETENTION_12M']);
 const SUBSTANCE_CODES = new Set(['PARENT_SUBSTANCE_MISUSE']);
-const HOME_EDUCATION_CODES = new Set(['ELECTIVE_HOME_EDUCATION', 'ELECTIVE_HOME_EDUCATION_RECENT']);
+/** Education's flags for a child educated at home now. */
+export const HOME_EDUCATION_CODES = new Set(['ELECTIVE_HOME_EDUCATION', 'ELECTIVE_HOME_EDUCATION_RECENT']);
 const CP_CODES = new Set(['OPEN_CP_PLAN', 'PREVIOUS_CP_PLAN']);
 const NO_ANSWER = new Set(['DENIED', 'UNAVAILABLE', 'AMBIGUOUS']);
 
+/** Completed years on `today`; null without a usable date of birth. */
 export function ageOn(dateOfBirth: string | null | undefined, today: string): number | null {
-  if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return null;
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+  return dateOfBirth && isRealDate(dateOfBirth) ? completedYears(dateOfBirth, today) : null;
 }
 
 export function membersOf(subjects: SubjectFacts[], context: GatewayContext, today: string): Member[] {

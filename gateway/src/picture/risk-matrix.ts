@@ -1,3 +1,4 @@
+import { agencyFieldName } from '@mash/shared';
 import { flagsOf, SEVERITY_ORDER, type PictureState, type Severity } from './answers';
 import type { Member } from './findings';
 import { AGENCY_FIELDS, type AgencyField } from './sdl';
@@ -20,7 +21,7 @@ export interface RiskMatrixRules {
   areas: { area: RiskArea; label: string; facts: RiskFactRule[] }[];
 }
 
-const FIELD_OF: Record<PolicyAgency, AgencyField> = { police: 'police', 'social-care': 'socialCare', health: 'health', education: 'education' };
+const fieldOf = (agency: PolicyAgency) => agencyFieldName(agency) as AgencyField;
 const LEVEL_OF_SEVERITY: Record<Severity, RiskLevel> = { RED: 'HIGH', AMBER: 'MEDIUM', GREEN: 'LOW' };
 const LEVEL_ORDER: Record<RiskLevel, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
@@ -37,7 +38,7 @@ export function riskMatrixOf(rules: RiskMatrixRules, members: Member[]): RiskMat
   return rules.areas.map(({ area, label, facts: factRules }) => {
     const facts: RiskMatrixRow['facts'] = [];
     const notAssessed: RiskMatrixRow['notAssessed'] = [];
-    const feeding = new Set(factRules.map((rule) => FIELD_OF[rule.agency]));
+    const feeding = new Set(factRules.map((rule) => fieldOf(rule.agency)));
     for (const member of members) {
       for (const agency of AGENCY_FIELDS) {
         if (!feeding.has(agency)) continue;
@@ -47,7 +48,7 @@ export function riskMatrixOf(rules: RiskMatrixRules, members: Member[]): RiskMat
           continue;
         }
         for (const flag of flagsOf(answer)) {
-          const rule = factRules.find((candidate) => FIELD_OF[candidate.agency] === agency && candidate.codes.includes(flag.code));
+          const rule = factRules.find((candidate) => fieldOf(candidate.agency) === agency && candidate.codes.includes(flag.code));
           if (!rule) continue;
           facts.push({ agency, subjectId: member.subject.id, code: flag.code, level: rule.level ?? LEVEL_OF_SEVERITY[flag.severity], summary: flag.summary, date: flag.date ?? null });
         }

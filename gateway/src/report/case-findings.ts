@@ -1,14 +1,13 @@
 import { createLogger } from '@mash/shared';
 import type { DataSource } from 'typeorm';
 import { flagsOf } from '../picture/answers';
-import type { Finding, Member } from '../picture/findings';
+import { HOME_EDUCATION_CODES, type Finding, type Member } from '../picture/findings';
 
 const logger = createLogger('gateway');
 
 /** The findings the report counts, as case_finding codes (the migration CaseFindings lists them). */
 export type CaseFindingCode = 'PICTURE_VIEWED' | 'CHILD_MISSING_EDUCATION' | 'CHILD_NOT_KNOWN_TO_HEALTH' | 'CHILD_HOME_EDUCATED';
 
-const HOME_EDUCATION_CODES = new Set(['ELECTIVE_HOME_EDUCATION', 'ELECTIVE_HOME_EDUCATION_RECENT']);
 const COUNTED_FINDINGS = new Set<CaseFindingCode>(['CHILD_MISSING_EDUCATION', 'CHILD_NOT_KNOWN_TO_HEALTH']);
 
 /**
