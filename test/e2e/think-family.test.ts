@@ -79,7 +79,7 @@ describe('think family: the case picture, associates and the risk matrix', () =>
     const order = result.picture.flags.map((flag: any) => ['RED', 'AMBER', 'GREEN'].indexOf(flag.severity));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const rows = Object.fromEntries(result.riskMatrix.rows.map((row: any) => [row.area, row]));
-    expect(result.riskMatrix.policyVersion).toBe('2026-11-01.4');
+    expect(result.riskMatrix.policyVersion).toBe('2026-11-01.5');
     expect(rows.FGM_HONOUR_BASED_ABUSE.level).toBe('HIGH');
     expect(rows.FGM_HONOUR_BASED_ABUSE.facts.map((fact: any) => fact.agency)).toEqual(expect.arrayContaining(['police', 'socialCare', 'health']));
     expect(rows.PREVENT_RADICALISATION.level).not.toBe('NONE_KNOWN');

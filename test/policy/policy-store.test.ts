@@ -36,26 +36,26 @@ describe('ISA policy store', () => {
     expect(await store.active()).toBeNull();
     expect(await store.ensureDefault('system')).toBe(true);
     expect(await store.ensureDefault('system')).toBe(false);
-    expect((await store.active())?.version).toBe('2026-11-01.4');
+    expect((await store.active())?.version).toBe('2026-11-01.5');
     const [only, ...rest] = await store.history();
     expect(rest).toEqual([]);
     expect(only).toMatchObject({ status: 'ACTIVE', proposedBy: 'system', activatedBy: 'system', documentHash: canonicalHash(DEFAULT_POLICY) });
-    expect(events.map((event) => `${event.kind} ${event.version}`)).toEqual(['PROPOSED 2026-11-01.4', 'ACTIVATED 2026-11-01.4']);
+    expect(events.map((event) => `${event.kind} ${event.version}`)).toEqual(['PROPOSED 2026-11-01.5', 'ACTIVATED 2026-11-01.5']);
   });
 
   it('proposes without changing what is enforced, then activates and retires the previous version', async () => {
     events.length = 0;
     const doc = nextVersion('2026-12-01.1', (d) => (d.timescalesHours.AMBER = 8));
     await expect(store.propose(doc, 'gov-1', 'Tighter AMBER timescale')).resolves.toMatchObject({ status: 'PROPOSED' });
-    expect((await store.active())?.version).toBe('2026-11-01.4');
+    expect((await store.active())?.version).toBe('2026-11-01.5');
     const activated = await store.activate('2026-12-01.1', 'gov-2', 'Board approved 2026-11-20');
     expect(activated).toMatchObject({ status: 'ACTIVE', activatedBy: 'gov-2', activationReason: 'Board approved 2026-11-20' });
     expect((await store.active())?.timescalesHours.AMBER).toBe(8);
     const statuses = Object.fromEntries((await store.history()).map((v) => [v.version, [v.status, v.retiredBy]]));
-    expect(statuses).toEqual({ '2026-11-01.4': ['RETIRED', 'gov-2'], '2026-12-01.1': ['ACTIVE', null] });
+    expect(statuses).toEqual({ '2026-11-01.5': ['RETIRED', 'gov-2'], '2026-12-01.1': ['ACTIVE', null] });
     expect(events.map((e) => [e.kind, e.version, e.actorId, e.retiredVersion ?? null])).toEqual([
       ['PROPOSED', '2026-12-01.1', 'gov-1', null],
-      ['ACTIVATED', '2026-12-01.1', 'gov-2', '2026-11-01.4'],
+      ['ACTIVATED', '2026-12-01.1', 'gov-2', '2026-11-01.5'],
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('ISA policy store', () => {
     });
     await expect(store.propose(nextVersion('2026-12-01.1'), 'gov-1', 'again')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     await expect(store.propose(nextVersion('2026-12-03.1'), 'gov-1', ' ')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(store.activate('2026-11-01.4', 'gov-1', 'back')).rejects.toThrow('Version 2026-11-01.4 is RETIRED; only a PROPOSED version can be activated.');
+    await expect(store.activate('2026-11-01.5', 'gov-1', 'back')).rejects.toThrow('Version 2026-11-01.5 is RETIRED; only a PROPOSED version can be activated.');
     await expect(store.activate('1999-01-01.1', 'gov-1', 'x')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
@@ -78,9 +78,9 @@ describe('ISA policy store', () => {
 
   it('keeps history immutable in the database itself', async () => {
     const sql = (text: string) => ds.query(text);
-    await expect(sql(`UPDATE isa_policy_version SET document = '{}'::jsonb WHERE version = '2026-11-01.4'`)).rejects.toThrow(/immutable/);
+    await expect(sql(`UPDATE isa_policy_version SET document = '{}'::jsonb WHERE version = '2026-11-01.5'`)).rejects.toThrow(/immutable/);
     await expect(sql(`UPDATE isa_policy_version SET reason = 'rewritten' WHERE version = '2026-12-01.1'`)).rejects.toThrow(/immutable/);
-    await expect(sql(`UPDATE isa_policy_version SET status = 'ACTIVE' WHERE version = '2026-11-01.4'`)).rejects.toThrow(/PROPOSED -> ACTIVE -> RETIRED/);
+    await expect(sql(`UPDATE isa_policy_version SET status = 'ACTIVE' WHERE version = '2026-11-01.5'`)).rejects.toThrow(/PROPOSED -> ACTIVE -> RETIRED/);
     await expect(sql(`DELETE FROM isa_policy_version`)).rejects.toThrow(/cannot be deleted/);
     await expect(sql(`TRUNCATE isa_policy_version`)).rejects.toThrow(/cannot be deleted/);
     await expect(
@@ -131,7 +131,7 @@ describe('ISA policy store', () => {
       const data = result.data as { isaPolicy: { version: string }; accessMatrix: unknown[] };
       expect(data.isaPolicy).toEqual({ version: '2026-12-07.1', status: 'ACTIVE' });
       expect(data.accessMatrix).toHaveLength(48);
-      const old = await run(user('governance'), '{ accessMatrix(version: "2026-11-01.4") { allowed } }');
+      const old = await run(user('governance'), '{ accessMatrix(version: "2026-11-01.5") { allowed } }');
       expect((old.data as { accessMatrix: { allowed: boolean }[] }).accessMatrix.filter((row) => row.allowed)).toHaveLength(16);
     });
   });

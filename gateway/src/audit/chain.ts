@@ -23,6 +23,29 @@ export interface AuditEntryInput {
   reason?: string | null;
   grantId?: string | null;
   requestId?: string | null;
+  /**
+   * What the decision was taken on, so it can be re-evaluated under another policy version (issue
+   * 12, simulation): the purpose and the case's facts at that moment. Hub facts only, no personal data.
+   */
+  facts?: DecisionFacts | null;
+}
+
+/** The inputs of one agency-fetch decision beyond user, agency and time (which the entry holds). */
+export interface DecisionFacts {
+  purpose: string;
+  case: {
+    kind: 'REFERRAL' | 'INFORMATION_REQUEST';
+    rag: 'RED' | 'AMBER' | 'GREEN' | null;
+    status: 'OPEN' | 'CLOSED';
+    /** ISO timestamp, or null. */
+    closedAt: string | null;
+    consentEarlyHelpSharing: boolean;
+    ratingState: string | null;
+  } | null;
+  /** Field sensitivities released to this fetch (an allowed fetch under a policy with classificationAccess). */
+  released?: string[];
+  /** Requested field paths withheld from this fetch, with the level that withheld them. */
+  withheld?: { field: string; level: string }[];
 }
 
 /** Every column an entry's hash covers: all but `seq` (assigned by the database) and `hash`. */

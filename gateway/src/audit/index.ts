@@ -6,7 +6,7 @@ import { GrantIdIndex1764500000000 } from './migrations/1764500000000-GrantIdInd
 
 export * from './audit-entry.entity';
 export * from './audit.type';
-export { GENESIS_HASH, entryHash, type AuditEntryInput } from './chain';
+export { GENESIS_HASH, entryHash, type AuditEntryInput, type DecisionFacts } from './chain';
 export { AuditLog, type AuditLogOptions, type AuditRecord } from './audit-log';
 export { verifyChain, type ChainBreak, type ChainReport, type VerifyChainOptions } from './verify-chain';
 export { AuditCheckpointer, auditCheckpointRoutes, type CheckpointBody } from './checkpoints';

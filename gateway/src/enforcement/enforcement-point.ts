@@ -1,9 +1,9 @@
 import { DISCLOSURE_LOG_REVIEW, subjectDigests, type AgencyName, type GrantIssuer, type Logger, type MatchDecision } from '@mash/shared';
 import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
-import type { AuditEntryInput } from '../audit';
+import type { AuditEntryInput, DecisionFacts } from '../audit';
 import type { GatewayContext } from '../context';
-import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, SCREENING_CLAIM_MINUTES, type FetchDecision, type PolicyStore } from '../policy';
+import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, SCREENING_CLAIM_MINUTES, type CaseFacts, type FetchDecision, type PolicyStore } from '../policy';
 import { DEFAULT_NOTIFICATIONS } from '../notifications/agreement';
 import { incidentChildren } from './incident-children';
 import { markResearchStarted } from '../hub/lifecycle/research';
@@ -23,6 +23,8 @@ export interface CaseGroup {
   /** The signed grant (sent to the agency) and its id (in the access log), when allowed. */
   grant?: string;
   grantId?: string;
+  /** The case's facts the decision was taken on (null: no case found), audited for re-evaluation. */
+  facts?: CaseFacts | null;
 }
 
 export interface EnforcementDeps {
@@ -85,7 +87,7 @@ export class EnforcementPoint {
             : policy
               ? decideFetch(policy, { user: context.user, agency, purpose: TRIAGE_PURPOSE, case: facts, now })
               : decideWithoutPolicy();
-        return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision };
+        return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision, facts };
       });
     } catch (error) {
       this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
@@ -115,6 +117,7 @@ export class EnforcementPoint {
       caseId: group.caseId,
       subjectIds: group.subjectIds,
       grantId: group.grantId ?? null,
+      facts: decisionFacts(TRIAGE_PURPOSE, group.facts ?? null),
     }));
     // Only once the decision is logged and the fetch will go out: the case's first costs one UPDATE.
     await this.markResearch(context, audited, cases, subjectIds, now);
@@ -236,6 +239,23 @@ export class EnforcementPoint {
       return groups.map((group) => ({ ...group, decision, grant: undefined }));
     }
   }
+}
+
+/** The decision's inputs as the access log keeps them (hub facts only), for simulation and review. */
+export function decisionFacts(purpose: string, facts: CaseFacts | null): DecisionFacts {
+  return {
+    purpose,
+    case: facts
+      ? {
+          kind: facts.kind,
+          rag: facts.rag,
+          status: facts.status,
+          closedAt: facts.closedAt?.toISOString() ?? null,
+          consentEarlyHelpSharing: facts.consentEarlyHelpSharing,
+          ratingState: facts.ratingState,
+        }
+      : null,
+  };
 }
 
 function groupByCase(subjectIds: string[], cases: Map<string, { id: string }>): { caseId: string | null; indexes: number[] }[] {

@@ -1,5 +1,5 @@
 import { DEFAULT_RISK_MATRIX } from '../picture/risk-matrix';
-import type { ObligationRule, PolicyDocument, PolicyRule } from './policy-document';
+import type { AlertRule, ObligationRule, PolicyDocument, PolicyRule } from './policy-document';
 
 // DPA 2018 Part 3 governs police processing for law-enforcement purposes; Sch 8 para 4 is the
 // condition for sensitive processing to safeguard children and individuals at risk.
@@ -23,12 +23,13 @@ const domesticAbuseWithoutConsent = (): ObligationRule[] => [
  * The ISA the hub starts with (ARCHITECTURE.md "The ISA policy"). Rules are tried in order.
  * Version .2 attaches the domestic-abuse obligation to every agency (.1 sent it to police only);
  * .3 adds the integrated risk matrix's rules (issue 10), so governance sees and versions them;
- * .4 the hub's clock (issue 11): timescales with their clock, the working calendar, the re-referral window.
+ * .4 the hub's clock (issue 11): timescales with their clock, the working calendar, the re-referral window;
+ * .5 governance (issue 12): field sensitivities per rating (police intelligence for RED only) and the alert rules.
  * It is installed on an empty hub only; a hub already running .1 keeps it until a governance lead
  * proposes and activates .2 (policy changes are governance acts, never made by an upgrade).
  */
 export const DEFAULT_POLICY: PolicyDocument = {
-  version: '2026-11-01.4',
+  version: '2026-11-01.5',
   title: 'MASH information-sharing agreement: agency research for triage',
   effectiveFrom: '2026-11-01',
   lawfulBases: {
@@ -156,4 +157,92 @@ export const DEFAULT_POLICY: PolicyDocument = {
     namedReviews: [],
   },
   riskMatrix: DEFAULT_RISK_MATRIX,
+  // DOMAIN.md 6.4: research for RED and AMBER sees summaries; police intelligence (warning markers,
+  // exploitation concerns) is OFFICIAL-SENSITIVE and only needed when a child may be at immediate
+  // risk. Restricted items are never released by any entry (DOMAIN.md 6.2).
+  classificationAccess: [
+    {
+      id: 'triage-red-research',
+      description: 'For a RED case, triage roles see every field but restricted items, police intelligence included',
+      roles: triageRoles(),
+      rag: ['RED'],
+      purposes: ['MASH_TRIAGE'],
+      agencies: ['*'],
+      levels: ['BASIC_IDENTITY', 'SAFEGUARDING_STATUS', 'HEALTH_SPECIAL', 'CRIMINAL_OFFENCE', 'POLICE_INTELLIGENCE'],
+    },
+    {
+      id: 'triage-amber-research',
+      description: 'For an AMBER case, triage roles see identity, safeguarding status, health and offence summaries, not police intelligence',
+      roles: triageRoles(),
+      rag: ['AMBER'],
+      purposes: ['MASH_TRIAGE'],
+      agencies: ['*'],
+      levels: ['BASIC_IDENTITY', 'SAFEGUARDING_STATUS', 'HEALTH_SPECIAL', 'CRIMINAL_OFFENCE'],
+    },
+  ],
+  alerts: { rules: defaultAlertRules() },
 };
+
+/** The alert rules a hub starts with (issue 12); thresholds are the board's to change. */
+export function defaultAlertRules(): AlertRule[] {
+  return [
+    {
+      id: 'rating-raised-then-fetched',
+      kind: 'RATING_RAISED_THEN_FETCHED',
+      description: 'A user raised a case to a rating that opens sharing and then fetched agency data for it themselves soon after',
+      enabled: true,
+      severity: 'MEDIUM',
+      windowMinutes: 60,
+    },
+    {
+      id: 'urgent-red-unreviewed',
+      kind: 'URGENT_RATING_UNREVIEWED',
+      description: 'An urgent RED rating opened a case to agency data and no manager has confirmed or overturned it in time',
+      enabled: true,
+      severity: 'HIGH',
+      afterHours: 2,
+    },
+    {
+      id: 'consent-recorded-and-used',
+      kind: 'CONSENT_RECORDED_AND_USED',
+      description: 'A user recorded consent on a case and fetched the agency data that consent releases within minutes',
+      enabled: true,
+      severity: 'MEDIUM',
+      windowMinutes: 15,
+    },
+    {
+      id: 'unusual-volume',
+      kind: 'UNUSUAL_VOLUME',
+      description: "A user fetched far more agency data in a day than their own usual volume",
+      enabled: true,
+      severity: 'MEDIUM',
+      baselineDays: 28,
+      factor: 3,
+      minimum: 30,
+    },
+    {
+      id: 'repeated-denials',
+      kind: 'REPEATED_DENIALS',
+      description: 'A user was refused agency data again and again in a short time',
+      enabled: true,
+      severity: 'MEDIUM',
+      count: 5,
+      windowMinutes: 60,
+    },
+    {
+      id: 'out-of-hours',
+      kind: 'OUT_OF_HOURS',
+      description: "Agency data fetched outside the hub's working hours for a case that is not RED (RED cases are worked around the clock)",
+      enabled: true,
+      severity: 'LOW',
+      exceptRag: ['RED'],
+    },
+    {
+      id: 'unissued-grant',
+      kind: 'UNISSUED_GRANT',
+      description: 'An agency recorded a disclosure under a grant the hub never issued',
+      enabled: true,
+      severity: 'HIGH',
+    },
+  ];
+}

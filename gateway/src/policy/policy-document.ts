@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { ONWARD_PURPOSES, ONWARD_RULES } from './onward-purpose';
 import { IANAZone } from 'luxon';
-import type { GrantClaims, Obligation } from '@mash/shared';
+import type { GrantClaims, Obligation, SensitivityLevel } from '@mash/shared';
 import type { HubRole } from '../auth/user';
 import type { RiskMatrixRules } from '../picture/risk-matrix';
 import schema from './policy.schema.json';
@@ -119,6 +119,50 @@ export interface NotificationsPolicy {
   gpOnDomesticAbuse: boolean;
 }
 
+/**
+ * Which field sensitivities a fetch that a rule allowed may return (issue 12): the union of the
+ * entries matching the fetch's roles, rating, purpose and agency. Everything else is withheld per
+ * field. No entry may release RESTRICTED (DOMAIN.md 6.2): restricted items go through a named SPOC.
+ */
+export interface ClassificationAccess {
+  id: string;
+  description: string;
+  roles: (HubRole | Any)[];
+  rag: RuleRag[];
+  purposes: string[];
+  agencies: (AgencyName | Any)[];
+  levels: SensitivityLevel[];
+}
+
+export type AlertKind =
+  | 'RATING_RAISED_THEN_FETCHED'
+  | 'URGENT_RATING_UNREVIEWED'
+  | 'CONSENT_RECORDED_AND_USED'
+  | 'UNUSUAL_VOLUME'
+  | 'REPEATED_DENIALS'
+  | 'OUT_OF_HOURS'
+  | 'UNISSUED_GRANT';
+
+/** One rule the hub raises alerts by, for a governance lead to review; thresholds as its kind needs. */
+export interface AlertRule {
+  id: string;
+  kind: AlertKind;
+  description: string;
+  enabled: boolean;
+  severity: 'HIGH' | 'MEDIUM' | 'LOW';
+  windowMinutes?: number;
+  afterHours?: number;
+  count?: number;
+  baselineDays?: number;
+  factor?: number;
+  minimum?: number;
+  exceptRag?: Rag[];
+}
+
+export interface AlertsPolicy {
+  rules: AlertRule[];
+}
+
 export interface PolicyDocument {
   version: string;
   title: string;
@@ -146,6 +190,10 @@ export interface PolicyDocument {
   riskMatrix?: RiskMatrixRules;
   /** Onward notifications after domestic-abuse screening; absent: Operation Encompass only (`DEFAULT_NOTIFICATIONS`). */
   notifications?: NotificationsPolicy;
+  /** Filled by `validatePolicy` when absent: every level but RESTRICTED wherever a rule allows. */
+  classificationAccess: ClassificationAccess[];
+  /** Alert rules for governance review; absent: the hub's built-in rules. */
+  alerts?: AlertsPolicy;
 }
 
 export type PolicyValidation = { ok: true; policy: PolicyDocument } | { ok: false; errors: string[] };
@@ -159,6 +207,10 @@ export const BUILT_IN_RULES = {
   ratingUnconfirmed: 'rating-unconfirmed',
   ratingOverturned: 'rating-overturned',
   informationRequest: 'information-request-no-agency-data',
+  /** A field whose sensitivity no `classificationAccess` entry releases for this fetch. */
+  classificationWithheld: 'classification-not-released',
+  /** A RESTRICTED field: never released automatically, whatever the policy says. */
+  restrictedItem: 'restricted-never-automatic',
 } as const;
 
 export const REASON_PLACEHOLDERS = ['rag', 'status', 'roles', 'agency', 'purpose', 'windowHours'] as const;

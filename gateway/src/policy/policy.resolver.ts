@@ -2,10 +2,8 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireRole } from '../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../auth/user';
-import { accessMatrix } from './access-matrix';
-import { validatePolicy } from './policy-document';
 import type { PolicyStore } from './policy-store';
-import { AccessMatrixRow, IsaPolicyVersion } from './policy.type';
+import { IsaPolicyVersion } from './policy.type';
 
 /** What the policy resolvers need from the request context (the lead's GatewayContext has both). */
 export interface PolicyContext {
@@ -16,13 +14,13 @@ export interface PolicyContext {
 // Changing the ISA and reading its whole history is the governance board's business; a MASH
 // manager also reads the policy in force and what it implies, to explain a refusal to the team.
 const GOVERNANCE: readonly HubRole[] = ['governance'];
-const READERS: readonly HubRole[] = ['governance', 'mash-manager'];
+export const POLICY_READERS: readonly HubRole[] = ['governance', 'mash-manager'];
 
 @Resolver()
 export class PolicyResolver {
   @Query(() => IsaPolicyVersion, { nullable: true, description: 'The ISA version in force; null when none is valid (nothing is shared)' })
   async isaPolicy(@Ctx() ctx: PolicyContext): Promise<IsaPolicyVersion | null> {
-    requireRole(ctx.user, READERS, 'read the ISA policy');
+    requireRole(ctx.user, POLICY_READERS, 'read the ISA policy');
     const record = await ctx.policies.activeVersion();
     return record ? IsaPolicyVersion.from(record) : null;
   }
@@ -31,20 +29,6 @@ export class PolicyResolver {
   async isaPolicyVersions(@Ctx() ctx: PolicyContext): Promise<IsaPolicyVersion[]> {
     requireRole(ctx.user, GOVERNANCE, 'read the ISA policy history');
     return (await ctx.policies.history()).map((record) => IsaPolicyVersion.from(record));
-  }
-
-  @Query(() => [AccessMatrixRow], { description: 'Which role sees which agency at which RAG under a version (default: the one in force)' })
-  async accessMatrix(
-    @Arg('version', () => String, { nullable: true, description: 'An ISA policy version (e.g. 2026-11-01.1) of any status; the version in force when left out' }) version: string | null,
-    @Ctx() ctx: PolicyContext,
-  ): Promise<AccessMatrixRow[]> {
-    requireRole(ctx.user, READERS, 'read the access matrix');
-    if (!version) return accessMatrix(await ctx.policies.active());
-    const record = await ctx.policies.find(version);
-    if (!record) throw badInput(`There is no ISA policy version ${version}.`);
-    const checked = validatePolicy(record.document);
-    if (!checked.ok) throw badInput(`Version ${version} is not a valid policy: ${checked.errors.join('; ')}.`, checked.errors);
-    return accessMatrix(checked.policy);
   }
 
   @Mutation(() => IsaPolicyVersion, { description: 'Store a new ISA version as PROPOSED; it changes nothing until activated' })

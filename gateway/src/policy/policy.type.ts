@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { AccessMatrixEntry as MatrixRow } from './access-matrix';
 import type { PolicyVersion } from './policy-version.entity';
 
 @ObjectType({ description: 'One immutable version of the information-sharing agreement, with who proposed, activated and retired it' })
@@ -65,31 +64,4 @@ export class IsaPolicyVersion {
       retiredAt: record.retiredAt?.toISOString() ?? null,
     });
   }
-}
-
-@ObjectType({ description: "Whether a user holding one role may see one agency's data for an open case of one RAG" })
-export class AccessMatrixRow implements MatrixRow {
-  @Field(() => String, { description: 'A hub role: mash-triage, mash-manager, governance or agency-admin' })
-  role: MatrixRow['role'];
-
-  @Field(() => String, { description: 'An agency: police, social-care, health or education' })
-  agency: MatrixRow['agency'];
-
-  @Field(() => String, { description: 'RED, AMBER or GREEN' })
-  rag: MatrixRow['rag'];
-
-  @Field({ description: "True when the role may see the agency's data for such a case (rating confirmed, default purpose)" })
-  allowed: boolean;
-
-  @Field({ description: 'The rule that decides this cell' })
-  rule: string;
-
-  @Field({ description: 'The sentence a user in this cell would read' })
-  reason: string;
-
-  @Field(() => String, { nullable: true, description: 'The lawful basis the agency shares under, as the policy words it; null when not allowed' })
-  lawfulBasis: string | null;
-
-  @Field(() => [String], { description: 'What the agency must leave out when no early-help consent is recorded' })
-  obligations: MatrixRow['obligations'];
 }

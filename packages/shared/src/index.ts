@@ -23,3 +23,4 @@ export * from './bulk-seed';
 export * from './conformance';
 export * from './matching/evaluation';
 export * from './audit';
+export * from './sensitivity';

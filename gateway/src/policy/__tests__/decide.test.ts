@@ -27,7 +27,7 @@ describe('decideFetch under the default policy', () => {
       allowed: true,
       rule: 'triage-open-red-amber',
       reason: 'Triage roles may see health data for an open case rated RED or AMBER, for MASH_TRIAGE (rule triage-open-red-amber).',
-      policyVersion: '2026-11-01.4',
+      policyVersion: '2026-11-01.5',
       // No early-help consent on this case.
       obligations: ['OMIT_STANDARD_RISK_DOMESTIC_ABUSE'],
       lawfulBasis: 'UK GDPR Art 6(1)(e), Art 9(2)(g); DPA 2018 Sch 1 para 18',
@@ -124,7 +124,7 @@ describe('decideFetch under the default policy', () => {
     const decision = decideFetch(policy, input({ roles: [] }));
     expect(decision).toMatchObject({ allowed: false, rule: 'default-deny' });
     expect(decision.reason).toBe(
-      'No rule of ISA policy 2026-11-01.4 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
+      'No rule of ISA policy 2026-11-01.5 lets a user with no hub role see health data for a RED open case for MASH_TRIAGE, ' +
         'and what the ISA does not allow is refused (rule default-deny).',
     );
   });

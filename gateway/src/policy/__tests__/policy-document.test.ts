@@ -18,7 +18,7 @@ describe('validatePolicy', () => {
     const input = policy();
     delete (input as Partial<PolicyDocument>).closedCaseWindowHours;
     const result = validatePolicy(input);
-    expect(result).toMatchObject({ ok: true, policy: { version: '2026-11-01.4', closedCaseWindowHours: 72 } });
+    expect(result).toMatchObject({ ok: true, policy: { version: '2026-11-01.5', closedCaseWindowHours: 72 } });
     expect(input).not.toHaveProperty('closedCaseWindowHours');
     expect(validatePolicy(DEFAULT_POLICY).ok).toBe(true);
   });
