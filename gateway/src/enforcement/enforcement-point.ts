@@ -9,6 +9,7 @@ import { incidentChildren } from './incident-children';
 import { markResearchStarted } from '../hub/lifecycle/research';
 import { decisionsOfSubjects } from '../hub/match-decisions';
 import { casesOfSubjects, type SubjectCase } from './subject-cases';
+import { SUBJECT_ACCESS_REVIEW, SUBJECT_ACCESS_REVIEW_RULE } from '../review/purpose';
 
 /** The purpose of every triage fetch; the policy lists the purposes it allows. */
 export const TRIAGE_PURPOSE = 'MASH_TRIAGE';
@@ -196,13 +197,20 @@ export class EnforcementPoint {
     });
   }
 
-  /** An agency administrator reading their own agency's disclosure log through the gateway. */
+  /**
+   * An agency administrator reading their own agency's disclosure log through the gateway, or a
+   * governance user's subject access review (whoHasSeen), whose purpose only the hub's own executor sets.
+   */
   async authoriseDisclosureRead(agency: AgencyName, context: GatewayContext, fields: string[]): Promise<CaseGroup> {
     const user = context.user;
-    const allowed = Boolean(user?.roles.includes('agency-admin') && user.agency === agency);
-    const decision: FetchDecision = allowed
+    const own = Boolean(user?.roles.includes('agency-admin') && user.agency === agency);
+    const review = Boolean(user?.roles.includes('governance') && context.purpose === SUBJECT_ACCESS_REVIEW);
+    const allowed = own || review;
+    const decision: FetchDecision = own
       ? { allowed: true, rule: 'agency-admin-own-disclosures', reason: `An ${agency} administrator reads ${agency}'s own disclosure log.`, policyVersion: 'n/a', obligations: [], lawfulBasis: null }
-      : denial('disclosure-log-own-agency-only', `Only an agency-admin of ${agency} may read ${agency}'s disclosure log`);
+      : review
+        ? { allowed: true, rule: SUBJECT_ACCESS_REVIEW_RULE, reason: `A governance user's subject access review reads ${agency}'s disclosure log for one person's cases.`, policyVersion: 'n/a', obligations: [], lawfulBasis: null }
+        : denial('disclosure-log-own-agency-only', `Only an agency-admin of ${agency} may read ${agency}'s disclosure log`);
     const group: CaseGroup = { caseId: null, subjectIds: [], indexes: [], decision };
     if (allowed && user) {
       const minted = await this.deps.issuer.mint({ agency, caseId: 'n/a', subjectIds: [], purpose: DISCLOSURE_LOG_REVIEW, policyVersion: 'n/a', userId: user.id, obligations: [] });
