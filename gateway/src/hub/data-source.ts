@@ -2,6 +2,7 @@ import { auditEntities, auditMigrations } from '../audit';
 import { notificationEntities } from '../notifications';
 import { policyEntities, policyMigrations } from '../policy';
 import { reportMigrations } from '../report';
+import { reviewMigrations } from '../review';
 import { screeningEntities } from '../screening';
 import { Case } from './entities/case.entity';
 import { CaseAssignment } from './entities/case-assignment.entity';
@@ -19,4 +20,4 @@ import { HubClockIntake1764500000001 } from './migrations/1764500000001-HubClock
 import { DomesticAbuseScreening1764600000000 } from './migrations/1764600000000-DomesticAbuseScreening';
 
 export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, CaseAssignment, ...auditEntities, ...policyEntities, ...screeningEntities, ...notificationEntities];
-export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations, DomesticAbuseScreening1764600000000];
+export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations, DomesticAbuseScreening1764600000000, ...reviewMigrations];

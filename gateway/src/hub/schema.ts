@@ -4,6 +4,7 @@ import { auditResolvers } from '../audit';
 import { notificationResolvers } from '../notifications';
 import { policyResolvers } from '../policy';
 import { reportResolvers } from '../report';
+import { reviewResolvers } from '../review';
 import { guardScreeningRecord, screeningResolvers } from '../screening';
 import { Subject } from './entities/subject.entity';
 import { guardCaseRecord } from './privacy/field-guard';
@@ -20,7 +21,7 @@ import { subjectReference } from './resolvers/subject.reference';
  */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
-    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers], orphanedTypes: [Subject] },
+    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers, ...reviewResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
       query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, the domestic abuse screening queue and the onward-notification outbox, and for governance the ISA policy, the access matrix and the access log',
