@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, referenceDateFromEnv, type AgencyName } from '@mash/shared';
 import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
+import { alertConfigFromEnv, type AlertConfig } from './alerts/config';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 import { notificationConfigFromEnv, type NotificationConfig } from './notifications/config';
@@ -39,6 +40,8 @@ export interface GatewayConfig {
   checkpointIntervalSeconds?: number;
   /** Onward notifications (`MASH_NOTIFICATION_*`): delivery loop, retries, recipients' endpoints. Unset: this process delivers nothing (another may). */
   notifications?: NotificationConfig;
+  /** Alerts for governance review (`MASH_ALERT_*`): scan interval, agencies' disclosure logs. Unset: no periodic scan here (scanGovernanceAlerts still scans). */
+  alerts?: AlertConfig;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -82,5 +85,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     agencyTransport: agencyTransportFromEnv(agencyUrls, production, env),
     checkpointIntervalSeconds: integer('MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, env),
     notifications: notificationConfigFromEnv(env, { production }),
+    alerts: alertConfigFromEnv(env),
   };
 }

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { AGENCIES, createLogger, GrantIssuer, loadOrCreateSigningKey, type AgencyName, type Logger, type RunningService, type SigningKey } from '@mash/shared';
 import { AgencyDataSource } from './agency-data-source';
 import { agencyDispatcher } from './agency-transport';
+import { AlertScheduler } from './alerts';
 import { AuditCheckpointer, auditCheckpointRoutes } from './audit/checkpoints';
 import { CaseReads } from './audit/case-reads';
 import { ApolloServerPluginCaseReads } from './audit/case-reads.plugin';
@@ -145,6 +146,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       })
     : null;
   dispatcher?.start();
+  const alerts = config.alerts ? new AlertScheduler({ hub, config: config.alerts, logger }) : null;
+  await alerts?.start();
   return {
     gateway,
     execute,
@@ -153,6 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       checkpoints.stop();
       await dispatcher?.stop();
+      await alerts?.stop();
       await server.stop();
       await agencyTransport?.close();
       httpServer.closeAllConnections();

@@ -10,6 +10,8 @@ export enum AuditKind {
   CASE_READ = 'CASE_READ',
   /** A request refused for its size or rate before anything was read or fetched. */
   REQUEST_REFUSED = 'REQUEST_REFUSED',
+  /** A governance user acknowledging an alert (alerts/): the alert's id and kind; the note stays with the alert. */
+  ALERT_REVIEW = 'ALERT_REVIEW',
 }
 
 /** RECORDED is for entries that are not a decision (a case mutation, a policy change). */

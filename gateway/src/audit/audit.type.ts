@@ -11,6 +11,7 @@ registerEnumType(AuditKind, {
     AUDIT_READ: { description: 'A governance read of this access log or its chain check' },
     CASE_READ: { description: 'A read of the hub\'s own record of a case (subjects, concern, history): which fields, once per request per case' },
     REQUEST_REFUSED: { description: 'A request refused before anything was read, because it was too large or too costly' },
+    ALERT_REVIEW: { description: 'A governance user acknowledging an alert for review (governanceAlerts), with the alert\'s id; their note is kept with the alert' },
   },
 });
 registerEnumType(AuditDecision, {

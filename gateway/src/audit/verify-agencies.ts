@@ -104,7 +104,8 @@ async function compareCheckpoints(options: AgencyAuditOptions, report: AgencyAud
   pushLimited(report.problems, found, options.listLimit, `${agency}: checkpoint(s) that do not match the hub's chain`);
 }
 
-interface IssuedGrant {
+/** A grant as the hub's access log recorded issuing it. */
+export interface IssuedGrant {
   grantId: string;
   agency: string | null;
   caseId: string | null;
@@ -120,12 +121,7 @@ async function reconcileDisclosures(options: AgencyAuditOptions, report: AgencyA
     onBatch: async (rows: StoredDisclosure[]) => {
       const grantIds = [...new Set(rows.flatMap((row) => (row.grantId ? [row.grantId] : [])))];
       if (grantIds.length === 0) return;
-      const issued = (await options.hub.query(
-        `SELECT grant_id AS "grantId", agency, case_id AS "caseId", actor_id AS "actorId", subject_ids AS "subjectIds"
-           FROM audit_log WHERE grant_id = ANY($1::text[]) AND kind = 'AGENCY_FETCH' AND decision = 'ALLOWED'`,
-        [grantIds],
-      )) as IssuedGrant[];
-      const byId = new Map(issued.map((grant) => [grant.grantId, grant]));
+      const byId = await issuedGrants(options.hub, grantIds);
       for (const row of rows) {
         const at = `disclosure seq ${row.seq} (${row.disclosedAt.toISOString()}) under grant ${row.grantId}`;
         if (!row.grantId) {
@@ -154,6 +150,17 @@ async function reconcileDisclosures(options: AgencyAuditOptions, report: AgencyA
   }
   pushLimited(report.problems, unknown, options.listLimit, `${agency}: disclosure(s) under grants the hub never issued`);
   pushLimited(report.problems, mismatched, options.listLimit, `${agency}: disclosure(s) that differ from the hub's record of their grant`);
+}
+
+/** The grants among `grantIds` the hub issued, by id: its allowed AGENCY_FETCH entries carrying them (also read by the alert scanner). */
+export async function issuedGrants(hub: Queryable, grantIds: readonly string[]): Promise<Map<string, IssuedGrant>> {
+  if (grantIds.length === 0) return new Map();
+  const issued = (await hub.query(
+    `SELECT grant_id AS "grantId", agency, case_id AS "caseId", actor_id AS "actorId", subject_ids AS "subjectIds"
+       FROM audit_log WHERE grant_id = ANY($1::text[]) AND kind = 'AGENCY_FETCH' AND decision = 'ALLOWED'`,
+    [grantIds],
+  )) as IssuedGrant[];
+  return new Map(issued.map((grant) => [grant.grantId, grant]));
 }
 
 function pushLimited(into: string[], found: string[], limit = 10, summary: string): void {

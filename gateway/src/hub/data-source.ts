@@ -1,3 +1,4 @@
+import { alertEntities, alertMigrations } from '../alerts';
 import { auditEntities, auditMigrations } from '../audit';
 import { notificationEntities } from '../notifications';
 import { policyEntities, policyMigrations } from '../policy';
@@ -19,5 +20,5 @@ import { HubClock1764500000000 } from './migrations/1764500000000-HubClock';
 import { HubClockIntake1764500000001 } from './migrations/1764500000001-HubClockIntake';
 import { DomesticAbuseScreening1764600000000 } from './migrations/1764600000000-DomesticAbuseScreening';
 
-export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, CaseAssignment, ...auditEntities, ...policyEntities, ...screeningEntities, ...notificationEntities];
-export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations, DomesticAbuseScreening1764600000000, ...reviewMigrations];
+export const hubEntities = [Case, Subject, RagRating, ConsentRecord, RatingReview, MatchDecision, CaseAssignment, ...auditEntities, ...policyEntities, ...screeningEntities, ...notificationEntities, ...alertEntities];
+export const hubMigrations = [InitialHub1764140000000, ...auditMigrations, ...policyMigrations, RatingReviews1764300000000, ConsentDetails1764300000001, MatchDecisions1764400000000, HubClock1764500000000, HubClockIntake1764500000001, ...reportMigrations, DomesticAbuseScreening1764600000000, ...reviewMigrations, ...alertMigrations];

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@mash/shared';
 import type { GraphQLSchema } from 'graphql';
+import { alertResolvers } from '../alerts';
 import { auditResolvers } from '../audit';
 import { notificationResolvers } from '../notifications';
 import { policyResolvers } from '../policy';
@@ -21,7 +22,7 @@ import { subjectReference } from './resolvers/subject.reference';
  */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildFederatedSchema(
-    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers, ...reviewResolvers], orphanedTypes: [Subject] },
+    { resolvers: [CaseResolver, LifecycleResolver, ReferralResolver, RatingResolver, MatchDecisionResolver, ...auditResolvers, ...policyResolvers, ...reportResolvers, ...screeningResolvers, ...notificationResolvers, ...reviewResolvers, ...alertResolvers], orphanedTypes: [Subject] },
     subjectReference,
     {
       query: 'Reading the MASH: cases and their subjects (with what each agency holds, under the sharing agreement), the review queue, the domestic abuse screening queue and the onward-notification outbox, and for governance the ISA policy, the access matrix and the access log',
