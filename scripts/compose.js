@@ -33,6 +33,10 @@ async function printSubgraphs() {
 function compose(subgraphs) {
   const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  // A shared type (Flag, Associate, MatchCandidate) classified differently by two agencies would
+  // compose with a hint only, keeping one of the levels: refuse it, the classification is the agreement's.
+  const sensitivity = (result.hints ?? []).filter((hint) => hint.message.includes('@sensitivity'));
+  if (sensitivity.length) throw new Error(`agencies classify a shared field differently:\n${sensitivity.map((hint) => `- ${hint.message}`).join('\n')}`);
   return result.supergraphSdl + '\n';
 }
 

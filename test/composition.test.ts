@@ -48,4 +48,75 @@ describe('composition', () => {
     }
     expect(undocumented).toEqual([]);
   });
+
+  describe('field sensitivity (@sensitivity, DOMAIN.md section 6)', () => {
+    const fs = require('node:fs');
+    const path = require('node:path');
+    const { buildSchema, getNamedType, isNonNullType, isObjectType } = require('graphql');
+    const { SENSITIVITY_SPEC_URL, AGENCIES, agencyFieldName } = require('@mash/shared');
+    const { classifiedFields, fieldLevel } = require('../gateway/src/policy/classified-fields');
+    const sdl: string = fs.readFileSync(path.resolve(__dirname, '../gateway/supergraph.graphql'), 'utf8');
+    const schema = buildSchema(sdl, { assumeValidSDL: true });
+
+    it('is kept through composition: linked, composed and defined once in the supergraph', () => {
+      expect(sdl).toContain(`@link(url: "${SENSITIVITY_SPEC_URL}", import: ["@sensitivity"])`);
+      expect(schema.getDirective('sensitivity')?.args.map((arg: any) => `${arg.name}: ${arg.type}`)).toEqual(['level: SensitivityLevel!']);
+      for (const agency of ['police', 'social-care', 'health', 'education']) {
+        const subgraph = fs.readFileSync(path.resolve(__dirname, `../subgraphs/${agency}/schema.graphql`), 'utf8');
+        expect(subgraph).toContain('@composeDirective(name: "@sensitivity")');
+      }
+    });
+
+    it('is on every field of every type an agency exposes under Subject, the agency field itself included', () => {
+      const unclassified: string[] = [];
+      const seen = new Set<string>();
+      const walk = (typeName: string) => {
+        if (seen.has(typeName)) return;
+        seen.add(typeName);
+        for (const field of Object.values(schema.getType(typeName).getFields()) as any[]) {
+          if (!fieldLevel(schema, typeName, field.name)) unclassified.push(`${typeName}.${field.name}`);
+          const child = getNamedType(field.type);
+          if (isObjectType(child)) walk(child.name);
+        }
+      };
+      for (const agency of AGENCIES) {
+        const name = agencyFieldName(agency);
+        if (!fieldLevel(schema, 'Subject', name)) unclassified.push(`Subject.${name}`);
+        walk(getNamedType(schema.getType('Subject').getFields()[name].type).name);
+      }
+      expect(seen.size).toBeGreaterThan(30);
+      expect(unclassified).toEqual([]);
+    });
+
+    it('makes a field nullable wherever its level differs from the field above it, so withholding it nulls it alone', () => {
+      const fields = classifiedFields(schema);
+      const byPath = new Map(fields.map((field: any) => [`${field.agency}:${field.path}`, field]));
+      const offending = fields.filter((field: any) => {
+        const parent = field.ancestors.at(-1);
+        if (!parent || parent === field.level) return false;
+        return isNonNullType(schema.getType(field.typeName).getFields()[field.fieldName].type);
+      });
+      expect(offending.map((field: any) => `${field.path} (${field.level} under ${field.ancestors.at(-1)})`)).toEqual([]);
+      // The rule has something to bite on: levels do change along paths.
+      expect(fields.filter((field: any) => field.ancestors.length && field.ancestors.at(-1) !== field.level).length).toBeGreaterThan(20);
+      expect(byPath.size).toBe(fields.length);
+    });
+
+    it('classifies as the agreement expects: intelligence and restricted items where DOMAIN.md puts them', () => {
+      const level = (path: string) => classifiedFields(schema).find((field: any) => field.path === path)?.level;
+      expect(level('police')).toBe('BASIC_IDENTITY');
+      expect(level('police.matches.candidate.familyName')).toBe('BASIC_IDENTITY');
+      expect(level('police.flags')).toBe('SAFEGUARDING_STATUS');
+      expect(level('police.matches.record.warningMarkers')).toBe('POLICE_INTELLIGENCE');
+      expect(level('police.matches.record.exploitationFlags')).toBe('POLICE_INTELLIGENCE');
+      expect(level('police.matches.record.domesticAbuseLast12Months')).toBe('CRIMINAL_OFFENCE');
+      expect(level('police.matches.record.publicProtection')).toBe('RESTRICTED');
+      expect(level('police.matches.record.publicProtection.mappaLevel')).toBe('RESTRICTED');
+      expect(level('health.matches.record.openMentalHealthServices')).toBe('HEALTH_SPECIAL');
+      expect(level('health.matches.record.protectedContact')).toBe('RESTRICTED');
+      expect(level('socialCare.matches.record.currentChildProtectionPlan')).toBe('SAFEGUARDING_STATUS');
+      expect(level('education.matches.record.senProvision')).toBe('HEALTH_SPECIAL');
+    });
+  });
 });
+

@@ -15,7 +15,8 @@ export interface FlagFact {
 export interface ViewFacts {
   status: 'MATCHED' | 'AMBIGUOUS' | 'NOT_KNOWN';
   ambiguity?: string | null;
-  flags: FlagFact[];
+  /** Null when the sharing agreement withholds the agency's flags (field classification). */
+  flags: FlagFact[] | null;
   matches: { candidate: { recordId: string; postcode?: string | null } }[];
 }
 

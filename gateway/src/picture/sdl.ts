@@ -21,7 +21,7 @@ const viewStub = (field: AgencyField): string => {
 type ${prefix}View {
   status: MatchStatus! @external
   ambiguity: Ambiguity @external
-  flags: [Flag!]! @external
+  flags: [Flag!] @external
   matches: [${prefix}Match!]! @external
   associates: [Associate!] @external
 }

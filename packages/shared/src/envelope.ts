@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Sensitivity } from './agency/sensitivity';
 
 /**
  * The envelope every agency field on `Subject` shares, so a triage screen treats agencies alike.
@@ -114,15 +115,19 @@ registerEnumType(FlagSeverityValue, {
 @Directive('@shareable')
 @ObjectType({ description: 'A triangulation finding an agency computed from its own records' })
 export class Flag {
+  @Sensitivity('SAFEGUARDING_STATUS')
   @Field({ description: 'Stable machine code, e.g. DA_CHILDREN_PRESENT_12M' })
   code: string;
 
+  @Sensitivity('SAFEGUARDING_STATUS')
   @Field(() => FlagSeverityValue, { description: 'Suggested weight of the finding: RED, AMBER or GREEN. A suggestion only; the MASH decides the rating' })
   severity: FlagSeverityValue;
 
+  @Sensitivity('SAFEGUARDING_STATUS')
   @Field({ description: 'Plain-words summary, safe to show on a triage screen' })
   summary: string;
 
+  @Sensitivity('SAFEGUARDING_STATUS')
   @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) of the latest event behind the finding, e.g. the last incident or the plan start; null when the finding is about the present state (e.g. no GP registration)' })
   date?: string | null;
 }
@@ -162,21 +167,27 @@ registerEnumType(AssociateRelationshipValue, {
 @Directive('@shareable')
 @ObjectType({ description: "Another person the agency links to the subject (same address, same incident, family or contact): who they are and how they are linked, nothing of their history. Add them to the case (addSubject) to see what the agencies hold on them." })
 export class Associate {
+  @Sensitivity('BASIC_IDENTITY')
   @Field({ description: "The agency's own id of the associate's record" })
   recordId: string;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => AssociateRelationshipValue, { description: 'How the agency links them to the subject' })
   relationship: AssociateRelationshipValue;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: "Their part, where the agency records one: police occurrence roles (VICTIM, SUSPECT, OFFENDER, WITNESS, INVOLVED, REPORTER), social care's relationship words (e.g. 'mother', 'stepfather')" })
   role: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: "The associate's given name as the agency records it; null when the agency holds none" })
   givenName: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: "The associate's family name as the agency records it; null when the agency holds none" })
   familyName: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD; null when the agency holds none' })
   dateOfBirth: string | null;
 }
@@ -187,18 +198,23 @@ export type AssociateShape = Associate;
 @Directive('@shareable')
 @ObjectType({ description: 'Who a candidate record is, and no more: enough to tell candidates apart and to confirm or reject one' })
 export class MatchCandidate {
+  @Sensitivity('BASIC_IDENTITY')
   @Field({ description: "The agency's own id of the record (what confirmMatch and rejectMatch take, and what its disclosure log names)" })
   recordId: string;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: 'Given name on the agency record; null when the agency holds none' })
   givenName: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: 'Family name on the agency record; null when the agency holds none' })
   familyName: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: 'ISO date, YYYY-MM-DD; null when the agency holds none (e.g. an unborn child)' })
   dateOfBirth: string | null;
 
+  @Sensitivity('BASIC_IDENTITY')
   @Field(() => String, { nullable: true, description: 'The postcode the agency holds for the person (MATCHED only; null for the candidates of an AMBIGUOUS answer), so a triage officer sees where agencies disagree on where someone lives' })
   postcode?: string | null;
 }
@@ -226,15 +242,19 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
     description: `One ${agencyWords} record that is, or may be, the subject: how likely, why, who it is, and the record itself`,
   })
   class AgencyMatch implements AgencyMatchShape<R> {
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => Float, { description: 'Probability (0-1) that this record is the subject, from the matching model' })
     confidence: number;
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => [MatchReasonValue], { description: 'Why this record was matched, or listed as a candidate' })
     matchedOn: MatchReasonValue[];
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => MatchCandidate, { description: 'Who the record is: name, date of birth and the agency record id' })
     candidate: MatchCandidate;
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => recordType, { description: 'The record: its full summary for a match, its identity only for a candidate of an AMBIGUOUS answer' })
     record: R;
   }
@@ -243,18 +263,25 @@ export function agencyEnvelope<R extends object>(prefix: string, recordType: Cla
     description: `What ${agencyWords} holds on the subject: whether it knows them, the matching record (or the candidates when unsure), its findings and the people it links to them`,
   })
   class AgencyView implements AgencyViewShape<R> {
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => MatchStatusValue, { description: `Whether ${agencyWords} found the subject: MATCHED (one record), AMBIGUOUS (candidates to confirm) or NOT_KNOWN (no record, itself a finding)` })
     status: MatchStatusValue;
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => AmbiguityValue, { nullable: true, description: 'Why the answer is AMBIGUOUS (null otherwise)' })
     ambiguity?: AmbiguityValue | null;
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => [AgencyMatch], { description: 'MATCHED: the one record; AMBIGUOUS: up to five candidates, most likely first; NOT_KNOWN: none' })
     matches: AgencyMatch[];
 
-    @Field(() => [Flag], { description: "The agency's findings, most severe first" })
+    // Nullable in the schema (an agency always answers a list): a policy that releases identity but
+    // not safeguarding status withholds the flags alone.
+    @Sensitivity('SAFEGUARDING_STATUS')
+    @Field(() => [Flag], { nullable: true, description: "The agency's findings, most severe first; null when withheld (ISA_DENIED on this field)" })
     flags: Flag[];
 
+    @Sensitivity('BASIC_IDENTITY')
     @Field(() => [Associate], { nullable: true, description: 'MATCHED: the other people the agency links to this record (household, incidents, family, contacts), minimal identity only; null otherwise (no record, or identity unresolved)' })
     associates?: Associate[] | null;
   }

@@ -16,3 +16,4 @@ export * from './blocking-keys-migration';
 export * from './migrations';
 export * from './tls';
 export * from './checkpoints';
+export * from './sensitivity';

@@ -8,6 +8,7 @@ import { createSubjectType, SUBJECT_REQUIRED_FIELDS, SubjectReference } from '..
 import type { AgencyName } from '../synthetic/types';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import type { ViewLoader, ViewRequest } from './pipeline';
+import { Sensitivity, SENSITIVITY_SDL } from './sensitivity';
 
 /** What every agency resolver receives for one request. */
 export interface AgencyContext<R extends object = object> extends AgencyRequestContext, DisclosureQueryContext {
@@ -51,6 +52,7 @@ export function buildAgencySchema<C extends CandidateRow, F, R extends object>(a
     // UK GDPR Art 6(1)(e), Art 9(2)(g), DPA 2018 Sch 1 para 18 (police: Part 3, Sch 8 para 4):
     // shared to safeguard children and individuals at risk, under the gateway's grant.
     @Directive(`@requires(fields: "${SUBJECT_REQUIRED_FIELDS}")`)
+    @Sensitivity('BASIC_IDENTITY')
     // Nullable: a denied or failed fetch must null this field alone, not the whole Subject.
     @FieldResolver(() => AgencyView, { name: agencyFieldName(adapter.agency), nullable: true, description: adapter.fieldDescription })
     view(@Root() subject: SubjectReference, @Ctx() context: AgencyContext<R>, @Info() info: GraphQLResolveInfo): Promise<AgencyViewShape<R>> {
@@ -68,5 +70,7 @@ export function buildAgencySchema<C extends CandidateRow, F, R extends object>(a
         __resolveReference: (representation: Partial<SubjectReference>) => Object.assign(new SubjectReference(), representation),
       },
     },
+    {},
+    SENSITIVITY_SDL,
   );
 }

@@ -55,6 +55,7 @@ export function identityRecord(patient: PatientDemographics): HealthRecord {
     openToSubstanceMisuseService: null,
     substanceMisuseProvider: null,
     maternity: null,
+    protectedContact: null,
   };
 }
 
@@ -83,6 +84,17 @@ export function patientRecord(patient: PatientDetails, context: RecordContext): 
     openToSubstanceMisuseService: substance.length > 0,
     substanceMisuseProvider: substance[0]?.provider ?? null,
     maternity: maternitySummary(patient, context),
+    // DOMAIN.md 6.2: what PDS holds for a restricted patient, as a RESTRICTED field the gateway never
+    // releases automatically (the plain address and practice fields above stay null for them).
+    protectedContact: patient.restricted
+      ? {
+          addressLine: patient.addressLine,
+          postcode: patient.postcode,
+          uprn: patient.uprn,
+          practiceOdsCode: registration?.status === 'REGISTERED' ? registration.practiceOdsCode : null,
+          practiceName: registration?.status === 'REGISTERED' ? registration.practiceName : null,
+        }
+      : null,
   };
 }
 

@@ -4,8 +4,9 @@ import { PoliceNominal } from './nominal.entity';
 
 /**
  * Public protection: how a nominal is managed as a sexual or violent offender (DOMAIN.md 1.1
- * `OffenderManagement`). Highly restricted (DOMAIN.md 6.2): police disclose only yes/no and who to
- * contact, never the category, level or offence. One row per nominal under management.
+ * `OffenderManagement`). Highly restricted (DOMAIN.md 6.2): the flags say only yes/no and who to
+ * contact; the detail (category, level) is a RESTRICTED field the gateway never releases
+ * automatically, and the offence is never disclosed. One row per nominal under management.
  */
 @Entity('offender_management')
 export class OffenderManagement {

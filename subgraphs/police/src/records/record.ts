@@ -26,6 +26,7 @@ export function identityRecord(nominal: Pick<NominalCandidate, 'localNominalId' 
     domesticAbuseLast12Months: null,
     missing: null,
     exploitationFlags: null,
+    publicProtection: null,
   };
 }
 
@@ -43,6 +44,14 @@ export function nominalRecord(nominal: NominalDetails, context: RecordContext): 
     exploitationFlags: [...nominal.exploitationFlags]
       .sort((a, b) => b.flaggedOn.localeCompare(a.flaggedOn))
       .map(({ type, status, nrmReferral, flaggedOn }) => ({ type: type as ExploitationType, status: status as ExploitationStatus, nrmReferral, flaggedOn })),
+    // DOMAIN.md 6.2: resolved here, released only through the police SPOC (the gateway withholds it).
+    publicProtection: nominal.offenderManagement ? {
+      mappaCategory: nominal.offenderManagement.mappaCategory,
+      mappaLevel: nominal.offenderManagement.mappaLevel,
+      registeredSexOffender: nominal.offenderManagement.registeredSexOffender,
+      sexualHarmPreventionOrder: nominal.offenderManagement.shpo,
+      visor: nominal.offenderManagement.visor,
+    } : null,
   };
 }
 

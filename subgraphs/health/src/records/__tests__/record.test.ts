@@ -28,11 +28,13 @@ describe('patientRecord', () => {
     });
   });
 
-  it('never carries the address, postcode, UPRN or practice of a restricted patient', () => {
+  it('carries the address, postcode, UPRN and practice of a restricted patient only under protectedContact (RESTRICTED, never released by the gateway)', () => {
     const record = disclosed(patientFixture({ restricted: true }));
     expect(record).toMatchObject({ restricted: true, addressLine: null, postcode: null, uprn: null, registeredPractice: null });
     expect(record.gpRegistrationStatus).toBe('REGISTERED');
-    expect(JSON.stringify(record)).not.toMatch(/CV34|Mill Road|M84906|100070123456/);
+    expect(record.protectedContact).toEqual({ addressLine: '12 Mill Road, Warwick', postcode: 'CV34 4RL', uprn: '100070123456', practiceOdsCode: 'M84906', practiceName: 'Priory Medical Centre' });
+    expect(JSON.stringify({ ...record, protectedContact: null })).not.toMatch(/CV34|Mill Road|M84906|100070123456/);
+    expect(disclosed(patientFixture()).protectedContact).toBeNull();
   });
 
   it('reports no registration when there is none, and the last one when it was deducted', () => {

@@ -30,6 +30,7 @@ export function record(overrides: Partial<PoliceNominalRecord> = {}): PoliceNomi
     domesticAbuseLast12Months: [],
     missing: missing(),
     exploitationFlags: [],
+    publicProtection: null,
     ...overrides,
   };
 }
