@@ -37,8 +37,8 @@ export async function openHub(name: string): Promise<TestHub> {
       const policy = structuredClone(DEFAULT_POLICY);
       policy.version = version;
       change(policy);
-      await policies.propose(policy, 'gov-1', 'test timescales');
-      await policies.activate(version, 'gov-1', 'test timescales');
+      // Maker-checker: a proposer and two other governance users (enough for a widening change too).
+      await policies.proposeAndActivate(policy, 'test policy', { proposer: 'gov-1', checkers: ['gov-2', 'gov-3'] });
     },
     close: () => db.close(),
   };

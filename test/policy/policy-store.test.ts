@@ -9,7 +9,7 @@ import {
 } from '../../gateway/src/policy';
 import type { AuthenticatedUser, HubRole } from '../../gateway/src/auth/user';
 
-const user = (role: HubRole): AuthenticatedUser => ({ id: `${role}-1`, name: null, roles: [role], organisation: 'hub', agency: null });
+const user = (role: HubRole, n = 1): AuthenticatedUser => ({ id: `${role}-${n}`, name: null, roles: [role], organisation: 'hub', agency: null });
 
 function nextVersion(version: string, change: (doc: PolicyDocument) => void = () => {}): PolicyDocument {
   const doc = structuredClone(DEFAULT_POLICY);
@@ -46,7 +46,7 @@ describe('ISA policy store', () => {
   it('proposes without changing what is enforced, then activates and retires the previous version', async () => {
     events.length = 0;
     const doc = nextVersion('2026-12-01.1', (d) => (d.timescalesHours.AMBER = 8));
-    await expect(store.propose(doc, 'gov-1', 'Tighter AMBER timescale')).resolves.toMatchObject({ status: 'PROPOSED' });
+    await expect(store.propose(doc, 'gov-1', 'Tighter AMBER timescale')).resolves.toMatchObject({ status: 'DRAFT' });
     expect((await store.active())?.version).toBe('2026-11-01.5');
     const activated = await store.activate('2026-12-01.1', 'gov-2', 'Board approved 2026-11-20');
     expect(activated).toMatchObject({ status: 'ACTIVE', activatedBy: 'gov-2', activationReason: 'Board approved 2026-11-20' });
@@ -66,7 +66,7 @@ describe('ISA policy store', () => {
     });
     await expect(store.propose(nextVersion('2026-12-01.1'), 'gov-1', 'again')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     await expect(store.propose(nextVersion('2026-12-03.1'), 'gov-1', ' ')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(store.activate('2026-11-01.5', 'gov-1', 'back')).rejects.toThrow('Version 2026-11-01.5 is RETIRED; only a PROPOSED version can be activated.');
+    await expect(store.activate('2026-11-01.5', 'gov-1', 'back')).rejects.toThrow('Version 2026-11-01.5 is RETIRED; only a DRAFT version can be activated.');
     await expect(store.activate('1999-01-01.1', 'gov-1', 'x')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
@@ -80,16 +80,17 @@ describe('ISA policy store', () => {
     const sql = (text: string) => ds.query(text);
     await expect(sql(`UPDATE isa_policy_version SET document = '{}'::jsonb WHERE version = '2026-11-01.5'`)).rejects.toThrow(/immutable/);
     await expect(sql(`UPDATE isa_policy_version SET reason = 'rewritten' WHERE version = '2026-12-01.1'`)).rejects.toThrow(/immutable/);
-    await expect(sql(`UPDATE isa_policy_version SET status = 'ACTIVE' WHERE version = '2026-11-01.5'`)).rejects.toThrow(/PROPOSED -> ACTIVE -> RETIRED/);
+    await expect(sql(`UPDATE isa_policy_version SET status = 'ACTIVE' WHERE version = '2026-11-01.5'`)).rejects.toThrow(/DRAFT -> ACTIVE -> RETIRED or DRAFT -> RETIRED/);
     await expect(sql(`DELETE FROM isa_policy_version`)).rejects.toThrow(/cannot be deleted/);
-    await expect(sql(`TRUNCATE isa_policy_version`)).rejects.toThrow(/cannot be deleted/);
+    await expect(sql(`TRUNCATE isa_policy_version`)).rejects.toThrow(/foreign key/);
+    await expect(sql(`TRUNCATE isa_policy_version CASCADE`)).rejects.toThrow(/cannot be (deleted|changed or deleted)/);
     await expect(
       sql(`INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason)
            VALUES ('x', '{}', 'h', 'ACTIVE', 'me', 'sneak')`),
-    ).rejects.toThrow(/must start as PROPOSED/);
+    ).rejects.toThrow(/must start as DRAFT/);
     await store.propose(nextVersion('2026-12-05.1'), 'gov-1', 'spare');
     await expect(
-      sql(`UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'me', activated_at = now(), activation_reason = 'two'
+      sql(`UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'me', activated_at = now(), activation_reason = 'two', approvers_needed = 1, widening = '[]'
            WHERE version = '2026-12-05.1'`),
     ).rejects.toThrow(/one_active|duplicate key/);
   });
@@ -120,9 +121,9 @@ describe('ISA policy store', () => {
       expect(codeOf(await run(user('governance'), propose, { d: '{not json' }))).toBe('BAD_USER_INPUT');
 
       const ok = await run(user('governance'), propose, { d: JSON.stringify(nextVersion('2026-12-07.1')) });
-      expect(ok).toEqual({ data: { proposeIsaPolicy: { version: '2026-12-07.1', status: 'PROPOSED', proposedBy: 'governance-1' } } });
-      const activated = await run(user('governance'), 'mutation { activateIsaPolicy(version: "2026-12-07.1", reason: "ok") { status activatedBy } }');
-      expect(activated.data).toEqual({ activateIsaPolicy: { status: 'ACTIVE', activatedBy: 'governance-1' } });
+      expect(ok).toEqual({ data: { proposeIsaPolicy: { version: '2026-12-07.1', status: 'DRAFT', proposedBy: 'governance-1' } } });
+      const activated = await run(user('governance', 2), 'mutation { activateIsaPolicy(version: "2026-12-07.1", reason: "ok") { status activatedBy } }');
+      expect(activated.data).toEqual({ activateIsaPolicy: { status: 'ACTIVE', activatedBy: 'governance-2' } });
     });
 
     it('lets a MASH manager read the policy in force and its access matrix', async () => {
@@ -140,13 +141,13 @@ describe('ISA policy store', () => {
     const invalid = { ...nextVersion('2026-12-08.1'), rules: [] };
     const insert = (version: string, document: unknown, hash: string) =>
       ds.query(
-        `INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason) VALUES ($1, $2, $3, 'PROPOSED', 'dba', 'bypass')`,
+        `INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason) VALUES ($1, $2, $3, 'DRAFT', 'dba', 'bypass')`,
         [version, JSON.stringify(document), hash],
       );
     const forceActive = async (version: string) => {
       await ds.query(`UPDATE isa_policy_version SET status = 'RETIRED', retired_by = 'dba', retired_at = now() WHERE status = 'ACTIVE'`);
       await ds.query(
-        `UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'dba', activated_at = now(), activation_reason = 'bypass' WHERE version = $1`,
+        `UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'dba-2', activated_at = now(), activation_reason = 'bypass', approvers_needed = 1, widening = '[]' WHERE version = $1`,
         [version],
       );
     };
@@ -167,11 +168,11 @@ describe('ISA policy store', () => {
     delete legacy.ratingControl;
     delete legacy.caseRegister;
     await ds.query(
-      `INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason) VALUES ($1, $2, $3, 'PROPOSED', 'legacy', 'stored by an older gateway')`,
+      `INSERT INTO isa_policy_version (version, document, document_hash, status, proposed_by, reason) VALUES ($1, $2, $3, 'DRAFT', 'legacy', 'stored by an older gateway')`,
       ['2026-12-10.1', JSON.stringify(legacy), canonicalHash(legacy)],
     );
     await ds.query(`UPDATE isa_policy_version SET status = 'RETIRED', retired_by = 'dba', retired_at = now() WHERE status = 'ACTIVE'`);
-    await ds.query(`UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'dba', activated_at = now(), activation_reason = 'legacy' WHERE version = '2026-12-10.1'`);
+    await ds.query(`UPDATE isa_policy_version SET status = 'ACTIVE', activated_by = 'dba', activated_at = now(), activation_reason = 'legacy', approvers_needed = 1, widening = '[]' WHERE version = '2026-12-10.1'`);
     const active = await store.active();
     expect(active?.version).toBe('2026-12-10.1');
     expect(active?.ratingControl).toEqual(DEFAULT_POLICY.ratingControl);
@@ -179,6 +180,10 @@ describe('ISA policy store', () => {
   });
 
   it('migrates down and up again, and two gateways starting at once seed the default once', async () => {
+    await ds.undoLastMigration();
+    // Maker-checker undone: drafts are PROPOSED again, approvals gone.
+    expect(await ds.query(`SELECT to_regclass('isa_policy_approval') AS t`)).toEqual([{ t: null }]);
+    expect((await ds.query(`SELECT DISTINCT status FROM isa_policy_version ORDER BY status`)).map((row: { status: string }) => row.status)).toEqual(['ACTIVE', 'PROPOSED', 'RETIRED']);
     await ds.undoLastMigration();
     expect(await ds.query(`SELECT to_regclass('isa_policy_version') AS t`)).toEqual([{ t: null }]);
     await ds.runMigrations();

@@ -244,7 +244,10 @@ describe('onward notifications: Operation Encompass through the outbox', () => {
     const document = { ...JSON.parse(current.data.isaPolicy.document), version: 'test-gp-notifications', notifications: { operationEncompass: true, gpOnDomesticAbuse: true } };
     const proposed = await hub.query('mutation($d: String!) { proposeIsaPolicy(document: $d, reason: "GPs want to be told") { status } }', { d: JSON.stringify(document) }, governance);
     expect(proposed.errors).toBeUndefined();
-    const activated = await hub.query('mutation { activateIsaPolicy(version: "test-gp-notifications", reason: "Board agreed") { status } }', {}, governance);
+    // Telling GPs widens sharing: two governance leads other than the proposer check it.
+    const approved = await hub.query('mutation { approveIsaPolicy(version: "test-gp-notifications", reason: "Board agreed") { status } }', {}, await federation.token({ role: 'governance', sub: 'dpo-3' }));
+    expect(approved.errors).toBeUndefined();
+    const activated = await hub.query('mutation { activateIsaPolicy(version: "test-gp-notifications", reason: "Board agreed") { status } }', {}, await federation.token({ role: 'governance', sub: 'dpo-4' }));
     expect(activated.data.activateIsaPolicy.status).toBe('ACTIVE');
 
     const { notification } = await screened('ESCALATE_TO_CASE', manager, { rag: 'RED' });

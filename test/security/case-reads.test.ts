@@ -103,7 +103,11 @@ describe('every read of personal data is in the access log; governance sees case
     ];
     const proposed = await federation.query('mutation($d: String!) { proposeIsaPolicy(document: $d, reason: "practice review") { version } }', { d: JSON.stringify(policy) }, governance);
     expect(proposed.body.errors).toBeUndefined();
-    await federation.query(`mutation { activateIsaPolicy(version: "${policy.version}", reason: "board approved") { status } }`, {}, governance);
+    // A named review widens who sees names: two governance leads other than the proposer check it.
+    const approved = await federation.query(`mutation { approveIsaPolicy(version: "${policy.version}", reason: "board approved") { status } }`, {}, await federation.token({ role: 'governance', sub: 'dpo-checker-1' }));
+    expect(approved.body.errors).toBeUndefined();
+    const activated = await federation.query(`mutation { activateIsaPolicy(version: "${policy.version}", reason: "board approved") { status } }`, {}, await federation.token({ role: 'governance', sub: 'dpo-checker-2' }));
+    expect(activated.body.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 5_100)); // the active policy is cached for 5 s
     await mark();
     const query = 'query($id: ID!) { case(id: $id) { concern subjects { familyName } } }';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit';
+import { AuditLog, type AuditEntryInput } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
-import { PolicyStore } from '../policy';
+import { PolicyStore, type PolicyChangeEvent } from '../policy';
 import { CaseRegister } from './case-register';
 import { hubClockOf } from './timescales';
 
@@ -14,10 +14,7 @@ export function hubServices(hub: DataSource): { audit: AuditLog; policies: Polic
   const policies = new PolicyStore({
     dataSource: hub,
     onChange: async (event, manager) => {
-      await audit.append(
-        { kind: AuditKind.POLICY_CHANGE, decision: AuditDecision.RECORDED, actorId: event.actorId, policyVersion: event.version, reason: `${event.kind}: ${event.reason}`, rule: event.documentHash },
-        manager,
-      );
+      await audit.append(policyChangeEntry(event), manager);
     },
   });
   const cases = new CaseRegister(hub, {
@@ -31,4 +28,22 @@ export function hubServices(hub: DataSource): { audit: AuditLog; policies: Polic
     },
   });
   return { audit, policies, cases };
+}
+
+/**
+ * One POLICY_CHANGE entry per step of the ISA's maker-checker: RECORDED with the document's hash
+ * as its rule, or DENIED with the refusal's rule id when the step was refused and nothing changed.
+ * The reason starts with the step, so a reader sees who proposed, approved, activated or withdrew.
+ */
+export function policyChangeEntry(event: PolicyChangeEvent): AuditEntryInput {
+  const base = { kind: AuditKind.POLICY_CHANGE, actorId: event.actorId, policyVersion: event.version };
+  if (event.refusal) {
+    return { ...base, decision: AuditDecision.DENIED, rule: event.refusal.rule, reason: `${event.kind} refused: ${event.refusal.message} Reason given: ${event.reason}` };
+  }
+  const details = [
+    event.retiredVersion ? `retired ${event.retiredVersion}` : null,
+    event.checkers ? `checked by ${event.checkers.join(', ') || 'nobody (first install)'}` : null,
+    event.widening?.length ? `widening: ${event.widening.length} finding${event.widening.length === 1 ? '' : 's'}` : null,
+  ].filter(Boolean);
+  return { ...base, decision: AuditDecision.RECORDED, rule: event.documentHash, reason: `${event.kind}: ${event.reason}${details.length ? ` (${details.join('; ')})` : ''}` };
 }

@@ -1,5 +1,5 @@
 import type { Obligation } from '@mash/shared';
-import { BUILT_IN_RULES, type AgencyName, type CaseStatus, type PolicyDocument, type PolicyRule, type Rag } from './policy-document';
+import { BUILT_IN_RULES, REVIEWING_ROLES, type AgencyName, type CaseStatus, type PolicyDocument, type PolicyRule, type Rag } from './policy-document';
 
 /**
  * Where the case's current rating stands under `ratingControl`: NOT_NEEDED (it opens nothing),
@@ -46,7 +46,10 @@ export interface FetchDecision {
 
 const HOUR_MS = 3_600_000;
 
-/** Decides one agency fetch: the first matching rule wins; nothing matched means deny. Pure. */
+/**
+ * Decides one agency fetch: built-in denials first (purpose, information request, the guard rails),
+ * then the first matching rule wins; nothing matched means deny. Pure.
+ */
 export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDecision {
   const deny = (rule: string, sentence: string): FetchDecision => ({
     allowed: false,
@@ -74,6 +77,8 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
         'If it shows a child or adult at risk, receive a referral for them',
     );
   }
+  const guard = guardRail(input);
+  if (guard) return deny(guard.rule, guard.sentence);
   const rule = policy.rules.find((candidate) => matches(candidate, policy, input));
   if (!rule) {
     return deny(
@@ -99,6 +104,32 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
     obligations: obligationsFor(rule, input),
     lawfulBasis,
   };
+}
+
+/**
+ * Guard rails no policy version can switch off, decided before any rule: a version that leaves
+ * out its own DENY rules, or puts an ALLOW first, still cannot open them. Validation refuses such
+ * ALLOW rules too; this holds even for a document stored before that check, or altered since.
+ */
+function guardRail(input: FetchInput): { rule: string; sentence: string } | null {
+  const reviewing = input.user.roles.filter((role) => (REVIEWING_ROLES as readonly string[]).includes(role));
+  if (reviewing.length > 0) {
+    // UK GDPR Art 5(1)(c), data minimisation; and who reviews access must not be the one exercising it.
+    return {
+      rule: BUILT_IN_RULES.neverContentRoles,
+      sentence:
+        `Your role ${reviewing.join(', ')} may not see agency content, whatever other roles you hold: ` +
+        'governance leads and agency administrators review access and disclosures, not the records themselves',
+    };
+  }
+  if (!input.case.rag) {
+    // The ISA threshold is the rating itself (ARCHITECTURE.md "The ISA policy").
+    return {
+      rule: BUILT_IN_RULES.unratedNeverShared,
+      sentence: 'This case has no RAG rating yet; agency data is shared only once it is rated, so rate the case first',
+    };
+  }
+  return null;
 }
 
 /**

@@ -211,6 +211,10 @@ export const BUILT_IN_RULES = {
   classificationWithheld: 'classification-not-released',
   /** A RESTRICTED field: never released automatically, whatever the policy says. */
   restrictedItem: 'restricted-never-automatic',
+  /** A user holding governance or agency-admin: never agency content, whatever else they hold (decided before any rule). */
+  neverContentRoles: 'never-content-roles',
+  /** A case with no rating: never shared (decided before any rule). */
+  unratedNeverShared: 'unrated-never-shared',
 } as const;
 
 export const REASON_PLACEHOLDERS = ['rag', 'status', 'roles', 'agency', 'purpose', 'windowHours'] as const;
@@ -218,6 +222,17 @@ export const REASON_PLACEHOLDERS = ['rag', 'status', 'roles', 'agency', 'purpose
 // Roles an ALLOW rule may never name: they review access and disclosures, they do not triage
 // (UK GDPR Art 5(1)(c), data minimisation: content is not necessary for their work).
 const NEVER_SEE_CONTENT: readonly string[] = ['governance', 'agency-admin', '*'];
+/** The roles that review access; no version may give them content or identities (decide.ts decides so before any rule too). */
+export const REVIEWING_ROLES: readonly HubRole[] = ['governance', 'agency-admin'];
+
+/**
+ * The longest `closedCaseWindowHours` a version may set: one week. The window exists so the officer
+ * can record the decision taken just before closure (the seven golden rules: record every decision
+ * with its reasons), not to keep agency data readable as a store; a week covers a weekend and a
+ * bank holiday with room to spare. Longer is retention, which the ISA does not provide for
+ * (UK GDPR Art 5(1)(e), storage limitation).
+ */
+export const MAX_CLOSED_CASE_WINDOW_HOURS = 168;
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true });
 const validateSchema = ajv.compile(schema);
@@ -230,9 +245,20 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const policy = doc as unknown as PolicyDocument;
   const errors = [
     ...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister), ...riskMatrixErrors(policy.riskMatrix),
-    ...clockErrors(policy),
+    ...clockErrors(policy), ...classificationErrors(policy.classificationAccess), ...windowErrors(policy),
   ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
+}
+
+/**
+ * A copy of `input` with the schema's defaults filled and its schema errors, without the semantic
+ * checks: to show and compare a stored version that today's rules refuse (it can never be
+ * activated or enforced; `validatePolicy` decides that).
+ */
+export function withSchemaDefaults(input: unknown): { document: unknown; errors: string[] } {
+  const doc = structuredClone(input);
+  const ok = validateSchema(doc);
+  return { document: doc, errors: ok ? [] : unique(validateSchema.errors!.map(describeError)) };
 }
 
 function semanticErrors(policy: PolicyDocument): string[] {
@@ -300,6 +326,10 @@ function ratingControlErrors(control: RatingControl): string[] {
 
 function caseRegisterErrors(access: CaseRegisterAccess): string[] {
   const errors: string[] = [];
+  access.namedRoles.forEach((role, i) => {
+    // A named review (time-limited, per case) may include governance; the standing list may not.
+    if (REVIEWING_ROLES.includes(role)) errors.push(`/caseRegister/namedRoles/${i}: "${role}" may not see identities in every case; governance and agency-admin review by case reference (a time-limited named review can show identities in named cases)`);
+  });
   const seen = new Set<string>();
   access.namedReviews.forEach((review, i) => {
     if (seen.has(review.id)) errors.push(`/caseRegister/namedReviews/${i}/id "${review.id}" is already used; review ids must be unique`);
@@ -310,6 +340,36 @@ function caseRegisterErrors(access: CaseRegisterAccess): string[] {
     }
   });
   return errors;
+}
+
+function classificationErrors(entries: ClassificationAccess[]): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const at = `/classificationAccess/${i}`;
+    const first = seen.get(entry.id);
+    if (first !== undefined) errors.push(`${at}/id "${entry.id}" is already used by /classificationAccess/${first}; entry ids must be unique`);
+    else seen.set(entry.id, i);
+    entry.roles.forEach((role, j) => {
+      if ((REVIEWING_ROLES as readonly string[]).includes(role)) errors.push(`${at}/roles/${j}: an entry may not name "${role}"; governance and agency-admin never see agency content`);
+    });
+    entry.rag.forEach((rag, j) => {
+      if (rag === 'UNRATED') errors.push(`${at}/rag/${j}: an entry may not name UNRATED; unrated cases are never shared`);
+    });
+    entry.levels.forEach((level, j) => {
+      // DOMAIN.md 6.2: restricted items go through the agency's named single point of contact.
+      if (level === 'RESTRICTED') errors.push(`${at}/levels/${j}: RESTRICTED is never released by policy; restricted items go through the agency's single point of contact`);
+    });
+  });
+  return errors;
+}
+
+function windowErrors(policy: PolicyDocument): string[] {
+  if (policy.closedCaseWindowHours <= MAX_CLOSED_CASE_WINDOW_HOURS) return [];
+  return [
+    `/closedCaseWindowHours ${policy.closedCaseWindowHours} is above the cap of ${MAX_CLOSED_CASE_WINDOW_HOURS} hours (one week): ` +
+      'the window after closure is for recording the decision, not for keeping agency data readable',
+  ];
 }
 
 function clockErrors(policy: PolicyDocument): string[] {

@@ -3,11 +3,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalHash, createLogger } from '@mash/shared';
 import { DEFAULT_POLICY } from './default-policy';
 import { validatePolicy, type PolicyDocument } from './policy-document';
+import { PolicyApproval } from './policy-approval.entity';
 import { PolicyVersion } from './policy-version.entity';
+import { wideningFindings } from './widening';
 
-/** A change to the ISA, reported so it can be audited (ARCHITECTURE.md "Audit and disclosure"). */
+export type PolicyChangeKind = 'PROPOSED' | 'APPROVED' | 'ACTIVATED' | 'WITHDRAWN';
+
+/** A change to the ISA, or a refused attempt at one, reported so it can be audited (ARCHITECTURE.md "Audit and disclosure"). */
 export interface PolicyChangeEvent {
-  kind: 'PROPOSED' | 'ACTIVATED';
+  kind: PolicyChangeKind;
   version: string;
   documentHash: string;
   actorId: string;
@@ -15,13 +19,27 @@ export interface PolicyChangeEvent {
   at: Date;
   /** ACTIVATED only: the version it retired, if any. */
   retiredVersion?: string | null;
+  /** ACTIVATED only: who checked it (approvers other than the proposer, the activator included) and how it widened sharing. */
+  checkers?: string[];
+  widening?: string[];
+  /** Set when the attempt was refused and nothing changed: a stable rule id and the sentence the user was given. */
+  refusal?: { rule: string; message: string } | null;
 }
+
+/** Why a maker-checker step was refused; the rule id of its DENIED entry in the access log. */
+export const POLICY_REFUSALS = {
+  proposerApproves: 'maker-checker-proposer-approves',
+  proposerActivates: 'maker-checker-proposer-activates',
+  alreadyApproved: 'maker-checker-already-approved',
+  tooFewApprovers: 'maker-checker-too-few-approvers',
+} as const;
 
 export interface PolicyStoreOptions {
   dataSource: DataSource;
   /**
    * Called inside the change's transaction: write the audit entry through `manager` so it commits
    * or rolls back with the change; throwing rolls the change back (no unaudited policy change).
+   * A refused attempt is reported in a transaction of its own, so it is recorded though nothing changed.
    * Do not use another connection here: embedded mode has one, and it would wait forever.
    */
   onChange: (event: PolicyChangeEvent, manager: EntityManager) => Promise<void>;
@@ -30,10 +48,34 @@ export interface PolicyStoreOptions {
   now?: () => Date;
 }
 
+/** Where a version stands under maker-checker. */
+export interface PolicyChecks {
+  /** How it widens sharing: a draft against the version in force now; an activated version as recorded when it was activated. */
+  widening: string[];
+  /** People other than the proposer who must approve, the activator included: 1, or 2 when it widens sharing (0: the default installed on an empty hub). */
+  approversNeeded: number;
+  /** People other than the proposer who have: recorded approvals, plus the activator once active. */
+  approversHave: number;
+}
+
+/** Who makes and checks a change made in one call (`proposeAndActivate`). */
+export interface PolicyActors {
+  proposer: string;
+  /** Distinct from the proposer: all but the last approve, the last activates. Two cover a widening change. */
+  checkers: string[];
+}
+
 interface Loaded {
   at: number;
   record: PolicyVersion | null;
   policy: PolicyDocument | null;
+}
+
+/** A refused maker-checker step: the error for the user and the event for the access log. */
+class Refused extends Error {
+  constructor(readonly error: GraphQLError, readonly event: PolicyChangeEvent) {
+    super(error.message);
+  }
 }
 
 const log = createLogger('gateway');
@@ -63,21 +105,41 @@ export class PolicyStore {
     return this.repository().findOneBy({ version });
   }
 
+  /** The approvals recorded for a version, oldest first. */
+  approvals(version: string): Promise<PolicyApproval[]> {
+    return this.options.dataSource.getRepository(PolicyApproval).find({ where: { version }, order: { at: 'ASC', approver: 'ASC' } });
+  }
+
+  /** Widening and approvers needed and had, for any version. */
+  async checks(record: PolicyVersion): Promise<PolicyChecks> {
+    const approvers = new Set((await this.approvals(record.version)).map((approval) => approval.approver));
+    if (record.activatedBy) {
+      approvers.add(record.activatedBy);
+      approvers.delete(record.proposedBy);
+      return { widening: record.widening ?? [], approversNeeded: record.approversNeeded ?? 0, approversHave: approvers.size };
+    }
+    const widening = await this.wideningOf(record.document);
+    return { widening, approversNeeded: neededFor(widening), approversHave: approvers.size };
+  }
+
   /** On an empty table, proposes and activates DEFAULT_POLICY (true); otherwise changes nothing (false). */
   async ensureDefault(actorId: string): Promise<boolean> {
     const installed = await this.options.dataSource.transaction(async (manager) => {
       // Two gateways starting at once must not both seed.
       await manager.query('LOCK TABLE isa_policy_version IN SHARE ROW EXCLUSIVE MODE');
       if ((await manager.count(PolicyVersion)) > 0) return false;
+      // The one exemption from maker-checker (the database allows it only on an empty table): a
+      // hub with no agreement shares nothing, and the default is what the signatories agreed.
       const reason = 'Default ISA policy installed on first start';
-      await this.insertProposal(manager, DEFAULT_POLICY, actorId, reason);
-      await this.switchActive(manager, DEFAULT_POLICY.version, actorId, reason);
+      await this.insertDraft(manager, DEFAULT_POLICY, actorId, reason);
+      await this.switchActive(manager, DEFAULT_POLICY.version, actorId, reason, true);
       return true;
     });
     this.cache = null;
     return installed;
   }
 
+  /** Stores a DRAFT; it changes nothing until other governance users check and activate it. */
   async propose(document: unknown, actorId: string, reason: string): Promise<PolicyVersion> {
     requireReason(reason);
     const checked = validatePolicy(document);
@@ -88,7 +150,7 @@ export class PolicyStore {
     try {
       return await this.options.dataSource.transaction(async (manager) => {
         if (await manager.findOneBy(PolicyVersion, { version: checked.policy.version })) throw taken();
-        return this.insertProposal(manager, checked.policy, actorId, reason);
+        return this.insertDraft(manager, checked.policy, actorId, reason);
       });
     } catch (error) {
       // A concurrent proposal of the same version loses on the unique index.
@@ -97,22 +159,69 @@ export class PolicyStore {
     }
   }
 
-  /** Retires the active version and activates `version` in one transaction. */
+  /** Records `actorId`'s approval of a draft; refused (and audited) for the proposer or a second approval by the same person. */
+  async approve(version: string, actorId: string, reason: string): Promise<PolicyVersion> {
+    requireReason(reason);
+    return this.refusable(async (manager) => {
+      const target = await this.lockedDraft(manager, version, 'approved');
+      const event = this.event('APPROVED', target, actorId, reason);
+      if (actorId === target.proposedBy) {
+        throw refused(POLICY_REFUSALS.proposerApproves, `You proposed version ${version}, so you cannot approve it: maker-checker needs another governance lead.`, event, 'FORBIDDEN');
+      }
+      if (await manager.findOneBy(PolicyApproval, { version, approver: actorId })) {
+        throw refused(POLICY_REFUSALS.alreadyApproved, `You have already approved version ${version}; one approval per person counts.`, event);
+      }
+      await manager.insert(PolicyApproval, { version, approver: actorId, reason, at: event.at });
+      await this.options.onChange(event, manager);
+      return target;
+    });
+  }
+
+  /**
+   * Retires the active version and activates the draft `version` in one transaction. Refused (and
+   * audited) when `actorId` proposed it, or when too few others checked it: the activator and the
+   * approvers other than the proposer must number 1, or 2 when it widens sharing.
+   */
   async activate(version: string, actorId: string, reason: string): Promise<PolicyVersion> {
     requireReason(reason);
-    const activated = await this.options.dataSource.transaction((manager) => this.switchActive(manager, version, actorId, reason));
+    const activated = await this.refusable((manager) => this.switchActive(manager, version, actorId, reason, false));
     this.cache = null;
     return activated;
   }
 
-  private async insertProposal(manager: EntityManager, policy: PolicyDocument, actorId: string, reason: string): Promise<PolicyVersion> {
+  /** Withdraws a draft (DRAFT -> RETIRED): it can never be activated. */
+  async withdraw(version: string, actorId: string, reason: string): Promise<PolicyVersion> {
+    requireReason(reason);
+    return this.options.dataSource.transaction(async (manager) => {
+      const target = await this.lockedDraft(manager, version, 'withdrawn');
+      const event = this.event('WITHDRAWN', target, actorId, reason);
+      await manager.update(PolicyVersion, { id: target.id }, { status: 'RETIRED', retiredBy: actorId, retiredAt: event.at, retirementReason: reason });
+      await this.options.onChange(event, manager);
+      return manager.findOneByOrFail(PolicyVersion, { id: target.id });
+    });
+  }
+
+  /**
+   * Proposes, approves and activates in one call, each step by its own actor and through every
+   * check (for seeds, tools and tests); `actors.proposer` cannot be among the checkers.
+   */
+  async proposeAndActivate(document: unknown, reason: string, actors: PolicyActors = { proposer: 'governance:maker', checkers: ['governance:checker-1', 'governance:checker-2'] }): Promise<PolicyVersion> {
+    const proposed = await this.propose(document, actors.proposer, reason);
+    const approvers = actors.checkers.slice(0, -1);
+    const activator = actors.checkers[actors.checkers.length - 1];
+    if (!activator) throw badInput('Name at least one checker other than the proposer.');
+    for (const approver of approvers) await this.approve(proposed.version, approver, reason);
+    return this.activate(proposed.version, activator, reason);
+  }
+
+  private async insertDraft(manager: EntityManager, policy: PolicyDocument, actorId: string, reason: string): Promise<PolicyVersion> {
     const now = this.now();
     const documentHash = canonicalHash(policy);
     const record = manager.create(PolicyVersion, {
       version: policy.version,
       document: policy,
       documentHash,
-      status: 'PROPOSED',
+      status: 'DRAFT',
       proposedBy: actorId,
       proposedAt: now,
       reason,
@@ -122,7 +231,7 @@ export class PolicyStore {
     return manager.findOneByOrFail(PolicyVersion, { version: policy.version });
   }
 
-  private async switchActive(manager: EntityManager, version: string, actorId: string, reason: string): Promise<PolicyVersion> {
+  private async switchActive(manager: EntityManager, version: string, actorId: string, reason: string, firstInstall: boolean): Promise<PolicyVersion> {
     const rows = await manager
       .createQueryBuilder(PolicyVersion, 'v')
       .setLock('pessimistic_write')
@@ -130,25 +239,72 @@ export class PolicyStore {
       .getMany();
     const target = rows.find((row) => row.version === version);
     if (!target) throw badInput(`There is no ISA policy version ${version}; propose it first.`);
-    if (target.status !== 'PROPOSED') {
-      throw badInput(`Version ${version} is ${target.status}; only a PROPOSED version can be activated.`);
+    if (target.status !== 'DRAFT') throw badInput(`Version ${version} is ${target.status}; only a DRAFT version can be activated.`);
+    const event = this.event('ACTIVATED', target, actorId, reason);
+    if (!firstInstall && actorId === target.proposedBy) {
+      throw refused(
+        POLICY_REFUSALS.proposerActivates,
+        `You proposed version ${version}, so you cannot activate it: another governance lead must (maker-checker).`,
+        event,
+        'FORBIDDEN',
+      );
     }
     // Re-check: the rules of validity may have tightened since it was proposed.
     const checked = validatePolicy(target.document);
     if (!checked.ok) throw badInput(`Version ${version} is no longer valid: ${checked.errors.join('; ')}.`, { errors: checked.errors });
-    const now = this.now();
     const current = rows.find((row) => row.status === 'ACTIVE') ?? null;
-    if (current) await manager.update(PolicyVersion, { id: current.id }, { status: 'RETIRED', retiredBy: actorId, retiredAt: now });
+    const widening = wideningFindings(current ? this.checkStored(current) : null, checked.policy);
+    const approvals = await manager.find(PolicyApproval, { where: { version } });
+    const checkers = [...new Set([...approvals.map((a) => a.approver), actorId])].filter((who) => who !== target.proposedBy);
+    const needed = firstInstall ? 0 : neededFor(widening);
+    if (checkers.length < needed) {
+      const why = widening.length > 0 ? `it widens sharing (${widening.length} finding${widening.length === 1 ? '' : 's'}, first: ${widening[0]})` : 'every change needs one';
+      throw refused(
+        POLICY_REFUSALS.tooFewApprovers,
+        `Version ${version} needs ${needed} approvers other than its proposer, the activator included, because ${why}; ` +
+          `it has ${checkers.length} with you. Ask another governance lead to approve it first.`,
+        { ...event, widening, checkers },
+      );
+    }
+    const now = event.at;
+    if (current) {
+      await manager.update(PolicyVersion, { id: current.id }, { status: 'RETIRED', retiredBy: actorId, retiredAt: now, retirementReason: `Replaced by version ${version}` });
+    }
     await manager.update(
       PolicyVersion,
       { id: target.id },
-      { status: 'ACTIVE', activatedBy: actorId, activatedAt: now, activationReason: reason },
+      { status: 'ACTIVE', activatedBy: actorId, activatedAt: now, activationReason: reason, approversNeeded: needed, widening },
     );
-    await this.options.onChange(
-      { kind: 'ACTIVATED', version, documentHash: target.documentHash, actorId, reason, at: now, retiredVersion: current?.version ?? null },
-      manager,
-    );
+    await this.options.onChange({ ...event, retiredVersion: current?.version ?? null, checkers, widening }, manager);
     return manager.findOneByOrFail(PolicyVersion, { id: target.id });
+  }
+
+  private async lockedDraft(manager: EntityManager, version: string, done: string): Promise<PolicyVersion> {
+    const target = await manager.createQueryBuilder(PolicyVersion, 'v').setLock('pessimistic_write').where('v.version = :version', { version }).getOne();
+    if (!target) throw badInput(`There is no ISA policy version ${version}; propose it first.`);
+    if (target.status !== 'DRAFT') throw badInput(`Version ${version} is ${target.status}; only a DRAFT version can be ${done}.`);
+    return target;
+  }
+
+  /** Runs a step; a refusal rolls it back, is reported in a transaction of its own, then reaches the caller. */
+  private async refusable<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.options.dataSource.transaction(work);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      await this.options.dataSource.transaction((manager) => this.options.onChange(error.event, manager));
+      throw error.error;
+    }
+  }
+
+  private event(kind: PolicyChangeKind, target: PolicyVersion, actorId: string, reason: string): PolicyChangeEvent {
+    return { kind, version: target.version, documentHash: target.documentHash, actorId, reason, at: this.now() };
+  }
+
+  private async wideningOf(document: unknown): Promise<string[]> {
+    const checked = validatePolicy(document);
+    if (!checked.ok) return [`This version does not pass validation today (${checked.errors[0]}), so it cannot be activated`];
+    return wideningFindings(await this.active(), checked.policy);
   }
 
   private async load(): Promise<Loaded> {
@@ -187,8 +343,17 @@ export class PolicyStore {
   }
 }
 
+/** Maker-checker: one other person for any change, two for a change that widens sharing. */
+function neededFor(widening: string[]): number {
+  return widening.length > 0 ? 2 : 1;
+}
+
 function requireReason(reason: string): void {
   if (!reason || reason.trim() === '') throw badInput('Give a reason: every ISA policy change records why it was made.');
+}
+
+function refused(rule: string, message: string, event: PolicyChangeEvent, code: 'FORBIDDEN' | 'BAD_USER_INPUT' = 'BAD_USER_INPUT'): Refused {
+  return new Refused(new GraphQLError(message, { extensions: { code, refusal: rule } }), { ...event, refusal: { rule, message } });
 }
 
 function badInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {

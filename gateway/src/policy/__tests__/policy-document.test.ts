@@ -1,5 +1,5 @@
 import { HUB_ROLES } from '../../auth/user';
-import { DEFAULT_POLICY, validatePolicy, type PolicyDocument } from '..';
+import { DEFAULT_POLICY, MAX_CLOSED_CASE_WINDOW_HOURS, validatePolicy, type PolicyDocument } from '..';
 import schema from '../policy.schema.json';
 
 /** A fresh, mutable copy of the default policy to break in one place. */
@@ -171,6 +171,57 @@ describe('validatePolicy: the hub\'s clock', () => {
       '/timescales/AMBER/clock is "OFFICE"; must be one of ELAPSED, WORKING',
       '/workingCalendar/workingDays/1 is "FUNDAY"; must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY',
       '/reReferralWindowDays must be >= 0',
+    ]);
+  });
+});
+
+describe('validatePolicy: guard rails (issue 12)', () => {
+  it('refuses field access for governance, agency-admin, unrated cases or restricted items, with the reasons', () => {
+    const doc = policy();
+    doc.classificationAccess.push({
+      id: 'board-sees-all', description: 'Too much', roles: ['mash-triage', 'governance', 'agency-admin'], rag: ['RED', 'UNRATED'], purposes: ['MASH_TRIAGE'], agencies: ['*'], levels: ['BASIC_IDENTITY', 'RESTRICTED'],
+    });
+    doc.classificationAccess.push({ ...doc.classificationAccess[0] });
+    expect(errorsOf(doc)).toEqual([
+      '/classificationAccess/2/roles/1: an entry may not name "governance"; governance and agency-admin never see agency content',
+      '/classificationAccess/2/roles/2: an entry may not name "agency-admin"; governance and agency-admin never see agency content',
+      '/classificationAccess/2/rag/1: an entry may not name UNRATED; unrated cases are never shared',
+      "/classificationAccess/2/levels/1: RESTRICTED is never released by policy; restricted items go through the agency's single point of contact",
+      '/classificationAccess/3/id "triage-red-research" is already used by /classificationAccess/0; entry ids must be unique',
+    ]);
+  });
+
+  it('keeps governance and agency-admin off the standing list of who sees names, but allows a named review', () => {
+    const doc = policy();
+    doc.caseRegister.namedRoles = ['mash-triage', 'governance', 'agency-admin'];
+    expect(errorsOf(doc)).toEqual([
+      '/caseRegister/namedRoles/1: "governance" may not see identities in every case; governance and agency-admin review by case reference (a time-limited named review can show identities in named cases)',
+      '/caseRegister/namedRoles/2: "agency-admin" may not see identities in every case; governance and agency-admin review by case reference (a time-limited named review can show identities in named cases)',
+    ]);
+    const review = policy();
+    review.caseRegister.namedReviews = [{ id: 'spr-1', description: 'Practice review', roles: ['governance'], caseReferences: ['MASH-2026-000001'], until: '2027-01-31' }];
+    expect(validatePolicy(review).ok).toBe(true);
+  });
+
+  it('caps the closed-case window at one week', () => {
+    const doc = policy();
+    doc.closedCaseWindowHours = MAX_CLOSED_CASE_WINDOW_HOURS;
+    expect(validatePolicy(doc).ok).toBe(true);
+    doc.closedCaseWindowHours = 8760;
+    expect(errorsOf(doc)).toEqual([
+      '/closedCaseWindowHours 8760 is above the cap of 168 hours (one week): the window after closure is for recording the decision, not for keeping agency data readable',
+    ]);
+  });
+
+  it('still refuses ALLOW rules for governance, agency-admin, every role, or unrated and every rating', () => {
+    const doc = policy();
+    doc.rules[3].roles = ['*'];
+    doc.rules[4].rag = ['*'];
+    doc.rules[4].roles = ['governance'];
+    expect(errorsOf(doc)).toEqual([
+      '/rules/3/roles/0: an ALLOW rule may not name "*"; governance and agency-admin never see agency content',
+      '/rules/4/rag/0: an ALLOW rule must name RED, AMBER or GREEN; unrated cases are never shared',
+      '/rules/4/roles/0: an ALLOW rule may not name "governance"; governance and agency-admin never see agency content',
     ]);
   });
 });
