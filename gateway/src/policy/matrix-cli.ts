@@ -215,9 +215,13 @@ export function renderMatrixMarkdown(rows: readonly AccessMatrixEntry[], { polic
   if (obligations.size === 0) out.push('None.');
   for (const [obligation, agencies] of obligations) out.push(`- ${obligation}: ${POLICY_AGENCIES.filter((agency) => agencies.has(agency)).join(', ')}`);
   out.push('', '## The rules in the tables', '');
+  // Each rule once, with the sentence a user in its first cell reads (a fetch's own, or a level's withholding).
   const reasons = new Map<string, string>();
-  for (const cell of accessMatrixCells(rows)) if (!reasons.has(cell.rule)) reasons.set(cell.rule, cell.reason);
-  for (const [rule, reason] of reasons) out.push(`- ${rule}: for example, "${reason}"`);
+  for (const row of rows) {
+    if (!reasons.has(row.rule)) reasons.set(row.rule, row.reason);
+    for (const level of row.levels) if (!reasons.has(level.rule)) reasons.set(level.rule, level.reason);
+  }
+  for (const [rule, reason] of reasons) out.push(`- ${rule}: "${reason}"`);
   return `${out.join('\n')}\n`;
 }
 
