@@ -4,9 +4,11 @@ import { GraphQLError } from 'graphql';
 import { agencyFieldName, type AgencyName, type Dispatcher, type Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
+import { withheldOccurrences, type PrunedOperation } from './enforcement/field-withholding';
 import { requestedFields } from './enforcement/requested-fields';
 import { recordOutcome } from './picture/answers';
 import type { AgencyField } from './picture/sdl';
+import { BUILT_IN_RULES } from './policy/policy-document';
 
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -26,7 +28,9 @@ export interface AgencyDataSourceOptions {
  * The gateway's only way to an agency, and so where the sharing agreement is enforced: whatever
  * shape the client's query had (aliases, fragments, many cases at once), the planner's fetch to
  * the agency passes here. Subjects are grouped by case, each group decided and audited, and only
- * allowed groups are sent, each with its own grant. A failing or slow agency becomes
+ * allowed groups are sent, each with its own grant. Each group's operation is cut to the fields its
+ * release of field sensitivities allows (the agency is never asked for the rest), and each cut
+ * field comes back as null with ISA_DENIED on its path. A failing or slow agency becomes
  * AGENCY_UNAVAILABLE for its fields; the rest of the view still arrives.
  */
 export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -73,12 +77,14 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           group.indexes.forEach((index) => (entities[index] = noAnswer()));
           return;
         }
+        // One request per case group, so groups released different levels are each cut their own way.
+        const pruned = group.release ? enforcement.fields.prune(request.query ?? '', group.release.levels) : undefined;
         let response: Response;
         try {
           response = await this.send(options, group.grant, {
             ...request.variables,
             representations: group.indexes.map((index) => representations[index]),
-          });
+          }, pruned?.query);
         } catch (error) {
           recordOutcome(context, field, group.subjectIds, { state: 'UNAVAILABLE', code: 'AGENCY_UNAVAILABLE' });
           const unavailable = error as GraphQLError;
@@ -90,6 +96,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         }
         const answered = (response.data?._entities as unknown[] | undefined) ?? [];
         group.indexes.forEach((index, position) => (entities[index] = answered[position] ?? noAnswer()));
+        if (pruned?.withheld.length) errors.push(...withheldErrors(group, pruned, entities, request.variables, agency));
         for (const error of response.errors ?? []) {
           const moved = reindexed(error, group.indexes);
           errors.push(moved);
@@ -104,8 +111,8 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** One request to the agency carrying one grant; failures and timeouts become AGENCY_UNAVAILABLE. */
-  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, grant: string, variables: Record<string, unknown> | undefined): Promise<Response> {
-    const request = { ...options.request, variables, http: { method: 'POST', url: this.url, headers: new Headers({ authorization: `Bearer ${grant}` }) } };
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, grant: string, variables: Record<string, unknown> | undefined, query = options.request.query): Promise<Response> {
+    const request = { ...options.request, query, variables, http: { method: 'POST', url: this.url, headers: new Headers({ authorization: `Bearer ${grant}` }) } };
     try {
       return await super.process({ ...options, request } as GraphQLDataSourceProcessOptions<GatewayContext>);
     } catch (error) {
@@ -123,6 +130,39 @@ function denied(group: CaseGroup, index: number, agency: AgencyName): ResponseEr
     path: ['_entities', index],
     extensions: { code: 'ISA_DENIED', agency, rule: group.decision.rule, policyVersion: group.decision.policyVersion },
   } as unknown as ResponseError;
+}
+
+/**
+ * One ISA_DENIED error per place a withheld field would have been answered (a list's every item),
+ * on that place's path, the field set to null there; the gateway maps `_entities` paths to the
+ * client's. Nothing for a subject whose view did not come back (its own error says why).
+ */
+function withheldErrors(group: CaseGroup, pruned: PrunedOperation, entities: unknown[], variables: Record<string, unknown> | undefined, agency: AgencyName): ResponseError[] {
+  const errors: ResponseError[] = [];
+  const seen = new Set<string>();
+  for (const index of group.indexes) {
+    for (const selection of pruned.withheld) {
+      const denial = group.release?.denials[selection.level];
+      for (const path of withheldOccurrences(entities[index], selection, variables)) {
+        const key = path.join('.');
+        if (seen.has(`${index}:${key}`)) continue;
+        seen.add(`${index}:${key}`);
+        errors.push({
+          message: denial?.reason ?? `The sharing agreement does not release ${selection.level} fields (rule ${BUILT_IN_RULES.classificationWithheld}).`,
+          path: ['_entities', index, ...path],
+          extensions: {
+            code: 'ISA_DENIED',
+            agency,
+            rule: denial?.rule ?? BUILT_IN_RULES.classificationWithheld,
+            level: selection.level,
+            field: selection.field,
+            policyVersion: group.decision.policyVersion,
+          },
+        } as unknown as ResponseError);
+      }
+    }
+  }
+  return errors;
 }
 
 /** An agency's error about its n-th representation, moved to that subject's place in the whole fetch. */

@@ -19,6 +19,7 @@ import { createUserVerifier } from './auth/verify-user';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { EnforcementPoint } from './enforcement/enforcement-point';
+import { FieldClassification } from './enforcement/field-withholding';
 import { apolloLogger } from './errors/apollo-logger';
 import { formatGatewayError } from './errors/format-error';
 import { jsonBodyErrors, jsonNotFound } from './errors/json-errors';
@@ -66,11 +67,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (await policies.ensureDefault('system:gateway-start')) logger.info('policy_installed', { version: (await policies.activeVersion())?.version ?? 'none' });
   const grantKey = options.grantKey ?? (await loadOrCreateSigningKey(config.grantKey));
   const issuer = new GrantIssuer({ key: grantKey, issuer: config.grantIssuer });
-  const enforcement = new EnforcementPoint({ policies, audit, issuer, logger });
+  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
+  const enforcement = new EnforcementPoint({ policies, audit, issuer, logger, fields: FieldClassification.fromSupergraph(supergraphSdl) });
   const agencyTransport = agencyDispatcher(config.agencyTransport);
   const checkpoints = new AuditCheckpointer({ hub, issuer, intervalMs: (config.checkpointIntervalSeconds ?? 60) * 1000, logger });
   const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     logger: apolloLogger(logger, production),
     buildService: ({ name, url }) => {
       if (name === 'hub') return new HubDataSource(hubSchema);

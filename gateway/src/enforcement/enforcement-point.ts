@@ -1,9 +1,12 @@
-import { DISCLOSURE_LOG_REVIEW, subjectDigests, type AgencyName, type GrantIssuer, type Logger, type MatchDecision } from '@mash/shared';
+import { DISCLOSURE_LOG_REVIEW, SENSITIVITY_LEVELS, subjectDigests, type AgencyName, type GrantIssuer, type Logger, type MatchDecision, type SensitivityLevel } from '@mash/shared';
 import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import type { AuditEntryInput, DecisionFacts } from '../audit';
 import type { GatewayContext } from '../context';
 import { decideFetch, decideOnwardFetch, decideWithoutPolicy, ONWARD_PURPOSES, SCREENING_CLAIM_MINUTES, type CaseFacts, type FetchDecision, type PolicyStore } from '../policy';
+import { releasedLevels, withheldField, type ReleaseInput } from '../policy/classification';
+import type { PolicyDocument } from '../policy/policy-document';
+import type { FieldClassification, WithheldPath } from './field-withholding';
 import { DEFAULT_NOTIFICATIONS } from '../notifications/agreement';
 import { incidentChildren } from './incident-children';
 import { markResearchStarted } from '../hub/lifecycle/research';
@@ -26,6 +29,20 @@ export interface CaseGroup {
   grantId?: string;
   /** The case's facts the decision was taken on (null: no case found), audited for re-evaluation. */
   facts?: CaseFacts | null;
+  /** An allowed triage fetch: the field sensitivities the policy releases to it and what it withholds. */
+  release?: FieldRelease;
+}
+
+/** Field classification of one allowed fetch (issue 12): applied by the agency data source, audited here. */
+export interface FieldRelease {
+  /** Levels released (`releasedLevels`), never RESTRICTED. */
+  levels: SensitivityLevel[];
+  /** The policy's classificationAccess entries that released them. */
+  entries: string[];
+  /** The requested field paths withheld, each with the level that withheld it. */
+  withheld: WithheldPath[];
+  /** What withholding a field at each level not released says: the rule and its plain sentence. */
+  denials: Partial<Record<SensitivityLevel, { rule: string; reason: string }>>;
 }
 
 export interface EnforcementDeps {
@@ -33,6 +50,8 @@ export interface EnforcementDeps {
   audit: AuditLog;
   issuer: GrantIssuer;
   logger: Logger;
+  /** The supergraph's field sensitivities, from the SDL the gateway serves. */
+  fields: FieldClassification;
 }
 
 /**
@@ -47,6 +66,11 @@ export class EnforcementPoint {
   private readonly researchMarked = new WeakMap<GatewayContext, Set<string>>();
 
   constructor(private readonly deps: EnforcementDeps) {}
+
+  /** The field classification the agency data sources prune with. */
+  get fields(): FieldClassification {
+    return this.deps.fields;
+  }
 
   /** How long a screener's claim on a DA notification counts as "screening it now" for onward look-ups. */
   static readonly SCREENING_CLAIM_MINUTES = SCREENING_CLAIM_MINUTES;
@@ -88,7 +112,10 @@ export class EnforcementPoint {
             : policy
               ? decideFetch(policy, { user: context.user, agency, purpose: TRIAGE_PURPOSE, case: facts, now })
               : decideWithoutPolicy();
-        return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision, facts };
+        const release = decision.allowed && policy && context.user && facts
+          ? this.release(policy, { roles: context.user.roles, rag: facts.rag, purpose: TRIAGE_PURPOSE, agency }, fields)
+          : undefined;
+        return { caseId, indexes, subjectIds: indexes.map((index) => subjectIds[index]), decision, facts, release };
       });
     } catch (error) {
       this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
@@ -118,11 +145,26 @@ export class EnforcementPoint {
       caseId: group.caseId,
       subjectIds: group.subjectIds,
       grantId: group.grantId ?? null,
-      facts: decisionFacts(TRIAGE_PURPOSE, group.facts ?? null),
+      facts: {
+        ...decisionFacts(TRIAGE_PURPOSE, group.facts ?? null),
+        ...(group.release ? { released: group.release.levels, withheld: group.release.withheld } : {}),
+      },
     }));
     // Only once the decision is logged and the fetch will go out: the case's first costs one UPDATE.
     await this.markResearch(context, audited, cases, subjectIds, now);
     return audited;
+  }
+
+  /**
+   * What an allowed fetch may return, field by field: the levels the policy's classificationAccess
+   * releases for this role, rating, purpose and agency (never RESTRICTED), and the requested fields
+   * that leaves out. The data source cuts those from the operation; the agency never sees them asked.
+   */
+  private release(policy: PolicyDocument, input: ReleaseInput, fields: string[]): FieldRelease {
+    const { levels, entries } = releasedLevels(policy, input);
+    const denials: FieldRelease['denials'] = {};
+    for (const level of SENSITIVITY_LEVELS) if (!levels.includes(level)) denials[level] = withheldField(policy, level, input);
+    return { levels, entries, withheld: this.deps.fields.withheldPaths(fields, levels), denials };
   }
 
   /**
