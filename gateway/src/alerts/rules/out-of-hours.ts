@@ -1,6 +1,6 @@
 import type { AlertRule, Rag } from '../../policy';
 import { isWorkingTime, localDay } from './calendar';
-import { accessLogEvidence, agenciesOf, candidate, isAllowedFetch, isFresh, iso, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
+import { accessLogEvidence, agenciesOf, candidate, isAllowedFetch, isFresh, iso, span, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
 
 /** The case's rating when it was fetched: its latest rating given at or before then; null when none. */
 export function ratingAt(window: Pick<EntryWindow, 'caseRatings'>, caseId: string, at: Date): Rag | null {
@@ -40,11 +40,10 @@ export function outOfHours(rule: AlertRule, window: EntryWindow): AlertCandidate
       userId,
       caseId: cases.size === 1 ? [...cases][0] : null,
       agency: null,
-      from: entries[0].at,
-      to: entries[entries.length - 1].at,
+      ...span(entries),
       summary:
         `User ${userId} fetched agency data outside working hours on ${day} (${window.calendar.dayStarts}-${window.calendar.dayEnds} ${window.calendar.timeZone}, working days only): ` +
-        `${entries.length} fetch(es) (${agenciesOf(entries)}) for ${cases.size} case(s) rated ${rags}, from ${iso(entries[0].at)}` +
+        `${entries.length} fetch(es) (${agenciesOf(entries)}) for ${cases.size} case(s) rated ${rags}, from ${iso(span(entries).from)}` +
         `${except.size > 0 ? `; ${[...except].join(', ')} cases are excepted` : ''}.`,
       evidence: accessLogEvidence(entries),
     }, key)];

@@ -1,5 +1,5 @@
 import type { AlertRule, Rag } from '../../policy';
-import { accessLogEvidence, agenciesOf, bySeq, candidate, isAllowedFetch, isFresh, iso, minutesBetween, singleAgency, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
+import { accessLogEvidence, agenciesOf, bySeq, candidate, isAllowedFetch, isFresh, iso, minutesBetween, singleAgency, span, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
 
 const RANK: Record<Rag, number> = { GREEN: 0, AMBER: 1, RED: 2 };
 const RATING_ID = /\brating=([0-9a-f-]{36})\b/;
@@ -49,16 +49,14 @@ function followedByOwnFetch(rule: AlertRule, window: EntryWindow, describe: (ent
       (entry) => isAllowedFetch(entry) && entry.actorId === event.actorId && entry.caseId === event.caseId && bySeq(entry, event) > 0 && entry.at.getTime() - event.at.getTime() <= windowMs,
     );
     if (!fetches.some((entry) => isFresh(window, entry))) continue;
-    const last = fetches[fetches.length - 1];
     found.push(candidate(rule, {
       userId: event.actorId,
       caseId: event.caseId,
       agency: singleAgency(fetches),
-      from: event.at,
-      to: last.at,
+      ...span([event, ...fetches]),
       summary:
         `User ${event.actorId} ${what} at ${iso(event.at)}, then fetched agency data for it themselves ` +
-        `${fetches.length} time(s) (${agenciesOf(fetches)}) within ${minutesBetween(event.at, last.at)} minute(s); the rule looks ${rule.windowMinutes} minute(s) ahead.`,
+        `${fetches.length} time(s) (${agenciesOf(fetches)}) within ${minutesBetween(event.at, span(fetches).to)} minute(s); the rule looks ${rule.windowMinutes} minute(s) ahead.`,
       evidence: accessLogEvidence([event, ...fetches]),
     }, event.id));
   }

@@ -1,5 +1,5 @@
 import type { AlertRule } from '../../policy';
-import { accessLogEvidence, agenciesOf, bySeq, candidate, isFresh, iso, minutesBetween, singleAgency, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
+import { accessLogEvidence, agenciesOf, bySeq, candidate, isFresh, iso, minutesBetween, singleAgency, span, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
 
 /**
  * Denials that say nothing about the user: the hub or its log failed, or nobody was signed in.
@@ -45,15 +45,16 @@ export function repeatedDenials(rule: AlertRule, window: EntryWindow): AlertCand
       const entries = run.flatMap((item) => item.entries).sort(bySeq);
       const rules = [...new Set(entries.map((entry) => entry.rule ?? 'unknown'))].join(', ');
       const cases = new Set(entries.map((entry) => entry.caseId));
+      const { from, to } = span(run.map((item) => item.first));
       found.push(candidate(rule, {
         userId,
         caseId: cases.size === 1 ? [...cases][0] : null,
         agency: singleAgency(entries),
-        from: run[0].first.at,
-        to: attempt.first.at,
+        from,
+        to,
         summary:
-          `User ${userId} was refused agency data in ${count} request(s) within ${minutesBetween(run[0].first.at, attempt.first.at)} minute(s) ` +
-          `(${entries.length} denied fetch(es) from ${agenciesOf(entries)}, ${cases.size} case(s); rules ${rules}), from ${iso(run[0].first.at)}; ` +
+          `User ${userId} was refused agency data in ${count} request(s) within ${minutesBetween(from, to)} minute(s) ` +
+          `(${entries.length} denied fetch(es) from ${agenciesOf(entries)}, ${cases.size} case(s); rules ${rules}), from ${iso(from)}; ` +
           `the rule counts ${count} within ${rule.windowMinutes} minute(s).`,
         evidence: accessLogEvidence(entries),
       }, `${userId}:${attempt.first.id}`));

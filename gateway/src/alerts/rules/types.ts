@@ -100,3 +100,9 @@ export function singleAgency(entries: readonly LogEntry[]): string | null {
 }
 
 export const iso = (at: Date): string => at.toISOString();
+
+/** From the earliest to the latest of the entries' times (times and seqs can disagree by a little). */
+export function span(entries: readonly { at: Date }[]): { from: Date; to: Date } {
+  const times = entries.map((entry) => entry.at.getTime());
+  return { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
+}

@@ -1,6 +1,6 @@
 import type { AlertRule } from '../../policy';
 import { AlertEvidenceLog } from '../entities/enums';
-import { candidate, iso, MAX_EVIDENCE, type AlertCandidate } from './types';
+import { candidate, iso, MAX_EVIDENCE, span, type AlertCandidate } from './types';
 
 /** A row of an agency's disclosure log as the rule reads it (ids only). */
 export interface Disclosure {
@@ -27,17 +27,17 @@ export function unissuedGrants(rule: AlertRule, agency: string, disclosures: rea
   }
   return [...byGrant].map(([key, rows]) => {
     const first = rows[0];
-    const last = rows[rows.length - 1];
+    const { from, to } = span(rows.map((row) => ({ at: row.disclosedAt })));
     const under = first.grantId ? `under grant ${first.grantId}, which the hub never issued to ${agency}` : 'naming no grant at all';
     return candidate(rule, {
       userId: first.userId,
       caseId: first.caseId,
       agency,
-      from: first.disclosedAt,
-      to: last.disclosedAt,
+      from,
+      to,
       summary:
         `${agency} logged ${rows.length} disclosure(s) about ${new Set(rows.map((row) => row.subjectId)).size} subject(s) ${under} ` +
-        `(claiming case ${first.caseId ?? 'none'} and user ${first.userId ?? 'none'}), from ${iso(first.disclosedAt)}: a forged grant, a leaked signing key or an agency answering without a grant.`,
+        `(claiming case ${first.caseId ?? 'none'} and user ${first.userId ?? 'none'}), from ${iso(from)}: a forged grant, a leaked signing key or an agency answering without a grant.`,
       evidence: rows.slice(0, MAX_EVIDENCE).map((row) => ({ log: AlertEvidenceLog.DISCLOSURE_LOG, agency, seq: row.seq, id: row.id })),
     }, `${agency}:${key}`);
   });

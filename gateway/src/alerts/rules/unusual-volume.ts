@@ -1,6 +1,6 @@
 import type { AlertRule } from '../../policy';
 import { localDay } from './calendar';
-import { accessLogEvidence, agenciesOf, bySeq, candidate, isAllowedFetch, isFresh, MAX_EVIDENCE, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
+import { accessLogEvidence, agenciesOf, bySeq, candidate, isAllowedFetch, isFresh, MAX_EVIDENCE, span, type AlertCandidate, type EntryWindow, type LogEntry } from './types';
 
 /** The key of a baseline in `EntryWindow.baselines`. */
 export const volumeKey = (ruleId: string, userId: string, day: string): string => `${ruleId}|${userId}|${day}`;
@@ -35,15 +35,13 @@ export function unusualVolume(rule: AlertRule, window: EntryWindow): AlertCandid
     const { threshold, mean } = volumeThreshold(rule, baseline);
     if (fetches.length <= threshold) continue;
     const crossing: LogEntry = fetches[Math.floor(threshold)];
-    const last = fetches[fetches.length - 1];
     found.push(candidate(rule, {
       userId,
       caseId: null,
       agency: null,
-      from: fetches[0].at,
-      to: last.at,
+      ...span(fetches),
       summary:
-        `User ${userId} made ${fetches.length} allowed agency fetch(es) on ${day} (${agenciesOf(fetches)}, ${new Set(fetches.map((entry) => entry.caseId)).size} case(s)) by ${last.at.toISOString()}, ` +
+        `User ${userId} made ${fetches.length} allowed agency fetch(es) on ${day} (${agenciesOf(fetches)}, ${new Set(fetches.map((entry) => entry.caseId)).size} case(s)) by ${span(fetches).to.toISOString()}, ` +
         `above ${round(threshold)} (crossed by access-log entry seq ${crossing.seq}): the larger of ${rule.minimum} and ${rule.factor} x their mean of ${round(mean)} a day over the previous ${rule.baselineDays} day(s) (${baseline} in all).`,
       evidence: accessLogEvidence(fetches.indexOf(crossing) < MAX_EVIDENCE ? fetches : [...fetches.slice(0, MAX_EVIDENCE - 1), crossing]),
     }, `${userId}:${day}`));

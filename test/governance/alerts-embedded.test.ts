@@ -1,0 +1,47 @@
+import { openDatabase, type Database } from '@mash/shared';
+import { acknowledgeAlert, AlertScanner } from '@mash/gateway/dist/alerts';
+import { AuditDecision, AuditKind } from '@mash/gateway/dist/audit';
+import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
+import { hubServices } from '@mash/gateway/dist/hub/governance';
+import { appendDated } from './alerts-support';
+
+// The embedded mode (PGlite, one session): the migrations, the scan's SQL (advisory lock,
+// jsonb_to_recordset, the trigger's to_jsonb) and the acknowledgement, whatever TEST_DATABASE_URL says.
+describe('alerts on the embedded database', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openDatabase({ service: 'hub-alerts-embedded', entities: hubEntities, migrations: hubMigrations });
+    await db.dataSource.runMigrations();
+    await hubServices(db.dataSource).policies.ensureDefault('test');
+  });
+  afterAll(() => db?.close());
+
+  it('raises, acknowledges once and keeps an alert there too', async () => {
+    const hub = db.dataSource;
+    const { cases } = hubServices(hub);
+    const actor = { userId: 'triage-1', roles: ['mash-triage'] };
+    const referral = {
+      referrerName: 'A school', concern: 'Embedded test', pathway: 'CHILDREN', consentStatus: 'NOT_SOUGHT', consentEarlyHelpSharing: false, rag: 'GREEN', ragRationale: 'Advice',
+      subjects: [{ householdRole: 'CHILD', givenName: 'Em', familyName: 'Bedded', dateOfBirth: '2014-02-03' }],
+    } as never;
+    const received = await cases.receiveReferral(referral, actor);
+    await cases.rateCase({ caseId: received.id, rag: 'AMBER', rationale: 'Worse' } as never, actor);
+    await appendDated(hub, [{ input: { kind: AuditKind.AGENCY_FETCH, decision: AuditDecision.ALLOWED, actorId: 'triage-1', caseId: received.id, agency: 'health', rule: 'amber-red-triage' }, at: new Date() }]);
+
+    const scanner = new AlertScanner(hub);
+    const report = await scanner.scan({ wait: true });
+    expect(report).toMatchObject({ ran: true, raised: 1 });
+    expect(report.notes).toEqual([expect.stringMatching(/disclosure logs not reachable .*police, social-care, health, education/)]);
+    expect((await scanner.scan()).raised).toBe(0);
+    const [alert] = await hub.query(`SELECT id, kind, user_id AS "userId" FROM governance_alert`);
+    expect(alert).toMatchObject({ kind: 'RATING_RAISED_THEN_FETCHED', userId: 'triage-1' });
+
+    const governance = { id: 'gov-1', name: null, roles: ['governance' as const], organisation: null, agency: null };
+    const acknowledged = await acknowledgeAlert(hub, alert.id, 'Looked at it', governance, null);
+    expect(acknowledged).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'gov-1', note: 'Looked at it' });
+    await expect(acknowledgeAlert(hub, alert.id, 'Again', governance, null)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await hub.query(`SELECT actor_id FROM audit_log WHERE kind = 'ALERT_REVIEW'`)).toEqual([{ actor_id: 'gov-1' }]);
+    await expect(hub.query('DELETE FROM governance_alert')).rejects.toThrow(/append-only/);
+  });
+});
