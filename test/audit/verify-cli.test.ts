@@ -43,8 +43,10 @@ describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hu
     await withHub(async (db) => {
       await db.dataSource.runMigrations();
       await AuditLog.for(db.dataSource).appendMany(
+        // A mixed log: entries with decision facts (hashed) and without (hashed as before the column existed).
         [1, 2, 3, 4, 5].map((n) => ({
           kind: AuditKind.AGENCY_FETCH, decision: AuditDecision.ALLOWED, actorId: `user-${n}`, caseId: 'case-1', agency: 'health',
+          facts: n % 2 ? null : { purpose: 'MASH_TRIAGE', case: { kind: 'REFERRAL', rag: 'RED', status: 'OPEN', closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED' } },
         })),
       );
     });
@@ -58,6 +60,23 @@ describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hu
     const run = verify();
     expect(run.stdout.trim()).toMatch(/^audit chain intact: 5 entries checked in [\d.]+s, head seq 5 hash [0-9a-f]{64}$/);
     expect(run.status).toBe(0);
+  });
+
+  it('exits 1 naming an entry whose decision facts were altered', async () => {
+    await withHub(async (db) => {
+      await db.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await db.dataSource.query(`UPDATE audit_log SET facts = jsonb_set(facts, '{case,rag}', '"AMBER"') WHERE seq = 4`);
+      await db.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    });
+    const broken = verify();
+    expect(broken.stdout.trim()).toMatch(/^audit chain BROKEN at seq 4 \(id [0-9a-f-]{36}\): hash mismatch/);
+    expect(broken.status).toBe(1);
+    await withHub(async (db) => {
+      await db.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await db.dataSource.query(`UPDATE audit_log SET facts = jsonb_set(facts, '{case,rag}', '"RED"') WHERE seq = 4`);
+      await db.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    });
+    expect(verify().status).toBe(0);
   });
 
   it('exits 1 naming the first broken entry when one was altered', async () => {

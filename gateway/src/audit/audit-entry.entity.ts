@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionFacts } from './chain';
 
 /** What was audited (ARCHITECTURE.md "Audit and disclosure"). */
 export enum AuditKind {
@@ -81,6 +82,15 @@ export class AuditEntry {
 
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
+
+  /**
+   * What a decision was taken on (purpose, the case's facts, the levels released and fields
+   * withheld), so it can be re-evaluated under another policy version; null for entries that are
+   * not agency-fetch decisions and for every entry written before the column existed. Hashed only
+   * when not null, so those older entries keep their hashes.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  facts: DecisionFacts | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64, unique: true })
   prevHash: string;

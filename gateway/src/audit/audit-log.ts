@@ -113,7 +113,7 @@ async function writeChained(manager: EntityManager, entries: UnchainedEntry[]): 
       id: entry.id, recorded_at: entry.recordedAt, kind: entry.kind, actor_id: entry.actorId, actor_roles: entry.actorRoles,
       organisation: entry.organisation, case_id: entry.caseId, subject_ids: entry.subjectIds, agency: entry.agency,
       fields: entry.fields, decision: entry.decision, rule: entry.rule, policy_version: entry.policyVersion,
-      reason: entry.reason, grant_id: entry.grantId, request_id: entry.requestId, hash_before: before, hash_after: after,
+      reason: entry.reason, grant_id: entry.grantId, request_id: entry.requestId, facts: entry.facts, hash_before: before, hash_after: after,
     };
   });
   const links = (await manager.query(

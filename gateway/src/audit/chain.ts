@@ -67,6 +67,7 @@ export function prepareEntry(input: AuditEntryInput): UnchainedEntry {
     throw new TypeError(`audit entry decision "${input.decision}" is not one of ${[...DECISIONS].join(', ')}`);
   }
   for (const [name, value] of Object.entries(input)) {
+    if (name === 'facts') continue; // checked member by member by plainFacts
     // Postgres text cannot hold a lone UTF-16 surrogate (or NUL): it would store something other
     // than what was hashed, and the entry would later read as altered.
     const texts = Array.isArray(value) ? value : [value];
@@ -92,7 +93,56 @@ export function prepareEntry(input: AuditEntryInput): UnchainedEntry {
     reason: input.reason ?? null,
     grantId: input.grantId ?? null,
     requestId: input.requestId ?? null,
+    facts: plainFacts(input.facts),
   };
+}
+
+/** Deepest nesting and largest canonical size a `facts` value may have: decision inputs are small. */
+const FACTS_MAX_DEPTH = 16;
+const FACTS_MAX_CHARS = 64 * 1024;
+
+/**
+ * A deep copy of `facts` as plain JSON (objects, arrays, strings, finite numbers, booleans, null),
+ * or null. Anything else is refused rather than converted: a jsonb column hands back plain JSON,
+ * and the entry must hash the same when read back as when written (a Date, a class instance or a
+ * `toJSON` would be written one way and read another). Object properties that are undefined are
+ * dropped, as JSON drops them; strings and keys are held to what Postgres stores faithfully.
+ */
+function plainFacts(facts: DecisionFacts | null | undefined): DecisionFacts | null {
+  if (facts === undefined || facts === null) return null;
+  if (typeof facts !== 'object' || Array.isArray(facts)) throw new TypeError('audit entry facts must be a JSON object or null');
+  const copy = plainJson(facts, 'facts', 0) as DecisionFacts;
+  if (canonicalJson(copy).length > FACTS_MAX_CHARS) throw new TypeError(`audit entry facts are larger than ${FACTS_MAX_CHARS} characters of JSON`);
+  return copy;
+}
+
+function plainJson(value: unknown, path: string, depth: number): unknown {
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) throw new TypeError(`audit entry ${path} holds a NUL or a lone surrogate, which the log cannot store faithfully`);
+    return value;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`audit entry ${path} is ${value}, which JSON cannot hold`);
+    return value === 0 ? 0 : value; // -0 reads back as 0
+  }
+  if (depth >= FACTS_MAX_DEPTH) throw new TypeError(`audit entry ${path} nests deeper than ${FACTS_MAX_DEPTH} levels`);
+  if (Array.isArray(value)) {
+    return value.map((item, index) => {
+      if (item === undefined) throw new TypeError(`audit entry ${path}[${index}] is undefined, which JSON cannot hold`);
+      return plainJson(item, `${path}[${index}]`, depth + 1);
+    });
+  }
+  const prototype = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new TypeError(`audit entry ${path} is not plain JSON (a ${typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : typeof value})`);
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+    if (UNSTORABLE.test(key)) throw new TypeError(`audit entry ${path} has a key holding a NUL or a lone surrogate`);
+    if (member !== undefined) copy[key] = plainJson(member, `${path}.${key}`, depth + 1);
+  }
+  return copy;
 }
 
 function strings(list: string[] | undefined, name: string): string[] {
@@ -123,6 +173,9 @@ function hashedObject(entry: UnchainedEntry, prevHash: string): Record<string, u
     reason: entry.reason,
     grant_id: entry.grantId,
     request_id: entry.requestId,
+    // Only when there are facts: entries written before the column existed (and entries that are
+    // not decisions) hash exactly as they always did.
+    ...(entry.facts === null || entry.facts === undefined ? {} : { facts: entry.facts }),
   };
 }
 
@@ -137,11 +190,12 @@ const KEY = '"prev_hash":"';
 /**
  * The entry's canonical JSON cut where prev_hash's value goes, so the database can link it to the
  * head it reads under the chain lock without another round trip: for any 64-hex `prev`,
- * `before + prev + after` is exactly the canonical JSON `entryHash` hashes. The cut is unambiguous
- * because canonical JSON escapes every quote inside a string value.
+ * `before + prev + after` is exactly the canonical JSON `entryHash` hashes. The cut is the LAST
+ * occurrence: `facts` (sorted before prev_hash) may nest an object with any key, but every member
+ * sorted after prev_hash is text, null or a list of text, where canonical JSON escapes every quote.
  */
 export function hashTemplate(entry: UnchainedEntry): { before: string; after: string } {
   const text = canonicalJson(hashedObject(entry, PLACEHOLDER));
-  const at = text.indexOf(`${KEY}${PLACEHOLDER}"`) + KEY.length;
+  const at = text.lastIndexOf(`${KEY}${PLACEHOLDER}"`) + KEY.length;
   return { before: text.slice(0, at), after: text.slice(at + PLACEHOLDER.length) };
 }

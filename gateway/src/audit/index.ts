@@ -3,6 +3,7 @@ import { AuditResolver } from './audit.resolver';
 import { AuditLog1764200000000 } from './migrations/1764200000000-AuditLog';
 import { ReadAndRefusalKinds1764300000002 } from './migrations/1764300000002-ReadAndRefusalKinds';
 import { GrantIdIndex1764500000000 } from './migrations/1764500000000-GrantIdIndex';
+import { DecisionFacts1764810000000 } from './migrations/1764810000000-DecisionFacts';
 
 export * from './audit-entry.entity';
 export * from './audit.type';
@@ -15,6 +16,6 @@ export { AuditResolver };
 
 /** For the hub's data source (the lead adds them there). */
 export const auditEntities = [AuditEntry];
-export const auditMigrations = [AuditLog1764200000000, ReadAndRefusalKinds1764300000002, GrantIdIndex1764500000000];
+export const auditMigrations = [AuditLog1764200000000, ReadAndRefusalKinds1764300000002, GrantIdIndex1764500000000, DecisionFacts1764810000000];
 /** For the hub's schema. */
 export const auditResolvers = [AuditResolver] as const;

@@ -28,10 +28,11 @@ export interface ChainReport {
   head?: { seq: string; hash: string };
 }
 
-const SELECT = `SELECT seq, id, recorded_at AS "recordedAt", kind, actor_id AS "actorId",
+/** Every column the hash covers; `facts` only where the DecisionFacts migration has run (a log not yet migrated has none). */
+const select = (withFacts: boolean) => `SELECT seq, id, recorded_at AS "recordedAt", kind, actor_id AS "actorId",
   actor_roles AS "actorRoles", organisation, case_id AS "caseId", subject_ids AS "subjectIds", agency,
   fields, decision, rule, policy_version AS "policyVersion", reason, grant_id AS "grantId",
-  request_id AS "requestId", prev_hash AS "prevHash", hash FROM audit_log`;
+  request_id AS "requestId", ${withFacts ? 'facts' : 'NULL AS facts'}, prev_hash AS "prevHash", hash FROM audit_log`;
 
 /**
  * Recomputes every entry's hash and checks every link, in seq order, reading `batchSize` entries at
@@ -49,6 +50,12 @@ export async function verifyChain(dataSource: DataSource, options: VerifyChainOp
     )) as { seq: string; hash: string }[];
     if (before) [after, expectedPrev] = [before.seq, before.hash];
   }
+
+  const [{ present }] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = 'audit_log' AND column_name = 'facts') AS present`,
+  )) as { present: boolean }[];
+  const SELECT = select(present);
 
   const report: ChainReport = { ok: true, entries: 0 };
   for (;;) {

@@ -91,3 +91,55 @@ describe('hashTemplate', () => {
     expect(after.startsWith('","reason":')).toBe(true);
   });
 });
+
+describe('decision facts', () => {
+  const facts = {
+    purpose: 'MASH_TRIAGE',
+    case: { kind: 'REFERRAL' as const, rag: 'AMBER' as const, status: 'OPEN' as const, closedAt: null, consentEarlyHelpSharing: false, ratingState: 'CONFIRMED' },
+    released: ['BASIC_IDENTITY'],
+  };
+
+  it('are kept as a deep copy of plain JSON, undefined members dropped', () => {
+    const given = { ...facts, withheld: undefined, released: [...facts.released] };
+    const entry = prepareEntry({ ...input, facts: given });
+    given.released.push('POLICE_INTELLIGENCE');
+    expect(entry.facts).toEqual(facts);
+    expect('withheld' in entry.facts!).toBe(false);
+    expect(prepareEntry(input).facts).toBeNull();
+  });
+
+  it('refuse what a jsonb column would not hand back as it was given', () => {
+    const bad = (value: unknown) => () => prepareEntry({ ...input, facts: { ...facts, extra: value } as never });
+    expect(bad(new Date())).toThrow(/facts.extra is not plain JSON \(a Date\)/);
+    expect(bad(Number.NaN)).toThrow(/facts.extra is NaN/);
+    expect(bad('a\u0000b')).toThrow(/facts.extra holds a NUL/);
+    expect(bad(['ok', '\uDC00'])).toThrow(/facts.extra\[1\] holds a NUL or a lone surrogate/);
+    expect(bad([undefined])).toThrow(/facts.extra\[0\] is undefined/);
+    expect(bad({ toJSON: () => 'x', __proto__: { a: 1 } })).toThrow(/not plain JSON/);
+    expect(bad({ ['\uD800']: 1 })).toThrow(/key holding a NUL or a lone surrogate/);
+    expect(bad('x'.repeat(70_000))).toThrow(/larger than/);
+    expect(() => prepareEntry({ ...input, facts: ['MASH_TRIAGE'] as never })).toThrow(/facts must be a JSON object/);
+    expect(bad({ ok: ['👪', -0, 1e21, true, null] })).not.toThrow();
+  });
+
+  it('are hashed only when present: an entry without facts hashes as before the column existed', () => {
+    const entry = { ...prepareEntry(input), prevHash: GENESIS_HASH };
+    const { facts: _none, ...withoutColumn } = entry;
+    expect(entryHash(entry)).toBe(entryHash(withoutColumn as typeof entry));
+    const withFacts = { ...entry, facts: prepareEntry({ ...input, facts }).facts };
+    expect(entryHash(withFacts)).not.toBe(entryHash(entry));
+    expect(entryHash({ ...withFacts, facts: { ...facts, released: [] } })).not.toBe(entryHash(withFacts));
+  });
+
+  it('hash the same whatever the key order or number spelling jsonb hands back', () => {
+    const entry = { ...prepareEntry({ ...input, facts: { ...facts, n: 1.5e3 } as never }), prevHash: GENESIS_HASH };
+    const readBack = JSON.parse('{"n": 1500.0, "case": {"rag": "AMBER", "kind": "REFERRAL", "status": "OPEN", "closedAt": null, "ratingState": "CONFIRMED", "consentEarlyHelpSharing": false}, "purpose": "MASH_TRIAGE", "released": ["BASIC_IDENTITY"]}');
+    expect(entryHash({ ...entry, facts: readBack })).toBe(entryHash(entry));
+  });
+
+  it('cannot move the cut of the template, even with a prev_hash key inside them', () => {
+    const entry = prepareEntry({ ...input, facts: { ...facts, nested: { prev_hash: 'prev-hash-goes-here' } } as never });
+    const { before, after } = hashTemplate(entry);
+    expect(sha256Hex(before + GENESIS_HASH + after)).toBe(entryHash({ ...entry, prevHash: GENESIS_HASH }));
+  });
+});
