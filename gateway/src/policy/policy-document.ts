@@ -5,6 +5,7 @@ import type { GrantClaims, Obligation, SensitivityLevel } from '@mash/shared';
 import type { HubRole } from '../auth/user';
 import type { RiskMatrixRules } from '../picture/risk-matrix';
 import schema from './policy.schema.json';
+import { alertRuleErrors } from '../alerts/rules/validation';
 
 export type AgencyName = GrantClaims['agency'];
 export type Rag = 'RED' | 'AMBER' | 'GREEN';
@@ -245,7 +246,7 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const policy = doc as unknown as PolicyDocument;
   const errors = [
     ...semanticErrors(policy), ...ratingControlErrors(policy.ratingControl), ...caseRegisterErrors(policy.caseRegister), ...riskMatrixErrors(policy.riskMatrix),
-    ...clockErrors(policy), ...classificationErrors(policy.classificationAccess), ...windowErrors(policy),
+    ...clockErrors(policy), ...classificationErrors(policy.classificationAccess), ...windowErrors(policy), ...alertRuleErrors(policy.alerts),
   ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
 }

@@ -1,4 +1,4 @@
-import { defaultAlertRules, type AlertRule } from '../../policy';
+import { DEFAULT_POLICY, defaultAlertRules, validatePolicy, type AlertRule } from '../../policy';
 import { alertRuleErrors, lookbackStart, unissuedGrants, urgentUnreviewed, type Disclosure, type UrgentReview } from '../rules';
 import { ruleOf } from './scripted';
 
@@ -49,6 +49,13 @@ describe('alert rule validation (alertRuleErrors, for validatePolicy)', () => {
   it('accepts the default rules', () => {
     expect(alertRuleErrors({ rules: defaultAlertRules() })).toEqual([]);
     expect(alertRuleErrors(undefined)).toEqual([]);
+  });
+
+  it('is part of validatePolicy: a version whose REPEATED_DENIALS rule has no count is refused', () => {
+    const policy = structuredClone(DEFAULT_POLICY);
+    const index = policy.alerts!.rules.findIndex((rule) => rule.kind === 'REPEATED_DENIALS');
+    delete policy.alerts!.rules[index].count;
+    expect(validatePolicy(policy)).toEqual({ ok: false, errors: [`/alerts/rules/${index}/count is required for a REPEATED_DENIALS rule`] });
   });
 
   it('names a missing threshold, one the kind does not use, a repeated id and a window too long to scan', () => {
