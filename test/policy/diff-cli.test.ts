@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openDatabase } from '@mash/shared';
+import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
+
+/** `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the embedded hub database. */
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const SCRIPT = path.join(ROOT, 'scripts/policy-diff.js');
+
+describe('npm run policy:diff', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-policy-diff-'));
+  const env = { ...process.env, MASH_DATA_DIR: dir, HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
+  const file = (name: string, document: unknown) => {
+    const at = path.join(dir, name);
+    fs.writeFileSync(at, typeof document === 'string' ? document : JSON.stringify(document));
+    return at;
+  };
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { env, cwd: ROOT });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  const longerWindow: PolicyDocument = { ...structuredClone(DEFAULT_POLICY), version: '2026-12-01.1', closedCaseWindowHours: 96 };
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the readable diff of two files, with the widening, and needs no database', async () => {
+    const result = await cli('--from-file', file('from.json', DEFAULT_POLICY), '--to-file', file('to.json', longerWindow));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      [
+        'ISA policy 2026-11-01.5 -> 2026-12-01.1: 1 change',
+        '',
+        'closedCaseWindowHours:',
+        '  - Hours agency data stays readable after closure: 72 -> 96',
+        '',
+        'Widens sharing: yes, 5 findings (two approvers other than the proposer needed):',
+        '  - Agency data would stay readable for 96 hours after a case closes, not 72',
+        "  - mash-triage would see every agency's data for RED cases closed 73 to 96 hours ago",
+        "  - mash-triage would see every agency's data for AMBER cases closed 73 to 96 hours ago (fields: BASIC_IDENTITY, SAFEGUARDING_STATUS, HEALTH_SPECIAL, CRIMINAL_OFFENCE)",
+        "  - mash-manager would see every agency's data for RED cases closed 73 to 96 hours ago",
+        "  - mash-manager would see every agency's data for AMBER cases closed 73 to 96 hours ago (fields: BASIC_IDENTITY, SAFEGUARDING_STATUS, HEALTH_SPECIAL, CRIMINAL_OFFENCE)",
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await cli('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'), '--json')).stdout);
+    expect(json.changes).toEqual([{ section: 'closedCaseWindowHours', path: '/closedCaseWindowHours', id: null, kind: 'CHANGED', before: 72, after: 96, sentence: 'Hours agency data stays readable after closure: 72 -> 96' }]);
+  });
+
+  it('exits 2 with a plain message for bad arguments, unreadable files and documents that are not ISA policies', async () => {
+    const from = path.join(dir, 'from.json');
+    expect(await cli('--from-file', from)).toMatchObject({ code: 2, stderr: 'policy:diff: give exactly one of --to and --to-file\n' });
+    expect(await cli('--from-file', from, '--to-file', path.join(dir, 'missing.json'))).toMatchObject({ code: 2, stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
+    expect(await cli('--from-file', from, '--to-file', file('broken.json', '{nope'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/broken\.json is not valid JSON/) });
+    expect(await cli('--from-file', from, '--to-file', file('other.json', { version: 'x' }))).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not an ISA policy document: .*\/title is required/) });
+    expect(await cli('--from', '2026-11-01.5', '--to-file', from)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^policy:diff: no hub database at /) });
+    expect((await cli('--help')).stdout).toMatch(/^usage: npm run policy:diff/);
+  });
+
+  it('reads versions from the embedded hub database, and names one that is not there', async () => {
+    const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dir, 'hub'), entities: policyEntities, migrations: policyMigrations });
+    try {
+      await hub.dataSource.runMigrations();
+      const store = new PolicyStore({ dataSource: hub.dataSource, onChange: async () => {} });
+      await store.ensureDefault('system');
+      await store.propose(longerWindow, 'gov-1', 'Longer window');
+    } finally {
+      await hub.close();
+    }
+    const stored = await cli('--from', '2026-11-01.5', '--to', '2026-12-01.1');
+    expect(stored).toMatchObject({ code: 0 });
+    // The same comparison as from the files: the stored documents are what was proposed.
+    expect(stored.stdout).toBe((await cli('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'))).stdout);
+    expect(stored.stdout).toMatch(/^ISA policy 2026-11-01.5 -> 2026-12-01.1: 1 change\n/);
+    expect(await cli('--from', '2026-11-01.5', '--to', '2099-01-01.9')).toMatchObject({ code: 2, stderr: 'policy:diff: there is no ISA policy version 2099-01-01.9 in the hub database\n' });
+  });
+});
