@@ -56,9 +56,10 @@ export class AuditResolver {
 /**
  * Refuses anyone without the governance role, and writes the read (or the refused attempt by a
  * signed-in user) to the access log. The allowed read is logged before any data is read: if that
- * write fails, the read fails (fail closed).
+ * write fails, the read fails (fail closed). Other governance reads of the log (the policy
+ * simulation) use it too, so every such read is recorded alike.
  */
-async function requireGovernance(
+export async function requireGovernance(
   context: GatewayContext,
   query: string,
   reason: string,
@@ -107,7 +108,7 @@ function describe(filters: Record<string, string | number | null>): string {
 }
 
 /** The fields asked for under this query, fragments included (recorded as `fields`). */
-function selectedFields(info: GraphQLResolveInfo): string[] {
+export function selectedFields(info: GraphQLResolveInfo): string[] {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {

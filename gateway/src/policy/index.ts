@@ -5,6 +5,7 @@ import { PolicyVersion } from './policy-version.entity';
 import { PolicyResolver } from './policy.resolver';
 import { PolicyDiffResolver } from './policy-diff.resolver';
 import { AccessMatrixResolver } from './access-matrix.resolver';
+import { SimulationResolver } from './simulation.resolver';
 
 export * from './policy-document';
 export * from './default-policy';
@@ -16,13 +17,16 @@ export * from './policy-version.entity';
 export * from './policy-approval.entity';
 export * from './widening';
 export * from './diff';
+export * from './policy-change';
 export * from './policy-store';
 export * from './policy.type';
 export * from './policy.resolver';
 export * from './policy-diff.resolver';
 export * from './access-matrix.resolver';
+export * from './simulation';
+export * from './simulation.resolver';
 export { PolicyVersions1764210000000, PolicyMakerChecker1764800000000 };
 
 export const policyEntities = [PolicyVersion, PolicyApproval];
 export const policyMigrations = [PolicyVersions1764210000000, PolicyMakerChecker1764800000000];
-export const policyResolvers = [PolicyResolver, PolicyDiffResolver, AccessMatrixResolver] as const;
+export const policyResolvers = [PolicyResolver, PolicyDiffResolver, AccessMatrixResolver, SimulationResolver] as const;
