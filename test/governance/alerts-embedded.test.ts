@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '@mash/shared';
-import { acknowledgeAlert, AlertScanner } from '@mash/gateway/dist/alerts';
+import { createLogger } from '@mash/shared';
+import { acknowledgeAlert, AlertScanner, AlertScheduler } from '@mash/gateway/dist/alerts';
 import { AuditDecision, AuditKind } from '@mash/gateway/dist/audit';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
@@ -43,5 +44,16 @@ describe('alerts on the embedded database', () => {
     await expect(acknowledgeAlert(hub, alert.id, 'Again', governance, null)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await hub.query(`SELECT actor_id FROM audit_log WHERE kind = 'ALERT_REVIEW'`)).toEqual([{ actor_id: 'gov-1' }]);
     await expect(hub.query('DELETE FROM governance_alert')).rejects.toThrow(/append-only/);
+  });
+
+  it('runs the scan from the gateway\'s scheduler (interval 0: only when ticked) up to the log\'s head', async () => {
+    const hub = db.dataSource;
+    const scheduler = new AlertScheduler({ hub, config: { intervalMs: 0, disclosureDatabaseUrls: {} }, logger: createLogger('gateway') });
+    await scheduler.start();
+    await appendDated(hub, [{ input: { kind: AuditKind.AUDIT_READ, decision: AuditDecision.ALLOWED, actorId: 'gov-1', reason: 'scheduler test' }, at: new Date() }]);
+    await scheduler.tick();
+    await scheduler.stop();
+    const [{ head }] = await hub.query('SELECT max(seq)::text AS head FROM audit_log');
+    expect(await hub.query(`SELECT position::text AS position FROM governance_alert_watermark WHERE source = 'access-log'`)).toEqual([{ position: head }]);
   });
 });

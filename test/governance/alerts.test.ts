@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AGENCIES } from '@mash/shared';
-import { AlertScanner } from '@mash/gateway/dist/alerts';
+import { AlertScanner, SCAN_LOCK } from '@mash/gateway/dist/alerts';
 import { AuditDecision, AuditKind } from '@mash/gateway/dist/audit';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import type { PolicyDocument } from '@mash/gateway/dist/policy';
@@ -198,6 +198,28 @@ describe('alerts for governance review', () => {
     expect(rescan.raised).toBe(0);
     expect(BigInt(rescan.entriesScanned)).toBeGreaterThan(600n);
     expect((await alerts()).totalCount).toBe(before);
+  });
+
+  it('is single-flight across gateways: a scan finding another under way skips, or waits when asked to', async () => {
+    const hub = federation.hub.dataSource;
+    if (!(hub.options as { url?: string }).url) return; // embedded: one session, nothing can scan beside it
+    // Another gateway's scan, as far as the lock is concerned.
+    const other = hub.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query('SELECT pg_advisory_xact_lock($1::bigint)', [SCAN_LOCK]);
+    try {
+      expect((await new AlertScanner(hub).scan({ wait: false })).ran).toBe(false);
+      let finished = false;
+      const waiting = new AlertScanner(hub).scan({ wait: true }).finally(() => (finished = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(finished).toBe(false);
+      await other.commitTransaction();
+      expect((await waiting).ran).toBe(true);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
   });
 
   it('pages newest first with a cursor bound to its filters', async () => {

@@ -6,7 +6,7 @@ import { AlertReviewAuditKind1764830000001 } from './migrations/1764830000001-Al
 
 export * from './entities/enums';
 export { GovernanceAlert, AlertEvidence } from './entities/governance-alert.entity';
-export { AlertScanner, type ScanReport, type AlertScannerOptions } from './scanner';
+export { AlertScanner, SCAN_LOCK, type ScanReport, type AlertScannerOptions } from './scanner';
 export { AlertScheduler } from './scheduler';
 export { alertConfigFromEnv, ALERT_DEFAULTS, type AlertConfig } from './config';
 export { acknowledgeAlert } from './acknowledge';

@@ -9,7 +9,7 @@ import {
 } from './rules';
 
 /** 'MASH' and 0xa1 (alerts): clear of the audit chain's and the disclosure chains' advisory locks. */
-const SCAN_LOCK = String((0x4d415348n << 32n) | 0xa1n);
+export const SCAN_LOCK = String((0x4d415348n << 32n) | 0xa1n);
 /** Reviews closed this long before the last scan are looked at again (clocks of two gateways differ a little). */
 const REVIEW_OVERLAP_MS = 5 * 60_000;
 
