@@ -6,8 +6,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '@mash/shared';
 import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
+import { runPolicyDiffCli } from '@mash/gateway/dist/policy/diff-cli';
 
-/** `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the embedded hub database. */
+/**
+ * `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the
+ * embedded hub database. The script is started as a process twice; the other cases call what it calls.
+ */
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/policy-diff.js');
@@ -28,6 +32,12 @@ describe('npm run policy:diff', () => {
       const failed = error as { code: number; stdout: string; stderr: string };
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
+  };
+  const inProcess = async (...args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runPolicyDiffCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env });
+    return { code, stdout, stderr };
   };
   const longerWindow: PolicyDocument = { ...structuredClone(DEFAULT_POLICY), version: '2026-12-01.1', closedCaseWindowHours: 96 };
 
@@ -52,12 +62,13 @@ describe('npm run policy:diff', () => {
         '',
       ].join('\n'),
     );
-    const json = JSON.parse((await cli('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'), '--json')).stdout);
+    const json = JSON.parse((await inProcess('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'), '--json')).stdout);
     expect(json.changes).toEqual([{ section: 'closedCaseWindowHours', path: '/closedCaseWindowHours', id: null, kind: 'CHANGED', before: 72, after: 96, sentence: 'Hours agency data stays readable after closure: 72 -> 96' }]);
   });
 
   it('exits 2 with a plain message for bad arguments, unreadable files and documents that are not ISA policies', async () => {
     const from = path.join(dir, 'from.json');
+    const cli = inProcess;
     expect(await cli('--from-file', from)).toMatchObject({ code: 2, stderr: 'policy:diff: give exactly one of --to and --to-file\n' });
     expect(await cli('--from-file', from, '--to-file', path.join(dir, 'missing.json'))).toMatchObject({ code: 2, stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
     expect(await cli('--from-file', from, '--to-file', file('broken.json', '{nope'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/broken\.json is not valid JSON/) });
@@ -76,10 +87,10 @@ describe('npm run policy:diff', () => {
     } finally {
       await hub.close();
     }
-    const stored = await cli('--from', '2026-11-01.5', '--to', '2026-12-01.1');
+    const stored = await inProcess('--from', '2026-11-01.5', '--to', '2026-12-01.1');
     expect(stored).toMatchObject({ code: 0 });
     // The same comparison as from the files: the stored documents are what was proposed.
-    expect(stored.stdout).toBe((await cli('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'))).stdout);
+    expect(stored.stdout).toBe((await inProcess('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'))).stdout);
     expect(stored.stdout).toMatch(/^ISA policy 2026-11-01.5 -> 2026-12-01.1: 1 change\n/);
     expect(await cli('--from', '2026-11-01.5', '--to', '2099-01-01.9')).toMatchObject({ code: 2, stderr: 'policy:diff: there is no ISA policy version 2099-01-01.9 in the hub database\n' });
   });
