@@ -18,7 +18,6 @@ export * from './policy-approval.entity';
 export * from './widening';
 export * from './diff';
 export * from './policy-change';
-export * from './policy-change';
 export * from './policy-store';
 export * from './policy.type';
 export * from './policy.resolver';
