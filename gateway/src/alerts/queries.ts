@@ -17,9 +17,15 @@ export function entriesAfter(manager: EntityManager, after: string, limit: numbe
   return manager.query(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, limit]);
 }
 
-/** The relevant entries up to `upTo` recorded since `since`: what the rules look back at. */
-export function contextEntries(manager: EntityManager, since: Date, upTo: string): Promise<LogEntry[]> {
-  return manager.query(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE seq <= $1 AND recorded_at >= $2 AND ${RELEVANT} ORDER BY seq`, [upTo, since]);
+/**
+ * The relevant entries of these users up to `upTo` recorded since `since`: what the rules look
+ * back at. Every rule pairs entries of one user, so other users' entries are never needed.
+ */
+export function contextEntries(manager: EntityManager, userIds: string[], since: Date, upTo: string): Promise<LogEntry[]> {
+  return manager.query(
+    `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE seq <= $1 AND recorded_at >= $2 AND actor_id = ANY($3::text[]) AND ${RELEVANT} ORDER BY seq`,
+    [upTo, since, userIds],
+  );
 }
 
 /** Each rating with the case's rating just before it (null for a case's first). */

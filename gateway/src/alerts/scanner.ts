@@ -140,7 +140,8 @@ export class AlertScanner {
     const calendar = policy.workingCalendar;
     const earliest = new Date(Math.min(...fresh.map((entry) => entry.at.getTime())));
     const since = lookbackStart(rules, earliest, dayStart(localDay(earliest, calendar), calendar));
-    const entries = [...(await contextEntries(manager, since, after)), ...fresh];
+    const users = [...new Set(fresh.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
+    const entries = [...(await contextEntries(manager, users, since, after)), ...fresh];
     const ratingIds = entries.flatMap((entry) => (entry.rule === 'RATE_CASE' ? [/\brating=(\S+)/.exec(entry.reason ?? '')?.[1] ?? ''] : []));
     const partial = { entries, freshAfter: BigInt(after), calendar };
     const offHours = rules.some((rule) => rule.kind === 'OUT_OF_HOURS')
