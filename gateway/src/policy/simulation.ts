@@ -5,6 +5,7 @@ import { POLICY_DECIDED_PURPOSES, SimulationTally, type LoggedDecision, type Sim
 export * from './simulation-tally';
 export * from './simulation-period';
 
+// seq as text keeps it exact beyond 2^53; ORDER BY must then name audit_log.seq, or it sorts the text.
 const COLUMNS = `seq::text AS seq, id, recorded_at AS "recordedAt", actor_id AS "actorId", actor_roles AS "actorRoles", case_id AS "caseId",
   agency, decision, rule, policy_version AS "policyVersion", reason, facts`;
 
@@ -28,7 +29,7 @@ export async function simulatePolicy(hub: DataSource, candidate: PolicyDocument,
       const page = (await hub.query(
         `SELECT ${COLUMNS} FROM audit_log
           WHERE seq > $1 AND seq <= $2 AND kind = 'AGENCY_FETCH' AND recorded_at >= $3 AND recorded_at < $4
-          ORDER BY seq LIMIT $5`,
+          ORDER BY audit_log.seq LIMIT $5`,
         [after, bounds.last, from, to, pageSize],
       )) as LoggedDecision[];
       for (const entry of page) tally.add({ ...entry, recordedAt: new Date(entry.recordedAt) });
