@@ -10,7 +10,8 @@ import { runPolicyDiffCli } from '@mash/gateway/dist/policy/diff-cli';
 
 /**
  * `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the
- * embedded hub database. The script is started as a process twice; the other cases call what it calls.
+ * embedded hub database. The script is started as a process twice (exit 0 and 2); the other cases
+ * call what it calls.
  */
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -68,13 +69,13 @@ describe('npm run policy:diff', () => {
 
   it('exits 2 with a plain message for bad arguments, unreadable files and documents that are not ISA policies', async () => {
     const from = path.join(dir, 'from.json');
-    const cli = inProcess;
-    expect(await cli('--from-file', from)).toMatchObject({ code: 2, stderr: 'policy:diff: give exactly one of --to and --to-file\n' });
-    expect(await cli('--from-file', from, '--to-file', path.join(dir, 'missing.json'))).toMatchObject({ code: 2, stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
-    expect(await cli('--from-file', from, '--to-file', file('broken.json', '{nope'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/broken\.json is not valid JSON/) });
-    expect(await cli('--from-file', from, '--to-file', file('other.json', { version: 'x' }))).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not an ISA policy document: .*\/title is required/) });
-    expect(await cli('--from', '2026-11-01.5', '--to-file', from)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^policy:diff: no hub database at /) });
-    expect((await cli('--help')).stdout).toMatch(/^usage: npm run policy:diff/);
+    // The script itself exits 2.
+    expect(await cli('--from-file', from, '--to-file', path.join(dir, 'missing.json'))).toMatchObject({ code: 2, stdout: '', stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
+    expect(await inProcess('--from-file', from)).toMatchObject({ code: 2, stderr: 'policy:diff: give exactly one of --to and --to-file\n' });
+    expect(await inProcess('--from-file', from, '--to-file', file('broken.json', '{nope'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/broken\.json is not valid JSON/) });
+    expect(await inProcess('--from-file', from, '--to-file', file('other.json', { version: 'x' }))).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not an ISA policy document: .*\/title is required/) });
+    expect(await inProcess('--from', '2026-11-01.5', '--to-file', from)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^policy:diff: no hub database at /) });
+    expect((await inProcess('--help')).stdout).toMatch(/^usage: npm run policy:diff/);
   });
 
   it('reads versions from the embedded hub database, and names one that is not there', async () => {
@@ -92,6 +93,6 @@ describe('npm run policy:diff', () => {
     // The same comparison as from the files: the stored documents are what was proposed.
     expect(stored.stdout).toBe((await inProcess('--from-file', path.join(dir, 'from.json'), '--to-file', path.join(dir, 'to.json'))).stdout);
     expect(stored.stdout).toMatch(/^ISA policy 2026-11-01.5 -> 2026-12-01.1: 1 change\n/);
-    expect(await cli('--from', '2026-11-01.5', '--to', '2099-01-01.9')).toMatchObject({ code: 2, stderr: 'policy:diff: there is no ISA policy version 2099-01-01.9 in the hub database\n' });
+    expect(await inProcess('--from', '2026-11-01.5', '--to', '2099-01-01.9')).toMatchObject({ code: 2, stderr: 'policy:diff: there is no ISA policy version 2099-01-01.9 in the hub database\n' });
   });
 });
