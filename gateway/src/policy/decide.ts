@@ -47,8 +47,9 @@ export interface FetchDecision {
 const HOUR_MS = 3_600_000;
 
 /**
- * Decides one agency fetch: built-in denials first (purpose, information request, the guard rails),
- * then the first matching rule wins; nothing matched means deny. Pure.
+ * Decides one agency fetch: built-in denials first (purpose, information request), then the first
+ * matching rule; a DENY rule decides, otherwise the guard rails (never-content roles, unrated cases)
+ * refuse what no version may open; nothing matched means deny. Pure.
  */
 export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDecision {
   const deny = (rule: string, sentence: string): FetchDecision => ({
@@ -77,9 +78,12 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
         'If it shows a child or adult at risk, receive a referral for them',
     );
   }
+  const rule = policy.rules.find((candidate) => matches(candidate, policy, input));
+  // A policy's own DENY keeps its id and words (what users and the access log have always seen);
+  // anything else a guard rail refuses is refused by the built-in rule, whatever the version says.
+  if (rule?.effect === 'DENY') return deny(rule.id, render(rule, policy, input));
   const guard = guardRail(input);
   if (guard) return deny(guard.rule, guard.sentence);
-  const rule = policy.rules.find((candidate) => matches(candidate, policy, input));
   if (!rule) {
     return deny(
       BUILT_IN_RULES.defaultDeny,
@@ -88,7 +92,6 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
     );
   }
   const sentence = render(rule, policy, input);
-  if (rule.effect === 'DENY') return deny(rule.id, sentence);
   const lawfulBasis = policy.lawfulBases[input.agency];
   if (!lawfulBasis) {
     // UK GDPR Art 6(1): without a recorded lawful basis nothing may be shared, whatever the rule says.
@@ -107,8 +110,8 @@ export function decideFetch(policy: PolicyDocument, input: FetchInput): FetchDec
 }
 
 /**
- * Guard rails no policy version can switch off, decided before any rule: a version that leaves
- * out its own DENY rules, or puts an ALLOW first, still cannot open them. Validation refuses such
+ * Guard rails no policy version can switch off, checked before any ALLOW takes effect: a version
+ * that leaves out its own DENY rules, or puts an ALLOW first, still cannot open them. Validation refuses such
  * ALLOW rules too; this holds even for a document stored before that check, or altered since.
  */
 function guardRail(input: FetchInput): { rule: string; sentence: string } | null {

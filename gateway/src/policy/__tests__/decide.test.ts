@@ -61,14 +61,14 @@ describe('decideFetch under the default policy', () => {
   it('denies a case with no rating yet', () => {
     const decision = decide({ roles: ['mash-manager'], case: { rag: null } });
     expect(decision.allowed).toBe(false);
-    expect(decision.rule).toBe('unrated-never-shared');
-    expect(decision.reason).toMatch(/^This case has no RAG rating yet; .* \(rule unrated-never-shared\)\.$/);
+    expect(decision.rule).toBe('unrated-no-agency-data');
+    expect(decision.reason).toMatch(/^This case has no RAG rating yet; .* \(rule unrated-no-agency-data\)\.$/);
   });
 
   it.each(['governance', 'agency-admin'])('never lets %s see content, even alongside a triage role', (role) => {
     for (const roles of [[role], [role, 'mash-manager']]) {
       const decision = decide({ roles, agency: 'police' });
-      expect(decision).toMatchObject({ allowed: false, rule: 'never-content-roles' });
+      expect(decision).toMatchObject({ allowed: false, rule: 'governance-and-admin-no-content' });
       expect(decision.reason).toMatch(new RegExp(`^Your role ${role} may not see agency content`));
     }
   });
@@ -158,7 +158,7 @@ describe('decideFetch under the default policy', () => {
   it('keeps a DENY rule\'s reason ahead of the rating check', () => {
     const closedLongAgo = { status: 'CLOSED' as const, closedAt: new Date(NOW.getTime() - 100 * HOUR), ratingState: 'AWAITING_CONFIRMATION' as const };
     expect(decide({ roles: ['mash-triage'], case: closedLongAgo }).rule).toBe('closed-case-no-agency-data');
-    expect(decide({ roles: ['governance'], case: { ratingState: 'AWAITING_CONFIRMATION' } }).rule).toBe('never-content-roles');
+    expect(decide({ roles: ['governance'], case: { ratingState: 'AWAITING_CONFIRMATION' } }).rule).toBe('governance-and-admin-no-content');
   });
 
   it('denies everything when no valid policy is active', () => {
