@@ -105,7 +105,7 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
   it('catches the hub log rewritten and rehashed with its triggers disabled, which its own chain no longer shows', async () => {
     const rows = (await hub().query(`SELECT seq, id, recorded_at AS "recordedAt", kind, actor_id AS "actorId", actor_roles AS "actorRoles", organisation,
       case_id AS "caseId", subject_ids AS "subjectIds", agency, fields, decision, rule, policy_version AS "policyVersion", reason, grant_id AS "grantId",
-      request_id AS "requestId", prev_hash AS "prevHash", hash FROM audit_log WHERE seq >= 3 ORDER BY seq`)) as AuditEntry[];
+      request_id AS "requestId", facts, prev_hash AS "prevHash", hash FROM audit_log WHERE seq >= 3 ORDER BY seq`)) as AuditEntry[];
     let prevHash = (await hub().query('SELECT hash FROM audit_log WHERE seq = 2'))[0].hash as string;
     await asSuperuser(hub(), 'audit_log', async () => {
       for (const row of rows) {
