@@ -29,12 +29,12 @@ function draft(): PolicyDocument {
 }
 
 let seq = 0;
-function entry(overrides: Partial<LoggedDecision> & { rag?: 'RED' | 'AMBER' | 'GREEN'; released?: string[]; closedAt?: string | null } = {}): LoggedDecision {
-  const { rag = 'RED', released, closedAt = null, ...rest } = overrides;
+function entry(overrides: Partial<LoggedDecision> & { rag?: 'RED' | 'AMBER' | 'GREEN'; released?: string[]; closedAt?: string | null; ratingState?: string } = {}): LoggedDecision {
+  const { rag = 'RED', released, closedAt = null, ratingState = rag === 'GREEN' ? 'NOT_NEEDED' : 'CONFIRMED', ...rest } = overrides;
   seq += 1;
   const facts: DecisionFacts = {
     purpose: 'MASH_TRIAGE',
-    case: { kind: 'REFERRAL', rag, status: closedAt ? 'CLOSED' : 'OPEN', closedAt, consentEarlyHelpSharing: false, ratingState: rag === 'GREEN' ? 'NOT_NEEDED' : 'CONFIRMED' },
+    case: { kind: 'REFERRAL', rag, status: closedAt ? 'CLOSED' : 'OPEN', closedAt, consentEarlyHelpSharing: false, ratingState },
     ...(released ? { released } : {}),
   };
   return {
@@ -55,7 +55,7 @@ describe('SimulationTally', () => {
     entry({ rag: 'AMBER', agency: 'education' }), // allowed, no levels recorded: unchanged, not compared
     entry({ rag: 'RED', closedAt: new Date(AT.getTime() - 60 * 3_600_000).toISOString(), rule: 'triage-closed-within-window', released: FIVE }), // 60 h: outside 48
     entry({ rag: 'RED', closedAt: new Date(AT.getTime() - 47 * 3_600_000).toISOString(), rule: 'triage-closed-within-window', released: FIVE }), // 47 h: inside
-    entry({ decision: 'DENIED', rule: 'governance-and-admin-no-content', actorId: 'gov-1', actorRoles: ['governance'] }), // another rule decides now
+    entry({ rag: 'AMBER', agency: 'health', ratingState: 'AWAITING_CONFIRMATION', decision: 'DENIED', rule: 'rating-unconfirmed' }), // still refused, by amber-not-health now
     // Not re-evaluated:
     entry({ facts: null }),
     entry({ rule: 'no-user', decision: 'DENIED', actorId: null, actorRoles: [] }),
@@ -100,10 +100,11 @@ describe('SimulationTally', () => {
     expect(result.byRule).toContainEqual(expect.objectContaining({ recordedRule: 'triage-closed-within-window', simulatedRule: 'closed-case-no-agency-data', allowedToDenied: 1 }));
     expect(result.byRule).toContainEqual(expect.objectContaining({ recordedRule: 'green-no-agency-data', simulatedRule: 'green-no-agency-data', unchanged: 1 }));
     expect(result.byRole.map((row) => [row.roles, row.reEvaluated, row.reEvaluated - row.unchanged])).toEqual([
-      [['mash-triage'], 8, 4], [['mash-manager'], 2, 2], [['governance'], 1, 0],
+      [['mash-triage'], 9, 4], [['mash-manager'], 2, 2],
     ]);
-    expect(result.byAgency.find((row) => row.agency === 'health')).toMatchObject({ reEvaluated: 2, allowedToDenied: 2 });
-    expect(result.byAgency.find((row) => row.agency === 'police')).toMatchObject({ reEvaluated: 7, allowedToDenied: 1, deniedToAllowed: 1, levelsWidened: 1, unchanged: 4 });
+    expect(result.byAgency.find((row) => row.agency === 'health')).toMatchObject({ reEvaluated: 3, allowedToDenied: 2, unchanged: 1 });
+    expect(result.byAgency.find((row) => row.agency === 'police')).toMatchObject({ reEvaluated: 6, allowedToDenied: 1, deniedToAllowed: 1, levelsWidened: 1, unchanged: 3 });
+    expect(result.byRule).toContainEqual(expect.objectContaining({ recordedRule: 'rating-unconfirmed', simulatedRule: 'amber-not-health', unchanged: 1 }));
     expect(result.recordedUnder).toEqual([{ policyVersion: '2026-11-01.5', count: 11 }]);
   });
 
