@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startFederation, type Federation } from './support/federation';
 
-/** Every GraphQL operation the README shows runs as written against the product, without errors. */
+/**
+ * Every GraphQL operation the README shows runs as written against the product, without errors:
+ * as a triage user, or as the role its first line names (`# as governance`).
+ */
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 const graphqlBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 const curlQueries = [...readme.matchAll(/-d '(\{"query":[^']*\})'/g)].map((match) => (JSON.parse(match[1]) as { query: string }).query);
@@ -26,7 +29,9 @@ describe('README', () => {
   });
 
   it.each([...graphqlBlocks, ...curlQueries].map((query, index) => [index, query]))('runs operation %i as written', async (_index, query) => {
-    const { status, body } = await federation.query(query as string, { id: redCaseId }, token);
+    const role = /^# as ([a-z-]+)\n/.exec(query as string)?.[1];
+    const as = role ? await federation.token({ role: role as never }) : token;
+    const { status, body } = await federation.query(query as string, { id: redCaseId }, as);
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
   });
 });
