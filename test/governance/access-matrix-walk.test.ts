@@ -67,6 +67,15 @@ function selection(schema: GraphQLSchema, paths: string[]): string {
   return print(root);
 }
 
+/** The places `path` reaches under `subject` (through every item of a list): whether each answered it, and with what. */
+function answersAt(subject: any, path: string): { answered: boolean; value: unknown }[] {
+  const parts = path.split('.');
+  let parents: any[] = [subject];
+  for (const part of parts.slice(0, -1)) parents = parents.flatMap((parent) => parent?.[part] ?? []).flat();
+  const last = parts[parts.length - 1];
+  return parents.filter((parent) => parent && typeof parent === 'object').map((parent) => ({ answered: last in parent, value: parent[last] }));
+}
+
 /** An error's path without list indices and its alias, e.g. `police.matches.record.warningMarkers`. */
 const fieldPathOf = (error: any): string => error.path.slice(2).filter((part: unknown) => typeof part === 'string').join('.');
 
@@ -175,7 +184,7 @@ describe('the access matrix, walked through the gateway cell by cell', () => {
     const errors: any[] = body.errors ?? [];
     // Nothing but ISA_DENIED: any other error would make a cell pass or fail for the wrong reason.
     expect(errors.filter((error) => error.extensions?.code !== 'ISA_DENIED')).toEqual([]);
-    let cells = 0;
+    const seen = { refused: 0, released: 0, withheld: 0 };
     for (const item of cases) {
       const [subject] = body.data[item.alias].subjects;
       const denied = errors.filter((error) => error.path[0] === item.alias);
@@ -194,18 +203,29 @@ describe('the access matrix, walked through the gateway cell by cell', () => {
         for (const probe of probes.filter((field) => field.agency === agency)) {
           const level = row.levels.find((entry) => entry.level === probe.level)!;
           expect(level.fields).toContain(probe.path);
-          cells += 1;
-          if (!row.allowed) continue; // the whole agency field is refused above, with the fetch rule
+          if (!row.allowed) {
+            seen.refused += 1; // the whole agency field is refused above, with the fetch rule
+            continue;
+          }
           const onField = denied.filter((error) => fieldPathOf(error) === probe.path);
           if (level.allowed && !level.withheldWithin.includes(probe.path)) {
             expect({ where, field: probe.path, denied: onField.map((error) => error.message) }).toEqual({ where, field: probe.path, denied: [] });
+            // Answered by the agency wherever it is reached (its value may be null or empty: no such record).
+            expect(answersAt(subject, probe.path).every((place) => place.answered)).toBe(true);
+            seen.released += 1;
           } else {
+            seen.withheld += 1;
+            const places = answersAt(subject, probe.path);
+            expect({ where, field: probe.path, places: places.length > 0, values: places.every((place) => place.value === null) }).toEqual({ where, field: probe.path, places: true, values: true });
             expect({ where, field: probe.path, rules: [...new Set(onField.map((error) => error.extensions.rule))] }).toEqual({ where, field: probe.path, rules: [level.rule] });
           }
         }
       }
     }
-    expect(cells).toBe(cases.length * probes.length);
+    expect(seen.refused + seen.released + seen.withheld).toBe(cases.length * probes.length);
+    // Triage roles meet all three outcomes; governance only refusals.
+    if (role === 'governance') expect(seen.released + seen.withheld).toBe(0);
+    else expect(Math.min(seen.refused, seen.released, seen.withheld)).toBeGreaterThan(0);
 
     // One AGENCY_FETCH entry per case and agency, with the matrix's fetch decision and rule.
     const entries = await federation.hub.dataSource.query(
