@@ -45,7 +45,7 @@ export function withheldField(policy: PolicyDocument, level: SensitivityLevel, i
     };
   }
   const rule = BUILT_IN_RULES.classificationWithheld;
-  const rated = input.rag ? `a ${input.rag} case` : 'an unrated case';
+  const rated = input.rag ? `${input.rag === 'AMBER' ? 'an' : 'a'} ${input.rag} case` : 'an unrated case';
   return {
     rule,
     reason:

@@ -60,7 +60,7 @@ describe('accessMatrix', () => {
     const amber = row('mash-manager', 'education', 'AMBER', 'CLOSED_WITHIN_WINDOW').levels;
     expect(amber.filter((level) => level.allowed).map((level) => level.level)).toEqual(FIVE.filter((level) => level !== 'POLICE_INTELLIGENCE'));
     expect(amber[4]).toMatchObject({ level: 'POLICE_INTELLIGENCE', allowed: false, rule: 'classification-not-released' });
-    expect(amber[4].reason).toMatch(/does not release POLICE_INTELLIGENCE fields from education to mash-manager for a AMBER case/);
+    expect(amber[4].reason).toMatch(/does not release POLICE_INTELLIGENCE fields from education to mash-manager for an AMBER case/);
     // A refused fetch refuses every level with its own rule.
     const green = row('mash-triage', 'health', 'GREEN', 'OPEN');
     expect(green.levels.every((level) => !level.allowed && level.rule === 'green-no-agency-data' && level.reason === green.reason)).toBe(true);
