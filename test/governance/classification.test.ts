@@ -170,6 +170,9 @@ describe('field classification: withheld per field, the rest of the answer arriv
       released: ['BASIC_IDENTITY', 'SAFEGUARDING_STATUS', 'HEALTH_SPECIAL', 'CRIMINAL_OFFENCE'],
     });
     expect(rows[0].facts.withheld).toEqual(expect.arrayContaining([{ field: 'police.matches.record.warningMarkers.type', level: 'POLICE_INTELLIGENCE' }]));
+    // The decision's own time, for re-evaluation at a closed-case window's edge; never after the entry.
+    const [{ recorded_at: recordedAt }] = await federation.hub.dataSource.query(`SELECT recorded_at FROM audit_log WHERE kind = 'AGENCY_FETCH' AND case_id = $1 ORDER BY seq DESC LIMIT 1`, [caseIds.amber]);
+    expect(new Date(rows[0].facts.decidedAt).getTime()).toBeLessThanOrEqual(new Date(recordedAt).getTime());
     const red = await federation.hub.dataSource.query(
       `SELECT facts FROM audit_log WHERE kind = 'AGENCY_FETCH' AND agency = 'police' AND case_id = $1 AND decision = 'ALLOWED' AND 'police.matches.record.warningMarkers.type' = ANY(fields) ORDER BY seq DESC LIMIT 1`,
       [caseIds.red],

@@ -46,6 +46,8 @@ export interface DecisionFacts {
   released?: string[];
   /** Requested field paths withheld from this fetch, with the level that withheld them. */
   withheld?: { field: string; level: string }[];
+  /** ISO timestamp the decision was taken at (the entry's recordedAt is stamped a moment later). */
+  decidedAt?: string;
 }
 
 /** Every column an entry's hash covers: all but `seq` (assigned by the database) and `hash`. */

@@ -146,7 +146,7 @@ export class EnforcementPoint {
       subjectIds: group.subjectIds,
       grantId: group.grantId ?? null,
       facts: {
-        ...decisionFacts(TRIAGE_PURPOSE, group.facts ?? null),
+        ...decisionFacts(TRIAGE_PURPOSE, group.facts ?? null, now),
         ...(group.release ? { released: group.release.levels, withheld: group.release.withheld } : {}),
       },
     }));
@@ -292,9 +292,10 @@ export class EnforcementPoint {
 }
 
 /** The decision's inputs as the access log keeps them (hub facts only), for simulation and review. */
-export function decisionFacts(purpose: string, facts: CaseFacts | null): DecisionFacts {
+export function decisionFacts(purpose: string, facts: CaseFacts | null, decidedAt?: Date): DecisionFacts {
   return {
     purpose,
+    ...(decidedAt ? { decidedAt: decidedAt.toISOString() } : {}),
     case: facts
       ? {
           kind: facts.kind,

@@ -152,7 +152,10 @@ export function reEvaluate(candidate: PolicyDocument, entry: LoggedDecision): Re
     ratingState: recordedCase.ratingState as RatingState | null,
   };
   const user = { id: entry.actorId!, roles: entry.actorRoles };
-  const decision = decideFetch(candidate, { user, agency, purpose: facts.purpose, case: caseFacts, now: entry.recordedAt });
+  // The decision's own time when the log kept it: a closed-case window at its edge decides the same.
+  const decidedAt = typeof facts.decidedAt === 'string' ? new Date(facts.decidedAt) : null;
+  const now = decidedAt && !Number.isNaN(decidedAt.getTime()) ? decidedAt : entry.recordedAt;
+  const decision = decideFetch(candidate, { user, agency, purpose: facts.purpose, case: caseFacts, now });
   const recordedAllowed = entry.decision === 'ALLOWED';
   const recordedLevels = recordedAllowed && Array.isArray(facts.released) ? ordered(facts.released) : null;
   const simulatedLevels: string[] | null = decision.allowed
