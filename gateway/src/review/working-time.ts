@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { isWorkingDay } from '../hub/clock/working-calendar';
 import { DEFAULT_POLICY, type PolicyStore, type WorkingCalendar } from '../policy';
 
+export { isWorkingTime } from '../hub/clock/working-calendar';
+
 /** The working calendar a review counts against, and where it came from. */
 export interface ReviewCalendar {
   calendar: WorkingCalendar;
@@ -13,14 +15,6 @@ export interface ReviewCalendar {
 export async function reviewCalendar(policies: PolicyStore): Promise<ReviewCalendar> {
   const active = await policies.active();
   return active ? { calendar: active.workingCalendar, policyVersion: active.version } : { calendar: DEFAULT_POLICY.workingCalendar, policyVersion: null };
-}
-
-/** Whether an instant falls inside the hub's working time: a working day, from dayStarts up to (not including) dayEnds, local time. */
-export function isWorkingTime(at: Date, calendar: WorkingCalendar): boolean {
-  const local = DateTime.fromJSDate(at, { zone: calendar.timeZone });
-  if (!isWorkingDay(local.startOf('day'), calendar)) return false;
-  const time = local.toFormat('HH:mm:ss.SSS');
-  return time >= `${calendar.dayStarts}:00.000` && time < `${calendar.dayEnds}:00.000`;
 }
 
 /**

@@ -56,3 +56,11 @@ export function isWorkingDay(day: DateTime, calendar: WorkingCalendar): boolean 
   }
   return !BANK_HOLIDAYS[calendar.bankHolidays].has(date);
 }
+
+/** Inside the hub's working time: a working day (not a weekend, bank holiday or closed day), from dayStarts up to (not including) dayEnds, local time. */
+export function isWorkingTime(at: Date, calendar: WorkingCalendar): boolean {
+  const local = DateTime.fromJSDate(at, { zone: calendar.timeZone });
+  if (!isWorkingDay(local.startOf('day'), calendar)) return false;
+  const time = local.toFormat('HH:mm');
+  return time >= calendar.dayStarts && time < calendar.dayEnds;
+}
