@@ -7,7 +7,7 @@ registerEnumType(AuditKind, {
   valuesConfig: {
     AGENCY_FETCH: { description: 'A decision to fetch, or not, one agency\'s data for the subjects of one case' },
     CASE_MUTATION: { description: 'A change to a case: referral received, rated, rating confirmed or overturned, consent, decision' },
-    POLICY_CHANGE: { description: 'An ISA policy version proposed or activated' },
+    POLICY_CHANGE: { description: "A step in an ISA policy version's life: proposed, approved, activated or withdrawn, or a refused attempt (decision DENIED)" },
     AUDIT_READ: { description: 'A governance read of this access log or its chain check' },
     CASE_READ: { description: 'A read of the hub\'s own record of a case (subjects, concern, history): which fields, once per request per case' },
     REQUEST_REFUSED: { description: 'A request refused before anything was read, because it was too large or too costly' },
@@ -65,7 +65,7 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: 'The ISA policy rule that decided' })
   rule: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The ISA policy version that decided, or for POLICY_CHANGE the version proposed or activated; null when none applied' })
+  @Field(() => String, { nullable: true, description: 'The ISA policy version that decided, or for POLICY_CHANGE the version the step concerns; null when none applied' })
   policyVersion: string | null;
 
   @Field(() => String, { nullable: true, description: 'What happened, in plain words; ids and codes only, never names' })
