@@ -3,6 +3,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { GraphQLError } from 'graphql';
 import { agencyFieldName, type AgencyName, type Dispatcher, type Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
 import { withheldOccurrences, type PrunedOperation } from './enforcement/field-withholding';
 import { requestedFields } from './enforcement/requested-fields';
@@ -22,6 +23,8 @@ export interface AgencyDataSourceOptions {
   enforcement: EnforcementPoint;
   /** TLS towards the agency (trusted CA, client certificate): `agencyDispatcher`. Default Node's fetch defaults. */
   dispatcher?: Dispatcher;
+  /** Counts each case group's outcome and times each request to the agency; nothing counted when absent. */
+  metrics?: GatewayMetrics;
 }
 
 /**
@@ -50,15 +53,18 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
       throw new Error(`${this.options.agency}: only triage fetches are sent to agencies (no health checks or schema loading)`);
     }
-    const { agency, enforcement } = this.options;
+    const { agency, enforcement, metrics } = this.options;
     const { request } = options;
     const context = options.context as GatewayContext;
     const fields = requestedFields(request.query ?? '');
     const representations = request.variables?.representations;
     if (!Array.isArray(representations)) {
       const group = await enforcement.authoriseDisclosureRead(agency, context, fields);
-      if (!group.grant) throw new GraphQLError(group.decision.reason, { extensions: { code: 'FORBIDDEN', rule: group.decision.rule } });
-      return this.send(options, group.grant, request.variables);
+      if (!group.grant) {
+        metrics?.fetched(agency, 'denied', group.decision.rule);
+        throw new GraphQLError(group.decision.reason, { extensions: { code: 'FORBIDDEN', rule: group.decision.rule } });
+      }
+      return this.timedSend(group, () => this.send(options, group.grant!, request.variables));
     }
     const subjectIds = representations.map((representation: { id?: unknown }) => String(representation?.id ?? ''));
     const groups = await enforcement.authoriseEntities(agency, context, subjectIds, fields, representations);
@@ -72,6 +78,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     await Promise.all(
       groups.map(async (group) => {
         if (!group.grant) {
+          metrics?.fetched(agency, 'denied', group.decision.rule);
           recordOutcome(context, field, group.subjectIds, { state: 'DENIED', code: 'ISA_DENIED' });
           errors.push(...group.indexes.map((index) => denied(group, index, agency)));
           group.indexes.forEach((index) => (entities[index] = noAnswer()));
@@ -81,10 +88,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         const pruned = group.release ? enforcement.fields.prune(request.query ?? '', group.release.levels) : undefined;
         let response: Response;
         try {
-          response = await this.send(options, group.grant, {
+          response = await this.timedSend(group, () => this.send(options, group.grant!, {
             ...request.variables,
             representations: group.indexes.map((index) => representations[index]),
-          }, pruned?.query);
+          }, pruned?.query));
         } catch (error) {
           recordOutcome(context, field, group.subjectIds, { state: 'UNAVAILABLE', code: 'AGENCY_UNAVAILABLE' });
           const unavailable = error as GraphQLError;
@@ -99,6 +106,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         if (pruned?.withheld.length) errors.push(...withheldErrors(group, pruned, entities, request.variables, agency));
         for (const error of response.errors ?? []) {
           const moved = reindexed(error, group.indexes);
+          metrics?.answerError(agency, error.extensions?.code);
           errors.push(moved);
           const index = moved.path?.[1];
           if (typeof index === 'number' && subjectIds[index]) {
@@ -108,6 +116,22 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }),
     );
     return { data: { _entities: entities }, errors: errors.length > 0 ? errors : undefined } as Response;
+  }
+
+  /** `send`, counted as the group's outcome (allowed: answered, or unavailable by code) and timed. */
+  private async timedSend(group: CaseGroup, send: () => Promise<Response>): Promise<Response> {
+    const { agency, metrics } = this.options;
+    const end = metrics?.agencyRequest(agency);
+    try {
+      const response = await send();
+      end?.('allowed');
+      metrics?.fetched(agency, 'allowed', group.decision.rule);
+      return response;
+    } catch (error) {
+      end?.('unavailable');
+      metrics?.fetched(agency, 'unavailable', String((error as GraphQLError).extensions?.code ?? 'AGENCY_UNAVAILABLE'));
+      throw error;
+    }
   }
 
   /** One request to the agency carrying one grant; failures and timeouts become AGENCY_UNAVAILABLE. */

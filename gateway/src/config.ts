@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, optionalString, referenceDateFromEnv, type AgencyName } from '@mash/shared';
+import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirectory, envPrefix, integer, metricsConfigFromEnv, optionalString, referenceDateFromEnv, type AgencyName, type MetricsConfig } from '@mash/shared';
 import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
 import { alertConfigFromEnv, type AlertConfig } from './alerts/config';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
@@ -42,6 +42,8 @@ export interface GatewayConfig {
   notifications?: NotificationConfig;
   /** Alerts for governance review (`MASH_ALERT_*`): scan interval, agencies' disclosure logs. Unset: no periodic scan here (scanGovernanceAlerts still scans). */
   alerts?: AlertConfig;
+  /** Who may scrape `/metrics` (`GATEWAY_METRICS_PORT`, `MASH_METRICS_TOKEN`, `MASH_METRICS_HOST`) and the hub gauges' cache (`MASH_METRICS_CACHE_SECONDS`). Unset: loopback only, 15 s. */
+  metrics?: MetricsConfig;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -86,5 +88,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     checkpointIntervalSeconds: integer('MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, env),
     notifications: notificationConfigFromEnv(env, { production }),
     alerts: alertConfigFromEnv(env),
+    metrics: metricsConfigFromEnv('GATEWAY_METRICS_PORT', env),
   };
 }

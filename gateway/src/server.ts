@@ -8,7 +8,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { AGENCIES, createLogger, GrantIssuer, loadOrCreateSigningKey, type AgencyName, type Logger, type RunningService, type SigningKey } from '@mash/shared';
+import {
+  AGENCIES, ApolloServerPluginMetrics, createLogger, GrantIssuer, httpMetrics, listenMetrics, loadOrCreateSigningKey, metricsRoute, ServiceMetrics, type AgencyName, type Logger, type RunningService, type SigningKey,
+} from '@mash/shared';
 import { AgencyDataSource } from './agency-data-source';
 import { agencyDispatcher } from './agency-transport';
 import { AlertScheduler } from './alerts';
@@ -33,6 +35,7 @@ import { admit } from './limits/admission';
 import { armorProtection } from './limits/armor';
 import { RateLimiter } from './limits/rate-limit';
 import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
+import { GatewayMetrics } from './metrics/gateway-metrics';
 import { demoInbox, endpointDirectory, federatedExecutor, NotificationDispatcher, type FederatedExecutor } from './notifications';
 
 export interface GatewayOptions {
@@ -64,9 +67,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const pictureSchema = buildPictureSchema({ referenceDate: config.referenceDate ? () => config.referenceDate! : undefined });
   const verifyUser = await createUserVerifier(config.auth);
   const { audit, policies, cases } = hubServices(hub);
+  const metrics = new GatewayMetrics(new ServiceMetrics({ service: 'gateway' }), { hub, cacheSeconds: config.metrics?.cacheSeconds, logger });
+  const unobserveAudit = audit.observe(metrics);
   if (await policies.ensureDefault('system:gateway-start')) logger.info('policy_installed', { version: (await policies.activeVersion())?.version ?? 'none' });
   const grantKey = options.grantKey ?? (await loadOrCreateSigningKey(config.grantKey));
-  const issuer = new GrantIssuer({ key: grantKey, issuer: config.grantIssuer });
+  const issuer = new GrantIssuer({ key: grantKey, issuer: config.grantIssuer, onMinted: (grant) => metrics.minted(grant) });
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const enforcement = new EnforcementPoint({ policies, audit, issuer, logger, fields: FieldClassification.fromSupergraph(supergraphSdl) });
   const agencyTransport = agencyDispatcher(config.agencyTransport);
@@ -79,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (name === 'picture') return new LocalGraphQLDataSource(pictureSchema);
       const agency = name as AgencyName;
       if (!AGENCIES.includes(agency)) throw new Error(`supergraph names an unknown subgraph "${name}" (${url})`);
-      return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement, dispatcher: agencyTransport });
+      return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement, dispatcher: agencyTransport, metrics });
     },
   });
   const armor = armorProtection(limits, production);
@@ -98,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginOperationResolution(),
       ApolloServerPluginRequestLimits({ limits, audit, logger }),
       ApolloServerPluginCaseReads({ audit, logger }),
+      ApolloServerPluginMetrics(metrics.service),
     ],
   });
   await server.start();
@@ -111,6 +117,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics', '/.well-known/jwks.json', '/audit/checkpoint', '/notifications/demo-inbox']));
+  // Prometheus text; loopback only unless GATEWAY_METRICS_PORT or MASH_METRICS_TOKEN (telemetry/metrics-http.ts).
+  app.get('/metrics', metricsRoute(metrics.service, config.metrics, logger));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -140,6 +149,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
+  const metricsPort = config.metrics?.port;
+  const metricsListener = metricsPort === undefined ? undefined : await listenMetrics(metrics.service, { ...config.metrics!, port: metricsPort }, config.host, logger);
+  if (metricsListener) logger.info('metrics_listening', { url: metricsListener.url });
   const delivery = config.notifications;
   const dispatcher = delivery?.dispatch
     ? new NotificationDispatcher({
@@ -161,6 +173,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await alerts?.stop();
       await server.stop();
       await agencyTransport?.close();
+      await metricsListener?.close();
+      unobserveAudit();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

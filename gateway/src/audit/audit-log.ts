@@ -10,6 +10,12 @@ export interface AuditLogOptions {
   maxBatch?: number;
 }
 
+/** Told of every append call as it settles: how long it took (queue wait included) and its entries. */
+export interface AppendObserver {
+  appended(seconds: number, entries: number): void;
+  appendFailed(seconds: number): void;
+}
+
 /** One append or appendMany call waiting for the next write; its entries stay together. */
 interface Waiting {
   entries: UnchainedEntry[];
@@ -39,6 +45,7 @@ export class AuditLog {
   private readonly maxBatch: number;
   private readonly queue: Waiting[] = [];
   private writing = false;
+  private readonly observers = new Set<AppendObserver>();
 
   constructor(private readonly dataSource: DataSource, options: AuditLogOptions = {}) {
     this.maxBatch = options.maxBatch ?? 500;
@@ -54,8 +61,30 @@ export class AuditLog {
     return this.appendMany([input], manager).then(([record]) => record);
   }
 
+  /** Adds an observer (the gateway's metrics) until the returned function is called. */
+  observe(observer: AppendObserver): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
+  }
+
   /** Appends entries in order, all or none (they are never split across statements). */
   appendMany(inputs: AuditEntryInput[], manager?: EntityManager): Promise<AuditRecord[]> {
+    if (this.observers.size === 0) return this.write(inputs, manager);
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    return this.write(inputs, manager).then(
+      (records) => {
+        if (records.length > 0) for (const observer of this.observers) observer.appended(seconds(), records.length);
+        return records;
+      },
+      (error: unknown) => {
+        for (const observer of this.observers) observer.appendFailed(seconds());
+        throw error;
+      },
+    );
+  }
+
+  private write(inputs: AuditEntryInput[], manager?: EntityManager): Promise<AuditRecord[]> {
     let entries: UnchainedEntry[];
     try {
       entries = inputs.map(prepareEntry);
@@ -79,13 +108,13 @@ export class AuditLog {
     while (calls < this.queue.length && size + this.queue[calls].entries.length <= this.maxBatch) {
       size += this.queue[calls++].entries.length;
     }
-    void this.write(this.queue.splice(0, calls)).finally(() => {
+    void this.writeBatch(this.queue.splice(0, calls)).finally(() => {
       this.writing = false;
       this.drain();
     });
   }
 
-  private async write(batch: Waiting[]): Promise<void> {
+  private async writeBatch(batch: Waiting[]): Promise<void> {
     try {
       const records = await writeChained(this.dataSource.manager, batch.flatMap((waiting) => waiting.entries));
       let start = 0;

@@ -24,3 +24,6 @@ export * from './conformance';
 export * from './matching/evaluation';
 export * from './audit';
 export * from './sensitivity';
+export * from './telemetry/metrics';
+export * from './telemetry/metrics-http';
+export * from './telemetry/graphql-metrics.plugin';

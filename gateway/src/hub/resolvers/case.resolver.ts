@@ -9,6 +9,7 @@ import { ConsentRecord } from '../entities/consent-record.entity';
 import { CaseKind, CaseStage, CaseStatus, Pathway, Rag } from '../entities/enums';
 import { RagRating } from '../entities/rag-rating.entity';
 import { Subject } from '../entities/subject.entity';
+import { OVERDUE_CONDITION } from '../overdue';
 
 /** Who may read the hub's case register: the hub's own staff and governance. */
 export const CASE_READERS: readonly HubRole[] = ['mash-triage', 'mash-manager', 'governance'];
@@ -47,7 +48,7 @@ export class CaseResolver {
     const query = context.hub.getRepository(Case).createQueryBuilder('c');
     if (status) query.andWhere('c.status = :status', { status });
     if (rag?.length) query.andWhere('c.rag IN (:...rag)', { rag });
-    if (overdue) query.andWhere(`c.status = 'OPEN' AND c.decided_at IS NULL AND c.due_by < :now`, { now: new Date() });
+    if (overdue) query.andWhere(OVERDUE_CONDITION, { now: new Date() });
     if (pathway) query.andWhere('c.pathway = :pathway', { pathway });
     if (kind) query.andWhere('c.kind = :kind', { kind });
     if (stage?.length) query.andWhere('c.stage IN (:...stage)', { stage });

@@ -12,7 +12,11 @@ import { databaseReplayCache } from '../grants/replay-cache';
 import type { GrantVerifier } from '../grants/verifier';
 import type { Logger } from '../logger';
 import type { MatchThresholds } from '../matching/types';
+import { ApolloServerPluginMetrics } from '../telemetry/graphql-metrics.plugin';
+import { ServiceMetrics } from '../telemetry/metrics';
+import { httpMetrics, metricsRoute, type MetricsConfig } from '../telemetry/metrics-http';
 import type { AgencyAdapter, CandidateRow } from './adapter';
+import { AgencyMetrics } from './metrics';
 import { createViewLoader, type AgencyKit } from './pipeline';
 import type { ReferenceDate } from './reference-date';
 import { buildAgencySchema, type AgencyContext } from './schema';
@@ -30,11 +34,15 @@ export interface AgencyAppOptions<C extends CandidateRow, F, R extends object> {
   beforeGraphQL?: express.RequestHandler[];
   /** Refuse requests that did not arrive over TLS: set when the agency listens with TLS (`listenTls`). */
   requireTls?: boolean;
+  /** Who may scrape `/metrics` (`metrics-http.ts`); default loopback only, on this app. */
+  metrics?: MetricsConfig;
 }
 
 /** A built agency service, not yet listening: tests use `app` with any HTTP client or `listen(0)`. */
 export interface AgencyApp {
   app: express.Express;
+  /** This agency's registry: served at `/metrics`, or on the metrics port by `runAgency`. */
+  metrics: AgencyMetrics;
   stop(): Promise<void>;
 }
 
@@ -50,7 +58,9 @@ export interface RunningService {
  */
 export async function buildAgencyApp<C extends CandidateRow, F, R extends object>(options: AgencyAppOptions<C, F, R>): Promise<AgencyApp> {
   const { adapter, dataSource, logger } = options;
-  const kit: AgencyKit<C, F, R> = { adapter, store: agencyStore(dataSource), thresholds: options.thresholds, referenceDate: options.referenceDate, logger };
+  const metrics = new AgencyMetrics(new ServiceMetrics({ service: adapter.agency }));
+  metrics.service.trackPool(adapter.agency, dataSource);
+  const kit: AgencyKit<C, F, R> = { adapter, store: agencyStore(dataSource), thresholds: options.thresholds, referenceDate: options.referenceDate, logger, metrics };
   // Inline (federated) tracing would send resolver timings to the gateway on every request; off.
   // No introspection or landing page in any mode: the grant guard refuses both anyway, and the
   // supergraph is composed from committed SDL, so nobody needs an agency to describe itself.
@@ -58,11 +68,13 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     schema: await buildAgencySchema(adapter),
     includeStacktraceInErrorResponses: false,
     introspection: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginMetrics(metrics.service)],
   });
   await server.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics']));
+  app.get('/metrics', metricsRoute(metrics.service, options.metrics, logger));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -71,7 +83,7 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     ...(options.beforeGraphQL ?? []),
     express.json({ limit: '1mb' }),
     grantGuard({
-      verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger, requireTls: options.requireTls,
+      verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger, requireTls: options.requireTls, observer: metrics,
       // Single use across every process of this agency: the ids live in its own database.
       replay: databaseReplayCache(kit.store, { onPurgeError: (error) => logger.warn('grant_use.purge_failed', { error: (error as Error).name }) }),
     }),
@@ -84,7 +96,7 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     }),
   );
   app.use(unreadableBody(logger));
-  return { app, stop: () => server.stop() };
+  return { app, metrics, stop: () => server.stop() };
 }
 
 /**

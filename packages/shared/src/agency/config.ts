@@ -4,6 +4,7 @@ import { DEFAULT_GRANT_ISSUER } from '../grants/claims';
 import { DEFAULT_THRESHOLDS } from '../matching/model';
 import type { MatchThresholds } from '../matching/types';
 import type { AgencyName } from '../synthetic/types';
+import { metricsConfigFromEnv, type MetricsConfig } from '../telemetry/metrics-http';
 import { secureUrl } from '../tls';
 import { referenceDateFromEnv, type ReferenceDate } from './reference-date';
 import { agencyTlsFromEnv, type AgencyTlsFiles } from './tls';
@@ -50,6 +51,8 @@ export interface AgencyConfig {
    * `MASH_GATEWAY_CHECKPOINT_URL` (default the local gateway's `/audit/checkpoint`; https in production unless loopback).
    */
   checkpoints: { enabled: boolean; url: string; intervalMs: number };
+  /** `<AGENCY>_METRICS_PORT`, `MASH_METRICS_HOST`, `MASH_METRICS_TOKEN`: who may scrape `/metrics` (telemetry/metrics-http.ts). */
+  metrics: MetricsConfig;
 }
 
 const DEFAULT_JWKS_URL = 'http://127.0.0.1:4000/.well-known/jwks.json';
@@ -88,6 +91,7 @@ export function agencyConfigFromEnv(agency: AgencyName, defaultPort: number, env
       url: secureUrl(optionalString('MASH_GATEWAY_CHECKPOINT_URL', env) ?? DEFAULT_CHECKPOINT_URL, 'MASH_GATEWAY_CHECKPOINT_URL', production),
       intervalMs: positiveSeconds('MASH_CHECKPOINT_INTERVAL_SECONDS', 60, env) * 1000,
     },
+    metrics: metricsConfigFromEnv(`${prefix}_METRICS_PORT`, env),
   };
 }
 

@@ -17,3 +17,4 @@ export * from './migrations';
 export * from './tls';
 export * from './checkpoints';
 export * from './sensitivity';
+export * from './metrics';

@@ -12,6 +12,7 @@ import type { SubjectReference } from '../subject';
 import type { AgencyAdapter, CandidateRow, RecordContext } from './adapter';
 import { recordDisclosures } from './disclosure-log';
 import { agencyUnavailable } from './errors';
+import type { AgencyMetrics } from './metrics';
 import { disclosureRules } from './obligations';
 import type { ReferenceDate } from './reference-date';
 import type { AgencyStore } from './store';
@@ -24,6 +25,8 @@ export interface AgencyKit<C extends CandidateRow, F, R extends object> {
   thresholds: MatchThresholds;
   referenceDate: ReferenceDate;
   logger: Logger;
+  /** Batch sizes, match outcomes and disclosure-log writes; none counted when absent. */
+  metrics?: AgencyMetrics;
 }
 
 export type ViewLoader<R extends object = object> = DataLoader<SubjectReference, AgencyViewShape<R>, string>;
@@ -58,6 +61,7 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
   subjects: readonly SubjectReference[],
   wanted: ViewRequest = { associates: false },
 ): Promise<(AgencyViewShape<R> | GraphQLError)[]> {
+  kit.metrics?.batch(subjects.length);
   const checked = subjects.map(checkSubject);
   const valid = subjects.flatMap((subject, index) => {
     const facts = checked[index];
@@ -67,6 +71,7 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
   if (valid.length === 0) return answers as GraphQLError[];
   try {
     const views = await answerValid(kit, request, valid.map(({ subject, facts }) => ({ subject, facts })), wanted);
+    kit.metrics?.matched(views.map((view) => view.status));
     valid.forEach(({ index }, position) => (answers[index] = views[position]));
   } catch (error) {
     // Ids and codes only: a database message can quote the personal data being searched for.
@@ -92,12 +97,13 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   const classifications = classifyAll(adapter, facts, candidates, decisions, kit.thresholds);
   const context: RecordContext = { asOf: kit.referenceDate.today(), disclose: disclosureRules(request.grant?.obligations ?? []) };
   const matchedIds = [...new Set(classifications.filter((c) => c.status === 'MATCHED').map((c) => c.matches[0].record.id))];
-  const disclosures = (associates: Map<string, Associate[]>) =>
+  const writeDisclosures = (associates: Map<string, Associate[]>) =>
     recordDisclosures(store, request, subjects.map(({ subject }, i) => {
       const recordIds = classifications[i].matches.map((match) => match.record.id);
       const linked = classifications[i].status === 'MATCHED' ? (associates.get(recordIds[0]) ?? []).map((associate) => associate.recordId) : [];
       return { subjectId: subject.id, matchStatus: classifications[i].status, recordIds: [...recordIds, ...linked] };
     }));
+  const disclosures = (associates: Map<string, Associate[]>) => (kit.metrics ? kit.metrics.disclosure(() => writeDisclosures(associates)) : writeDisclosures(associates));
   let records: Map<string, F>;
   let associates = new Map<string, Associate[]>();
   if (wanted.associates && matchedIds.length > 0) {

@@ -6,6 +6,7 @@ import { DisclosureLog } from '../disclosure.entity';
 import { loadPinnedKeySet } from '../grants/keys';
 import { GrantVerifier } from '../grants/verifier';
 import { createLogger } from '../logger';
+import { listenMetrics } from '../telemetry/metrics-http';
 import { tlsDispatcher } from '../tls';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import { buildAgencyApp, listen, type RunningService } from './app';
@@ -60,8 +61,12 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
   }
   const app = await buildAgencyApp({
     adapter, dataSource: database.dataSource, verifier, thresholds: config.thresholds, referenceDate: config.referenceDate, logger, requireTls: Boolean(tls),
+    metrics: config.metrics,
   });
   const service = tls ? await listenTls(app, tls, config.port, config.host) : await listen(app, config.port, config.host);
+  const { port: metricsPort } = config.metrics;
+  const metrics = metricsPort === undefined ? undefined : await listenMetrics(app.metrics.service, { ...config.metrics, port: metricsPort }, config.host, logger);
+  if (metrics) logger.info('metrics_listening', { url: metrics.url });
   logger.info('listening', { url: service.url, referenceDate: config.referenceDate.fixed ?? 'today', tls: tls ? (config.tls?.clientCaFile ? 'mutual' : 'server') : 'off' });
   const checkpoints = config.checkpoints.enabled
     ? startCheckpointFetcher({
@@ -73,6 +78,7 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     ...service,
     async stop() {
       checkpoints?.stop();
+      await metrics?.close();
       await service.stop();
       await database.close();
     },

@@ -24,6 +24,14 @@ export interface GrantGuardOptions {
   disclosureQueryName: string;
   /** Receives one `grant.refused` line per refusal: the reason and the grant id, nothing personal. */
   logger: Logger;
+  /** Told of each request let through and each refusal by reason (the agency's metrics). */
+  observer?: GrantGuardObserver;
+}
+
+/** What the guard decided, for counting: `refused` gets a `GrantFailureReason` or `unrecorded`. */
+export interface GrantGuardObserver {
+  accepted(): void;
+  refused(reason: string): void;
 }
 
 /**
@@ -78,10 +86,16 @@ export function grantGuard(guardOptions: GrantGuardOptions): RequestHandler {
       // Last, so only a request that would be answered uses the grant up.
       if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
       (res.locals as Partial<GrantLocals>).grant = grant;
+      options.observer?.accepted();
       next();
     } catch (error) {
-      if (error instanceof ReplayStoreError) return unrecorded(res, options.logger, error, grantId);
-      refuse(res, options.logger, req, error instanceof GrantError ? error : new GrantError('invalid', grantId, { cause: error }), grantId);
+      if (error instanceof ReplayStoreError) {
+        options.observer?.refused('unrecorded');
+        return unrecorded(res, options.logger, error, grantId);
+      }
+      const refusal = error instanceof GrantError ? error : new GrantError('invalid', grantId, { cause: error });
+      options.observer?.refused(refusal.reason);
+      refuse(res, options.logger, req, refusal, grantId);
     }
   };
 }

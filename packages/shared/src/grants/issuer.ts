@@ -13,6 +13,8 @@ export interface GrantIssuerOptions {
   ttlSeconds?: number;
   /** Clock in milliseconds since the epoch. Default `Date.now` (tests pass a fixed clock). */
   now?: () => number;
+  /** Told of every grant minted, by agency and purpose (the gateway's metrics). */
+  onMinted?: (grant: { agency: string; purpose: string }) => void;
 }
 
 export interface MintedGrant {
@@ -33,12 +35,14 @@ export class GrantIssuer {
   private retired: { jwk: JWK; until: number }[] = [];
   private readonly ttlSeconds: number;
   private readonly now: () => number;
+  private readonly onMinted?: GrantIssuerOptions['onMinted'];
 
   constructor(options: GrantIssuerOptions) {
     this.key = options.key;
     this.issuer = options.issuer ?? DEFAULT_GRANT_ISSUER;
     this.ttlSeconds = clampTtl(options.ttlSeconds);
     this.now = options.now ?? Date.now;
+    this.onMinted = options.onMinted;
   }
 
   /** Key id grants are signed with now. */
@@ -60,6 +64,7 @@ export class GrantIssuer {
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
       .sign(key.privateKey);
+    this.onMinted?.({ agency: claims.agency, purpose: claims.purpose });
     return { token, grantId, expiresAt: new Date(expiresAt * 1000) };
   }
 
