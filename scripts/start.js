@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts the four agency subgraphs and the gateway as separate processes (each deployable alone),
-// forwards their log lines, and prints one line containing "ready" once every service answers.
+// forwards their log lines, and prints one line containing "ready" once every service is ready:
+// its /ready answers 200 (database reachable, migrations applied and, for agencies, the gateway's keys held).
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
@@ -28,19 +29,22 @@ function stopAll(code) {
   Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() => process.exit(code));
 }
 
-async function waitForHealth(service, deadline) {
-  const url = `http://127.0.0.1:${service.port}/health`;
+async function waitForReady(service, deadline) {
+  const url = `http://127.0.0.1:${service.port}/ready`;
+  let last = 'not listening';
   while (Date.now() < deadline) {
     if (stopping) return;
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (response.ok) return;
+      const body = await response.json().catch(() => ({}));
+      last = `not ready: ${(body.failing ?? []).map((name) => `${name} (${body.checks?.[name]?.reason ?? 'failed'})`).join(', ') || response.status}`;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${service.name} did not become healthy on port ${service.port} within ${STARTUP_TIMEOUT_MS / 1000}s`);
+  throw new Error(`${service.name} did not become ready on port ${service.port} within ${STARTUP_TIMEOUT_MS / 1000}s (${last})`);
 }
 
 async function main() {
@@ -55,7 +59,7 @@ async function main() {
     children.push(child);
   }
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  await Promise.all(SERVICES.map((service) => waitForHealth(service, deadline)));
+  await Promise.all(SERVICES.map((service) => waitForReady(service, deadline)));
   const gateway = SERVICES.find((service) => service.name === 'gateway');
   console.log(`MASH federation ready: gateway http://127.0.0.1:${gateway.port}/graphql; agencies on ports ${SERVICES.filter((s) => s !== gateway).map((s) => s.port).join(', ')}`);
 }

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
-import { agencyFieldName, type AgencyName, type Dispatcher, type Logger } from '@mash/shared';
+import { agencyFieldName, REQUEST_ID_HEADER, type AgencyName, type Dispatcher, type Logger } from '@mash/shared';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
@@ -136,7 +136,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /** One request to the agency carrying one grant; failures and timeouts become AGENCY_UNAVAILABLE. */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, grant: string, variables: Record<string, unknown> | undefined, query = options.request.query): Promise<Response> {
-    const request = { ...options.request, query, variables, http: { method: 'POST', url: this.url, headers: new Headers({ authorization: `Bearer ${grant}` }) } };
+    const request = { ...options.request, query, variables, http: { method: 'POST', url: this.url, headers: new Headers({ authorization: `Bearer ${grant}`, [REQUEST_ID_HEADER]: (options.context as GatewayContext).requestId }) } };
     try {
       return await super.process({ ...options, request } as GraphQLDataSourceProcessOptions<GatewayContext>);
     } catch (error) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import {
   AGENCIES, ApolloServerPluginMetrics, createLogger, GrantIssuer, httpMetrics, listenMetrics, loadOrCreateSigningKey, metricsRoute, ServiceMetrics, type AgencyName, type Logger, type RunningService, type SigningKey,
 } from '@mash/shared';
+import { databaseCheck, migrationsCheck, readinessRoute, requestIdMiddleware, requestIdOf } from '@mash/shared';
 import { AgencyDataSource } from './agency-data-source';
 import { agencyDispatcher } from './agency-transport';
 import { AlertScheduler } from './alerts';
@@ -123,6 +123,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when the hub database answers and its migrations are all applied (agencies may be down: their fields degrade).
+  app.get('/ready', readinessRoute([databaseCheck(hub), migrationsCheck(hub)], { logger }));
   // Agencies verify grants against these keys (current and recently rotated).
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.set('cache-control', 'public, max-age=60').json(issuer.jwks());
@@ -132,10 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   checkpoints.start();
   app.use(
     '/graphql',
+    // A fresh id per request (never the client's), answered in x-request-id and sent to the agencies.
+    requestIdMiddleware({ logger }),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        const requestId = randomUUID();
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestId = requestIdOf(res);
         const user = await verifyUser(req.headers.authorization);
         await admit(admission, { requestId, user }, req.body?.query ?? req.query?.query);
         return contextFor(user, requestId);

@@ -24,7 +24,7 @@ export function formatGatewayError(options: { production: boolean; logger: Logge
     const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_CODES.has(code)) return { ...formatted, extensions };
     const cause = rootCause(error);
-    options.logger.error('unexpected_error', { name: cause?.name ?? 'unknown', code, sqlState: typeof cause?.code === 'string' ? cause.code : null });
+    options.logger.error('unexpected_error', { error: cause?.name ?? 'unknown', code, sqlState: typeof cause?.code === 'string' ? cause.code : null });
     if (!options.production) return { ...formatted, extensions };
     return { message: UNEXPECTED, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -17,7 +17,7 @@ describe('formatGatewayError', () => {
     const formatted = formatGatewayError({ production: true, logger: log })(unexpected, new GraphQLError('x', { originalError: failure }));
     expect(formatted).toEqual({ message: expect.stringMatching(/^Something went wrong on our side/), path: ['receiveReferral'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(log.lines)).not.toContain('Zebedee');
-    expect(log.lines).toEqual([{ event: 'unexpected_error', fields: { name: 'QueryFailedError', code: 'INTERNAL_SERVER_ERROR', sqlState: 'P0001' } }]);
+    expect(log.lines).toEqual([{ event: 'unexpected_error', fields: { error: 'QueryFailedError', code: 'INTERNAL_SERVER_ERROR', sqlState: 'P0001' } }]);
   });
 
   it('keeps the message in development, without a stack trace', () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -12,6 +11,8 @@ import { databaseReplayCache } from '../grants/replay-cache';
 import type { GrantVerifier } from '../grants/verifier';
 import type { Logger } from '../logger';
 import type { MatchThresholds } from '../matching/types';
+import { databaseCheck, gatewayKeysCheck, migrationsCheck, readinessRoute } from '../readiness';
+import { requestIdMiddleware, requestIdOf } from '../request-id';
 import { ApolloServerPluginMetrics } from '../telemetry/graphql-metrics.plugin';
 import { ServiceMetrics } from '../telemetry/metrics';
 import { httpMetrics, metricsRoute, type MetricsConfig } from '../telemetry/metrics-http';
@@ -53,7 +54,8 @@ export interface RunningService {
 }
 
 /**
- * Builds the agency's HTTP service: `/health`, and `/graphql` behind the grant guard, answered by
+ * Builds the agency's HTTP service: `/health` (alive), `/ready` (database, migrations, the gateway's
+ * keys), and `/graphql` behind the grant guard, answered by
  * the shared pipeline over the adapter. Listening is separate (`listen`).
  */
 export async function buildAgencyApp<C extends CandidateRow, F, R extends object>(options: AgencyAppOptions<C, F, R>): Promise<AgencyApp> {
@@ -78,8 +80,11 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/ready', readinessRoute([databaseCheck(dataSource), migrationsCheck(dataSource), gatewayKeysCheck(options.verifier.keys)], { logger }));
   app.use(
     '/graphql',
+    // The gateway's request id (x-request-id) on this agency's log lines and disclosure-log rows.
+    requestIdMiddleware({ trustHeader: true, logger }),
     ...(options.beforeGraphQL ?? []),
     express.json({ limit: '1mb' }),
     grantGuard({
@@ -89,7 +94,7 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     }),
     expressMiddleware(server, {
       context: async ({ res }) => {
-        const request = { requestId: randomUUID(), grant: (res.locals as GrantLocals).grant };
+        const request = { requestId: requestIdOf(res), grant: (res.locals as GrantLocals).grant };
         const viewRequest = { associates: false };
         return { ...request, dataSource, viewRequest, views: createViewLoader(kit, request, viewRequest) };
       },
