@@ -13,6 +13,7 @@ import { markResearchStarted } from '../hub/lifecycle/research';
 import { decisionsOfSubjects } from '../hub/match-decisions';
 import { casesOfSubjects, type SubjectCase } from './subject-cases';
 import { SUBJECT_ACCESS_REVIEW, SUBJECT_ACCESS_REVIEW_RULE } from '../review/purpose';
+import { traceDecisions, tracedAppend } from './tracing';
 
 /** The purpose of every triage fetch; the policy lists the purposes it allows. */
 export const TRIAGE_PURPOSE = 'MASH_TRIAGE';
@@ -280,13 +281,15 @@ export class EnforcementPoint {
   }
 
   private async audited(groups: CaseGroup[], entry: (group: CaseGroup) => AuditEntryInput): Promise<CaseGroup[]> {
+    let entries: AuditEntryInput[] = [];
     try {
-      await this.deps.audit.appendMany(groups.map(entry));
-      return groups;
+      entries = groups.map(entry);
+      await tracedAppend(entries, () => this.deps.audit.appendMany(entries));
+      return traceDecisions(groups, entries);
     } catch (error) {
       this.deps.logger.error('audit_append_failed', { error: (error as Error).name, sqlState: (error as { code?: string }).code });
       const decision = denial('audit-unavailable', 'The access log could not record this decision, so nothing was fetched');
-      return groups.map((group) => ({ ...group, decision, grant: undefined }));
+      return traceDecisions(groups.map((group) => ({ ...group, decision, grant: undefined })), entries);
     }
   }
 }

@@ -30,3 +30,5 @@ export * from './sensitivity';
 export * from './telemetry/metrics';
 export * from './telemetry/metrics-http';
 export * from './telemetry/graphql-metrics.plugin';
+export * from './telemetry/spans';
+export * from './telemetry/tracing';
