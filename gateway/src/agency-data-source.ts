@@ -7,6 +7,7 @@ import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { CaseGroup, EnforcementPoint } from './enforcement/enforcement-point';
 import { withheldOccurrences, type PrunedOperation } from './enforcement/field-withholding';
 import { requestedFields } from './enforcement/requested-fields';
+import { tracedEnforcement, tracedRequest } from './enforcement/tracing';
 import { recordOutcome } from './picture/answers';
 import type { AgencyField } from './picture/sdl';
 import { BUILT_IN_RULES } from './policy/policy-document';
@@ -59,15 +60,15 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const fields = requestedFields(request.query ?? '');
     const representations = request.variables?.representations;
     if (!Array.isArray(representations)) {
-      const group = await enforcement.authoriseDisclosureRead(agency, context, fields);
+      const group = await tracedEnforcement(agency, context, 0, () => enforcement.authoriseDisclosureRead(agency, context, fields));
       if (!group.grant) {
         metrics?.fetched(agency, 'denied', group.decision.rule);
         throw new GraphQLError(group.decision.reason, { extensions: { code: 'FORBIDDEN', rule: group.decision.rule } });
       }
-      return this.timedSend(group, () => this.send(options, group.grant!, request.variables));
+      return this.timedSend(group, () => tracedRequest(agency, context, group, () => this.send(options, group.grant!, request.variables)));
     }
     const subjectIds = representations.map((representation: { id?: unknown }) => String(representation?.id ?? ''));
-    const groups = await enforcement.authoriseEntities(agency, context, subjectIds, fields, representations);
+    const groups = await tracedEnforcement(agency, context, subjectIds.length, () => enforcement.authoriseEntities(agency, context, subjectIds, fields, representations));
     const entities: unknown[] = new Array(representations.length).fill(null);
     const errors: ResponseError[] = [];
     // The case picture tells "denied" and "did not answer" apart from "not known": say which. A
@@ -88,10 +89,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         const pruned = group.release ? enforcement.fields.prune(request.query ?? '', group.release.levels) : undefined;
         let response: Response;
         try {
-          response = await this.timedSend(group, () => this.send(options, group.grant!, {
+          response = await this.timedSend(group, () => tracedRequest(agency, context, group, () => this.send(options, group.grant!, {
             ...request.variables,
             representations: group.indexes.map((index) => representations[index]),
-          }, pruned?.query));
+          }, pruned?.query)));
         } catch (error) {
           recordOutcome(context, field, group.subjectIds, { state: 'UNAVAILABLE', code: 'AGENCY_UNAVAILABLE' });
           const unavailable = error as GraphQLError;

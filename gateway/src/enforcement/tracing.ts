@@ -33,3 +33,13 @@ export function traceDecisions(groups: CaseGroup[], entries: AuditEntryInput[]):
   });
   return groups;
 }
+
+/** Around one request to an agency under one grant: the agency's own spans continue this trace beneath it. */
+export function tracedRequest<T>(agency: AgencyName, context: GatewayContext, group: CaseGroup, send: () => Promise<T>): Promise<T> {
+  return inSpan('mash.agency.request', {
+    [MashAttributes.agency]: agency,
+    [MashAttributes.requestId]: context.requestId,
+    [MashAttributes.grantId]: group.grantId ?? '',
+    [MashAttributes.subjects]: group.subjectIds.length,
+  }, send);
+}
