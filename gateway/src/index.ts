@@ -1,3 +1,4 @@
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import { createLogger } from '@mash/shared';
 import { gatewayConfigFromEnv } from './config';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await running.stop();
     await hub.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

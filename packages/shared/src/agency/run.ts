@@ -7,6 +7,7 @@ import { loadPinnedKeySet } from '../grants/keys';
 import { GrantVerifier } from '../grants/verifier';
 import { createLogger } from '../logger';
 import { listenMetrics } from '../telemetry/metrics-http';
+import { startTracing } from '../telemetry/tracing';
 import { tlsDispatcher } from '../tls';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import { buildAgencyApp, listen, type RunningService } from './app';
@@ -41,6 +42,8 @@ export function gatewayDispatcher(config: AgencyConfig): Dispatcher | undefined 
  */
 export async function runAgency<C extends CandidateRow, F, R extends object>(adapter: AgencyAdapter<C, F, R>): Promise<RunningService> {
   const logger = createLogger(adapter.agency);
+  // Before the database opens: pg, loaded already with the shared package, is patched in place.
+  const tracing = startTracing(`mash-${adapter.agency}`, { logger });
   const config = agencyConfigFromEnv(adapter.agency, adapter.defaultPort);
   const verifier = await agencyVerifier(config);
   // Read before the database is touched, so a bad certificate path stops start-up at once.
@@ -81,6 +84,7 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
       await metrics?.close();
       await service.stop();
       await database.close();
+      await tracing?.shutdown();
     },
   };
   const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
