@@ -17,6 +17,7 @@ import { disclosureRules } from './obligations';
 import type { ReferenceDate } from './reference-date';
 import type { AgencyStore } from './store';
 import { checkSubject } from './subject-check';
+import { inSpan, MashAttributes } from '../telemetry/spans';
 
 /** An adapter with what the pipeline needs to run it: its database and its settings. */
 export interface AgencyKit<C extends CandidateRow, F, R extends object> {
@@ -93,8 +94,12 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
   const decisions = subjects.map(({ subject }) => request.grant?.matchDecisions?.[subject.id] ?? {});
   const confirmed = [...new Set(decisions.flatMap((decision) => (decision.confirmed ? [decision.confirmed] : [])))];
   const facts = subjects.map((s) => s.facts);
-  const candidates = await adapter.findCandidates(store, batchBlockingKeys(facts), confirmed);
-  const classifications = classifyAll(adapter, facts, candidates, decisions, kit.thresholds);
+  const classifications = await inSpan('mash.match', { [MashAttributes.requestId]: request.requestId, [MashAttributes.grantId]: request.grant?.grantId ?? '', [MashAttributes.subjects]: subjects.length }, async (span) => {
+    const candidates = await adapter.findCandidates(store, batchBlockingKeys(facts), confirmed);
+    const classified = classifyAll(adapter, facts, candidates, decisions, kit.thresholds);
+    span.setAttributes({ [MashAttributes.candidates]: candidates.length, ...matchCounts(classified) });
+    return classified;
+  });
   const context: RecordContext = { asOf: kit.referenceDate.today(), disclose: disclosureRules(request.grant?.obligations ?? []) };
   const matchedIds = [...new Set(classifications.filter((c) => c.status === 'MATCHED').map((c) => c.matches[0].record.id))];
   const writeDisclosures = (associates: Map<string, Associate[]>) =>
@@ -115,6 +120,12 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
     [records] = await Promise.all([adapter.loadRecords(store, matchedIds, context), disclosures(associates)]);
   }
   return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context, associates));
+}
+
+/** How a batch matched, for its span: counts only. */
+function matchCounts(classifications: { status: string }[]): Record<string, number> {
+  const count = (status: string) => classifications.filter((classification) => classification.status === status).length;
+  return { [MashAttributes.matched]: count('MATCHED'), [MashAttributes.ambiguous]: count('AMBIGUOUS'), [MashAttributes.notKnown]: count('NOT_KNOWN') };
 }
 
 /**

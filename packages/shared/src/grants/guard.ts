@@ -1,4 +1,5 @@
 import type { TLSSocket } from 'node:tls';
+import type { Span } from '@opentelemetry/api';
 import type { Request, RequestHandler, Response } from 'express';
 import type { GrantClaims } from '../grant-claims';
 import type { Logger } from '../logger';
@@ -7,6 +8,8 @@ import { requestedRootFields, unboundSubjects, uncoveredSubjects } from './cover
 import { GrantError } from './errors';
 import { memoryReplayCache, type GrantReplayCache } from './replay-cache';
 import type { GrantVerifier } from './verifier';
+import { currentRequestId } from '../request-id';
+import { inSpan, MashAttributes } from '../telemetry/spans';
 
 export interface GrantGuardOptions {
   verifier: GrantVerifier;
@@ -73,31 +76,42 @@ export function grantFromHeader(authorization: string | undefined): string | und
 export function grantGuard(guardOptions: GrantGuardOptions): RequestHandler {
   const options = { ...guardOptions, replay: guardOptions.replay ?? memoryReplayCache() };
   return async (req, res, next) => {
-    let grantId: string | undefined;
-    try {
-      // The gateway only POSTs; a GET query string would be a second, unchecked way in.
-      if (req.method !== 'POST') throw new GrantError('request');
-      if (options.requireTls && !(req.socket as TLSSocket).encrypted) throw new GrantError('insecure');
-      const token = grantFromHeader(req.get('authorization'));
-      if (!token) throw new GrantError('missing');
-      const grant = await options.verifier.verify(token);
-      grantId = grant.grantId;
-      authorise(grant, req, options.disclosureQueryName);
-      // Last, so only a request that would be answered uses the grant up.
-      if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
-      (res.locals as Partial<GrantLocals>).grant = grant;
-      options.observer?.accepted();
-      next();
-    } catch (error) {
-      if (error instanceof ReplayStoreError) {
-        options.observer?.refused('unrecorded');
-        return unrecorded(res, options.logger, error, grantId);
-      }
-      const refusal = error instanceof GrantError ? error : new GrantError('invalid', grantId, { cause: error });
-      options.observer?.refused(refusal.reason);
-      refuse(res, options.logger, req, refusal, grantId);
-    }
+    // The check in a span of its own, ended before the request goes on: answering is not part of it.
+    if (await inSpan('mash.grant.check', { [MashAttributes.requestId]: currentRequestId() ?? '' }, (span) => checkGrant(options, req, res, span))) next();
   };
+}
+
+/** True when the request may go on (its grant in `res.locals`); otherwise the refusal is answered. */
+async function checkGrant(options: GrantGuardOptions & { replay: GrantReplayCache }, req: Request, res: Response, span: Span): Promise<boolean> {
+  let grantId: string | undefined;
+  try {
+    // The gateway only POSTs; a GET query string would be a second, unchecked way in.
+    if (req.method !== 'POST') throw new GrantError('request');
+    if (options.requireTls && !(req.socket as TLSSocket).encrypted) throw new GrantError('insecure');
+    const token = grantFromHeader(req.get('authorization'));
+    if (!token) throw new GrantError('missing');
+    const grant = await options.verifier.verify(token);
+    grantId = grant.grantId;
+    authorise(grant, req, options.disclosureQueryName);
+    // Last, so only a request that would be answered uses the grant up.
+    if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
+    (res.locals as Partial<GrantLocals>).grant = grant;
+    options.observer?.accepted();
+    span.setAttributes({ [MashAttributes.agency]: grant.agency, [MashAttributes.grantId]: grant.grantId, [MashAttributes.outcome]: 'accepted' });
+    return true;
+  } catch (error) {
+    if (error instanceof ReplayStoreError) {
+      options.observer?.refused('unrecorded');
+      span.setAttributes({ [MashAttributes.grantId]: grantId ?? '', [MashAttributes.outcome]: 'unrecorded' });
+      unrecorded(res, options.logger, error, grantId);
+      return false;
+    }
+    const refusal = error instanceof GrantError ? error : new GrantError('invalid', grantId, { cause: error });
+    options.observer?.refused(refusal.reason);
+    span.setAttributes({ [MashAttributes.grantId]: refusal.grantId ?? grantId ?? '', [MashAttributes.outcome]: refusal.reason });
+    refuse(res, options.logger, req, refusal, grantId);
+    return false;
+  }
 }
 
 function authorise(grant: GrantClaims, req: Request, disclosureQueryName: string): void {
