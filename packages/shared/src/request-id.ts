@@ -53,11 +53,16 @@ export function requestIdMiddleware(options: RequestIdOptions = {}): RequestHand
     if (logger?.debug) {
       const started = process.hrtime.bigint();
       res.once('finish', () => {
-        logger.debug?.('request', { requestId, method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000 });
+        logger.debug?.('request', { requestId, method: req.method, path: pathOf(req.baseUrl, req.path), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000 });
       });
     }
     withRequestId(requestId, next);
   };
+}
+
+/** The route without its query string (a GET's query could quote anyone's details). */
+function pathOf(base: string, rest: string): string {
+  return rest === '/' && base ? base : base + rest;
 }
 
 /** The id `requestIdMiddleware` gave this request, or a fresh one where it did not run. */
