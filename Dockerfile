@@ -26,7 +26,8 @@ COPY gateway gateway
 # The services only (the root tsconfig also references test/, which is not in the build context).
 # Compiled unit tests, declarations and source maps stay in this stage.
 RUN npx tsc --build packages/shared subgraphs/police subgraphs/social-care subgraphs/health subgraphs/education gateway \
- && find packages/shared/dist subgraphs/*/dist gateway/dist \( -name '__tests__' -type d -prune -exec rm -rf {} + \) -o \( -name '*.map' -o -name '*.d.ts' \) -type f -delete
+ && find packages/shared/dist subgraphs/*/dist gateway/dist -name '__tests__' -type d -prune -exec rm -rf {} + \
+ && find packages/shared/dist subgraphs/*/dist gateway/dist -type f \( -name '*.map' -o -name '*.d.ts' \) -delete
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the files compose.yaml expects in deploy/secrets/, for trying the federation out: a private
 # CA, TLS certificates for the gateway's TLS front and the four agencies (named as compose names
-# them, plus any extra names given), the gateway's grant signing key and the database passwords.
+# them and localhost; the gateway's also any extra names given: your host's), the gateway's grant
+# signing key and the database passwords.
 # In production use your organisation's CA and key management instead; the file names are the same.
 #   deploy/compose/make-secrets.sh [extra DNS name for the gateway, e.g. mash.example.gov.uk ...]
 # Existing files are kept: delete one to make it again.
@@ -28,11 +29,13 @@ certificate() { # <file stem> <DNS names...>
 }
 
 certificate gateway-tls gateway-tls localhost "$@"
-for agency in police social-care health education; do certificate "$agency-tls" "$agency"; done
+for agency in police social-care health education; do certificate "$agency-tls" "$agency" localhost; done
 
 # The grant signing key: ES256, PKCS8 PEM (what MASH_GRANT_PRIVATE_KEY holds).
 [ -f grant-private-key.pem ] || openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out grant-private-key.pem
 for service in hub police social-care health education; do
   [ -f "$service-db-password" ] || openssl rand -hex 24 > "$service-db-password"
 done
+# openssl writes private keys 0600; the containers' users must read theirs (the directory stays 0700).
+find . -maxdepth 1 -type f ! -name ca-key.pem ! -name .gitignore -exec chmod 0644 {} +
 echo "deploy/secrets: $(ls | wc -l) files (CA, certificates, grant key, database passwords)"
