@@ -26,7 +26,7 @@ export interface ReadinessOptions {
   timeoutMs?: number;
   /** How long one result answers later probes, in ms (`MASH_READY_CACHE_MS`). Default 1000; 0 checks every time. */
   cacheMs?: number;
-  /** Receives `readiness.failed` when the service stops being ready and `readiness.ok` when it is again. */
+  /** Receives `readiness.waiting` (info) when first not ready, `readiness.failed` (warn) when it stops being ready, `readiness.ok` when it is (again). */
   logger?: Logger;
 }
 
@@ -158,8 +158,11 @@ export function readinessRoute(checks: ReadinessCheck[], options: ReadinessOptio
     const round = checkReadiness(checks, timeoutMs, running).then((result) => {
       const ready = result.status === 'ready';
       if (ready !== wasReady && !(ready && wasReady === undefined)) {
+        const reasons = () => ({ failing: result.failing!.join(','), reasons: result.failing!.map((name) => `${name}: ${(result.checks[name] as { reason: string }).reason}`).join('; ') });
+        // Not ready yet at start-up (an agency waiting for the gateway's keys) is no warning; ceasing to be ready is.
         if (ready) options.logger?.info('readiness.ok', {});
-        else options.logger?.warn('readiness.failed', { failing: result.failing!.join(','), reasons: result.failing!.map((name) => `${name}: ${(result.checks[name] as { reason: string }).reason}`).join('; ') });
+        else if (wasReady === undefined) options.logger?.info('readiness.waiting', reasons());
+        else options.logger?.warn('readiness.failed', reasons());
       }
       wasReady = ready;
       return result;
