@@ -53,8 +53,10 @@ export function parsePrometheus(text: string): Scrape {
     const [, name, rawLabels = '', rawValue] = match;
     const family = [...types].find(([base, type]) => SUFFIXES[type].some((suffix) => name === base + suffix));
     if (!family) throw new Error(`sample of an undeclared family at ${where}`);
-    const value = rawValue === '+Inf' ? Infinity : rawValue === '-Inf' ? -Infinity : Number(rawValue);
-    if (Number.isNaN(value) && rawValue !== 'NaN') throw new Error(`bad value at ${where}`);
+    // As Prometheus reads values (Go's ParseFloat): NaN and Inf in any case (prom-client writes `Nan`).
+    const special = /^([+-]?)(inf|infinity|nan)$/i.exec(rawValue);
+    const value = special ? (special[2].toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity) : Number(rawValue);
+    if (!special && (Number.isNaN(value) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(rawValue))) throw new Error(`bad value at ${where}`);
     samples.push({ name, labels: parseLabels(rawLabels, where), value });
   });
   const find = (name: string, labels: Record<string, string> = {}) =>

@@ -8,7 +8,7 @@ export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 export interface ServiceMetricsOptions {
   /** The `service` label on every series: `gateway`, `police`, ... */
   service: string;
-  /** prom-client's process metrics (CPU, memory, event loop lag, GC, handles). Default true. */
+  /** prom-client's process metrics (CPU, memory, event loop lag, GC, handles) in this service's exposition. Default true. */
   processMetrics?: boolean;
   /** Most distinct GraphQL operation names kept as label values; later ones count as `other`. Default 50. */
   maxOperations?: number;
@@ -37,6 +37,20 @@ const PLANNER_SUFFIX = /__[A-Za-z0-9_]+?__\d+$/;
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,47}$/;
 
+let processRegistry: Registry | undefined;
+
+/**
+ * The process metrics, collected once per process: their event-loop monitor and GC observer
+ * live as long as the process, so services sharing one (the test federation) share them too.
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /**
  * One service's metrics: its own registry (never prom-client's global one, so the five services a
  * test runs in one process stay apart), the process metrics, and the series every service has:
@@ -53,12 +67,13 @@ export class ServiceMetrics {
   private readonly operations: BoundedLabel;
   private readonly codes = new BoundedLabel(40, 'OTHER');
   private readonly pools = new Map<string, DataSource>();
+  private readonly process?: Registry;
 
   constructor(options: ServiceMetricsOptions) {
     this.service = options.service;
     this.operations = new BoundedLabel(options.maxOperations ?? 50);
     this.registry.setDefaultLabels({ service: options.service });
-    if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
+    if (options.processMetrics !== false) this.process = processMetrics();
     const registers = [this.registry];
     this.httpRequests = new Counter({ name: 'mash_http_requests_total', help: 'HTTP requests answered, by route (mount point), method and status code', labelNames: ['route', 'method', 'status'], registers });
     this.httpDuration = new Histogram({ name: 'mash_http_request_duration_seconds', help: 'HTTP request duration until the response finished, by route', labelNames: ['route'], buckets: DURATION_BUCKETS, registers });
@@ -90,7 +105,10 @@ export class ServiceMetrics {
 
   /** The text exposition (Prometheus 0.0.4) of every series; hub gauges query on the way. */
   async exposition(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    if (!this.process) return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const merged = Registry.merge([this.process, this.registry]);
+    merged.setDefaultLabels({ service: this.service });
+    return { contentType: merged.contentType, body: await merged.metrics() };
   }
 
   /**
