@@ -127,24 +127,22 @@ describe('Kubernetes manifests', () => {
     }
   });
 
-  it('each agency has a NetworkPolicy admitting only the gateway pods of the hub namespace, on its own port, and letting it reach only DNS, the gateway and its database', () => {
+  it('each agency has a NetworkPolicy admitting only the gateway pods of the hub namespace (monitoring to the metrics port alone), and letting it reach only DNS, the gateway and its database', () => {
     const policies = ofKind('NetworkPolicy');
     for (const { agency, port } of AGENCIES) {
       const policy = policies.find((candidate) => candidate.metadata.name === `mash-${agency}`);
       expect(policy?.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': `mash-${agency}` });
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
-      expect(policy.spec.ingress.length).toBeGreaterThan(0);
-      for (const rule of policy.spec.ingress) {
-        // A rule without `from` would admit every source.
-        expect(rule.from?.length).toBeGreaterThan(0);
-        for (const peer of rule.from) {
-          expect(peer).toEqual({
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mash-hub' } },
-            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'mash-gateway' } },
-          });
-        }
-        expect(rule.ports).toEqual([{ protocol: 'TCP', port }]);
-      }
+      const [service, ...others] = policy.spec.ingress;
+      // A rule without `from` would admit every source; without `ports`, every port.
+      expect(service.from).toEqual([{
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mash-hub' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'mash-gateway' } },
+      }]);
+      expect(service.ports).toEqual([{ protocol: 'TCP', port }]);
+      expect(others).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 9464 }] }]);
+      const config = ofKind('ConfigMap').find((map) => map.metadata.name === `mash-${agency}-config`).data;
+      expect(config[`${AGENCIES.find((entry) => entry.agency === agency)!.prefix}_METRICS_PORT`]).toBe('9464');
       const egressPorts = policy.spec.egress.flatMap((rule: any) => rule.ports.map((entry: any) => entry.port)).sort();
       expect(egressPorts).toEqual([53, 53, 5432, 8443].sort());
       const gatewayRule = policy.spec.egress.find((rule: any) => rule.ports.some((entry: any) => entry.port === 8443));
