@@ -1,6 +1,6 @@
 import { context, propagation, trace, type Context, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
-import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { InMemorySpanExporter, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { boolean, optionalString } from '../config';
 import type { Logger } from '../logger';
@@ -123,6 +123,12 @@ export function startTracing(service: string, options: TracingOptions = {}): Tra
     },
   };
   return started;
+}
+
+/** For `TracingOptions.exporter` in tests: keeps the (scrubbed) spans for `getFinishedSpans()`. */
+export function inMemorySpanExporter(): InMemorySpanExporter {
+  const { InMemorySpanExporter } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  return new InMemorySpanExporter();
 }
 
 function otlpExporter(url: string): SpanExporter {
