@@ -1,4 +1,5 @@
-import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
+import { createPublicKey } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { UserAuthConfig } from './auth-config';
 import { loadOrCreateDemoKey } from './demo-issuer';
@@ -48,7 +49,9 @@ function checkAge(payload: JWTPayload, config: UserAuthConfig): void {
 
 async function resolveKey(config: UserAuthConfig): Promise<JWTVerifyGetKey | KeyObject | CryptoKey> {
   if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 });
-  if (config.publicKeyPem) return importSPKI(config.publicKeyPem, config.algorithms[0]);
+  // A KeyObject, not a key bound to one algorithm: jwtVerify's allow-list decides which are accepted
+  // (an EC key under the default RS256,ES256,EdDSA list failed to import as RS256 before).
+  if (config.publicKeyPem) return createPublicKey(config.publicKeyPem);
   const { publicJwk } = await loadOrCreateDemoKey(config.demoKeyFile!);
   return createLocalJWKSet({ keys: [publicJwk] });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureServerDatabase, openDatabase, type Database } from '@mash/shared';
+import { ensureServerDatabase, migrate, openDatabase, type Database } from '@mash/shared';
 import { hubEntities, hubMigrations } from './data-source';
 
 /** Opens and migrates the hub's database: server Postgres when a URL is given, else PGlite under dataDir. */
@@ -12,6 +12,6 @@ export async function openHubDatabase(options: { url?: string; dataDir: string }
     entities: hubEntities,
     migrations: hubMigrations,
   });
-  await database.dataSource.runMigrations();
+  await migrate(database);
   return database;
 }

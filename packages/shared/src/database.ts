@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema, type Migration } from 'typeorm';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -93,5 +93,23 @@ export async function ensureServerDatabase(url: string): Promise<void> {
     if ((error as { code?: string }).code !== '42P04') throw error;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Runs the pending migrations. In server mode under a session advisory lock, so replicas starting
+ * together on an empty database migrate one after the other instead of racing (the loser would
+ * crash on a duplicate table); embedded PGlite belongs to one process and needs none.
+ */
+export async function migrate(database: Database): Promise<Migration[]> {
+  if (database.mode !== 'server') return database.dataSource.runMigrations();
+  const runner = database.dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query("SELECT pg_advisory_lock(hashtext('mash-migrations'))");
+    return await database.dataSource.runMigrations();
+  } finally {
+    await runner.query("SELECT pg_advisory_unlock(hashtext('mash-migrations'))").catch(() => undefined);
+    await runner.release();
   }
 }

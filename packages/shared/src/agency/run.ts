@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import { envPrefix, optionalString } from '../config';
-import { ensureServerDatabase, openDatabase } from '../database';
+import { ensureServerDatabase, migrate, openDatabase } from '../database';
 import { DisclosureLog } from '../disclosure.entity';
 import { loadPinnedKeySet } from '../grants/keys';
 import { GrantVerifier } from '../grants/verifier';
@@ -56,7 +56,7 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     entities: agencyEntities(adapter as AgencyAdapter<CandidateRow, unknown, object>),
     migrations: adapter.migrations,
   });
-  const applied = await database.dataSource.runMigrations();
+  const applied = await migrate(database);
   logger.info('migrations', { applied: applied.length, mode: database.mode });
   if (config.seed.enabled) {
     const { inserted } = await seedAgency(database.dataSource, adapter.seed, { people: config.seed.people });
