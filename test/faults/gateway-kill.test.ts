@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { Client } from 'pg';
+import { AGENCIES, openDatabase, type AgencyName } from '@mash/shared';
+import { verifyAuditChain, type ChainVerdict } from './support/audit';
+import { defaultBacking, type Backing } from './support/backing';
+import { startStack, type Stack } from './support/stack';
+import { AGENCY_FIELDS, complete, eventually, hasAgencyData, triageClient, type Answer, type TriageClient } from './support/triage';
+
+/**
+ * The gateway killed with SIGKILL in the middle of a stream of triage queries: no clean shutdown,
+ * appends to the access log cut off wherever they were. Afterwards the access-log chain verifies
+ * (`npm run audit:verify`), and every response the client received with an agency's data has that
+ * agency's AGENCY_FETCH entry in the log, matched by the request id the gateway answered in
+ * `x-request-id`: nothing left the hub unrecorded. The gateway then starts again on the same log.
+ */
+const AGENCY_TIMEOUT_MS = 2000;
+const WORKERS = 6;
+const figures: Record<string, number> = {};
+
+describe('faults: the gateway killed during load', () => {
+  let backing: Backing;
+  let stack: Stack;
+  let client: TriageClient;
+  let caseId: string;
+
+  beforeAll(async () => {
+    backing = await defaultBacking();
+    const started = Date.now();
+    stack = await startStack({ agencyTimeoutMs: AGENCY_TIMEOUT_MS, databaseUrls: backing.databaseUrls, startupMs: backing.startupMs });
+    figures.startMs = Date.now() - started;
+    client = await triageClient(stack);
+    caseId = await client.redCaseId();
+    figures.warmUpMs = await eventually('all four agencies answering', async () => complete(await client.triage(caseId)), 60_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await backing?.drop();
+    console.log(`gateway SIGKILL fault (${backing?.mode}): ${JSON.stringify(figures)}`);
+  }, 30_000);
+
+  /** The hub's access log, read directly: the server database, or the embedded one once the gateway is down. */
+  async function agencyFetchEntries(requestIds: string[]): Promise<{ request_id: string; agency: AgencyName; decision: string; grant_id: string | null }[]> {
+    const sql = `SELECT request_id, agency, decision, grant_id FROM audit_log WHERE kind = 'AGENCY_FETCH' AND request_id = ANY($1)`;
+    if (backing.databaseUrls.gateway) {
+      const pg = new Client({ connectionString: backing.databaseUrls.gateway });
+      await pg.connect();
+      try {
+        return (await pg.query(sql, [requestIds])).rows;
+      } finally {
+        await pg.end();
+      }
+    }
+    const hub = await openDatabase({ service: 'faults-hub-check', embeddedPath: path.join(stack.dataDir, 'hub'), entities: [], migrations: [] });
+    try {
+      return await hub.dataSource.query(sql, [requestIds]);
+    } finally {
+      await hub.close();
+    }
+  }
+
+  const verify = (): Promise<ChainVerdict> => verifyAuditChain(backing.databaseUrls.gateway ? { url: backing.databaseUrls.gateway } : { dataDir: stack.dataDir });
+
+  it('SIGKILL under load: the chain verifies and every response with agency data has its access-log entry by request id; the gateway starts again on the same log', async () => {
+    const gateway = stack.services.gateway;
+    const received: Answer[] = [];
+    let failedBeforeKill = 0;
+    let inFlight = 0;
+    let killing = false;
+    const worker = async () => {
+      while (!killing) {
+        inFlight += 1;
+        try {
+          received.push(await client.triage(caseId, 10_000));
+        } catch {
+          // The gateway died under this request: the client got nothing.
+          if (!killing) failedBeforeKill += 1;
+        } finally {
+          inFlight -= 1;
+        }
+      }
+    };
+    const workers = Array.from({ length: WORKERS }, worker);
+    // Kill it mid-stream, once a fair number of answers has gone out.
+    await eventually('answers flowing', async () => received.length >= 20, 30_000, 50);
+    killing = true;
+    figures.inFlightAtKill = inFlight;
+    await gateway.kill();
+    await Promise.all(workers);
+    figures.answersBeforeKill = received.length;
+    expect(failedBeforeKill).toBe(0);
+    // It died with requests under way, not between them.
+    expect(figures.inFlightAtKill).toBeGreaterThan(0);
+
+    const withData = received.filter((answer) => hasAgencyData(answer));
+    expect(withData.length).toBeGreaterThanOrEqual(20);
+    // The client can tell which request each answer was: the gateway's id, as the log records it.
+    expect(withData.every((answer) => typeof answer.requestId === 'string' && answer.requestId.length > 0)).toBe(true);
+    expect(new Set(withData.map((answer) => answer.requestId)).size).toBe(withData.length);
+
+    // Nothing half-written: the chain as the kill left it verifies, offline, as an operator would check it.
+    const afterKill = await verify();
+    expect(afterKill).toMatchObject({ exitCode: 0, output: expect.stringContaining('audit chain intact') });
+
+    // Every agency's data a client received was decided, allowed and logged (with its grant) under that request's id.
+    const entries = await agencyFetchEntries(withData.map((answer) => answer.requestId!));
+    const logged = new Set(entries.filter((entry) => entry.decision === 'ALLOWED' && entry.grant_id).map((entry) => `${entry.request_id}/${entry.agency}`));
+    const unlogged: string[] = [];
+    for (const answer of withData) {
+      for (const agency of AGENCIES) {
+        const received = (answer.body.data.case.subjects as any[]).some((subject) => subject[AGENCY_FIELDS[agency]] != null);
+        if (received && !logged.has(`${answer.requestId}/${agency}`)) unlogged.push(`${answer.requestId}/${agency}`);
+      }
+    }
+    expect(unlogged).toEqual([]);
+    figures.entriesMatched = logged.size;
+
+    // The gateway starts again on the log the kill left and goes on appending to the same chain.
+    const restarted = Date.now();
+    await gateway.start();
+    figures.gatewayRestartMs = Date.now() - restarted;
+    const again = await client.triage(caseId);
+    expect(complete(again)).toBe(true);
+    // Stopped cleanly before reading: an embedded hub database is the gateway's alone while it runs.
+    gateway.signal('SIGTERM');
+    await eventually('the gateway stopping', async () => !gateway.running, 15_000, 50);
+    expect((await agencyFetchEntries([again.requestId!])).map((entry) => entry.agency).sort()).toEqual([...AGENCIES].sort());
+    const afterRestart = await verify();
+    expect(afterRestart).toMatchObject({ exitCode: 0, output: expect.stringContaining('audit chain intact') });
+  }, 120_000);
+});
