@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePorts } from './stack';
+import { freePorts, onOrphaned } from './stack';
 
 /**
  * Databases for the fault tests.
@@ -46,6 +46,8 @@ export interface PrivatePostgres {
  */
 export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-faults-pg-'));
+  // Never left behind by a test runner that ends early (pg_ctl's server is not our child).
+  const releaseDir = onOrphaned({ rm: dir });
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, 'data');
   const [port] = await freePorts(1);
@@ -73,10 +75,9 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
     '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200',
   ].join(' ');
   const ctl = (action: string, ...extra: string[]) => run('pg_ctl', [action, '-D', data, '-w', '-t', '60', ...extra]);
-  await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const log = ['-l', path.join(dir, 'postgres.log')];
   const start = () => ctl('start', '-o', options, ...log);
-  await start();
+  const releaseServer = onOrphaned({ pgCtl: path.join(bin, 'pg_ctl'), data, ...(asUser ?? {}) });
   let removed = false;
   const server: PrivatePostgres = {
     port,
@@ -87,13 +88,19 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
     remove() {
       if (removed) return;
       removed = true;
-      // Synchronous: it also runs from the exit handler.
       runNow('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
       fs.rmSync(dir, { recursive: true, force: true });
+      releaseServer();
+      releaseDir();
     },
   };
-  // Never left running behind a test runner that exits early.
-  process.once('exit', () => server.remove());
+  try {
+    await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    await start();
+  } catch (error) {
+    server.remove();
+    throw error;
+  }
   return server;
 }
 
@@ -108,10 +115,13 @@ function postgresUser(): { uid: number; gid: number } {
 export function serverDatabases(server: string, services: string[]): { urls: Record<string, string>; drop(): Promise<void> } {
   const suffix = randomBytes(4).toString('hex');
   const urls: Record<string, string> = {};
+  const releases: (() => void)[] = [];
   for (const service of services) {
     const url = new URL(server);
-    url.pathname = `/mash_fault_${service.replace(/-/g, '_')}_${suffix}`;
+    const name = `mash_fault_${service.replace(/-/g, '_')}_${suffix}`;
+    url.pathname = `/${name}`;
     urls[service] = url.toString();
+    releases.push(onOrphaned({ dropDatabase: { server, name } }));
   }
   return {
     urls,
@@ -120,6 +130,7 @@ export function serverDatabases(server: string, services: string[]): { urls: Rec
       await client.connect();
       try {
         for (const url of Object.values(urls)) await client.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+        releases.forEach((release) => release());
       } finally {
         await client.end();
       }

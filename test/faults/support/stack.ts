@@ -84,21 +84,39 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-const live = new Set<ChildProcess>();
-// A test runner that exits with services still up (a timeout, a crash) takes them down with it.
-process.once('exit', () => {
-  for (const child of live) {
-    try {
-      child.kill('SIGCONT');
-      child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
+/** What the reaper (reaper.js) undoes if this test process ends before its own clean-up. */
+export type OrphanAction =
+  | { pid: number }
+  | { pgCtl: string; data: string; uid?: number; gid?: number }
+  | { rm: string }
+  | { dropDatabase: { server: string; name: string } };
+
+let reaper: ChildProcess | null = null;
+let nextKey = 0;
+
+/**
+ * Registers `action` with this test file's reaper, a detached process that carries it out should
+ * this process end first (killed, interrupted, timed out before afterAll: exit handlers registered
+ * inside Jest's sandbox never run). Returns the release, called once the test has cleaned up.
+ */
+export function onOrphaned(action: OrphanAction): () => void {
+  if (!reaper || reaper.exitCode !== null) {
+    reaper = spawn(process.execPath, [path.join(__dirname, 'reaper.js')], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    reaper.unref();
+    reaper.stdin!.on('error', () => undefined);
+    (reaper.stdin as unknown as { unref(): void }).unref();
   }
-});
+  const key = String(nextKey++);
+  const stdin = reaper.stdin!;
+  stdin.write(`add ${key} ${JSON.stringify(action)}\n`);
+  return () => {
+    if (!stdin.destroyed) stdin.write(`del ${key}\n`);
+  };
+}
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-faults-'));
+  const releaseDataDir = onOrphaned({ rm: dataDir });
   const ports = await freePorts(SERVICES.length);
   const portOf = Object.fromEntries(SERVICES.map((name, index) => [name, ports[index]])) as Record<ServiceName, number>;
   const gatewayBase = `http://127.0.0.1:${portOf.gateway}`;
@@ -156,9 +174,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const started = spawn(process.execPath, [path.join(ROOT, ENTRIES[name])], { cwd: ROOT, env, stdio: ['ignore', out, out] });
         fs.closeSync(out);
         child = started;
-        live.add(started);
+        const release = onOrphaned({ pid: started.pid! });
         exited = new Promise((resolve) => started.once('exit', () => {
-          live.delete(started);
+          release();
           resolve();
         }));
         await waitForReady(service, () => started.exitCode !== null || started.signalCode !== null, startupMs, logFile(name));
@@ -181,6 +199,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async stop() {
       await Promise.allSettled(SERVICES.map((name) => stopService(services[name])));
       fs.rmSync(dataDir, { recursive: true, force: true });
+      releaseDataDir();
     },
   };
   try {
