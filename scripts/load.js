@@ -113,6 +113,7 @@ const { createClient } = require('../bench/lib/http');
 const { round } = require('../bench/lib/load');
 const { machineInfo } = require('../bench/lib/machine');
 const { startService, stopAll } = require('../bench/lib/procs');
+const { cpuSnapshot, cpuSince } = require('../load/lib/cpu');
 
 const started = Date.now();
 const runId = `${new Date(started).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
@@ -151,8 +152,13 @@ const grantKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const ISSUER = 'https://load-test-identity-provider.invalid/';
 
 function environment(ports) {
+  // Nothing of the caller's may point the services elsewhere or change what is measured: every
+  // service, MASH_*, AUTH_* and OTEL_* variable is dropped (tracing off and no metrics port, as by default).
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(MASH_|OTEL_|AUTH_|HUB_|GATEWAY_|AGENCY_|POLICE_|SOCIAL_CARE_|HEALTH_|EDUCATION_|TEST_DATABASE_URL$|NODE_ENV$|SUPERGRAPH_PATH$)/.test(name)),
+  );
   const env = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'production',
     AUTH_ISSUER: ISSUER,
     AUTH_ALGORITHMS: 'ES256',
@@ -166,11 +172,11 @@ function environment(ports) {
     MASH_SEED_PEOPLE: String(settings.seedPeople),
     MASH_HOST: '127.0.0.1',
     MASH_GATEWAY_JWKS_URL: `http://127.0.0.1:${ports.gateway}/.well-known/jwks.json`,
+    // The agencies fetch the signed head of the access log from this gateway (not whatever listens on 4000).
+    MASH_GATEWAY_CHECKPOINT_URL: `http://127.0.0.1:${ports.gateway}/audit/checkpoint`,
     HUB_DATABASE_URL: databases.hub.url,
     GATEWAY_PORT: String(ports.gateway),
   };
-  // Nothing of the caller's may point the services elsewhere or change what is measured.
-  for (const name of ['MASH_DEMO_MODE', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL']) delete env[name];
   for (const agency of AGENCIES) {
     env[`${envPrefix(agency)}_DATABASE_URL`] = databases[agency.replace('-', '_')].url;
     env[`${envPrefix(agency)}_PORT`] = String(ports[agency]);
@@ -319,7 +325,9 @@ async function main() {
 
   const recorder = createRecorder();
   const loadStartedAt = new Date().toISOString();
+  const cpuStart = cpuSnapshot(services);
   const { result, seconds } = await runLoad({ port: ports.gateway, cases, tokens, recorder });
+  const cpu = cpuSince(cpuStart, services);
   const loadAverageAfterRun = os.loadavg().map((value) => round(value, 2));
   log(`load done: ${result.requests.total} answered in ${seconds.toFixed(1)} s; stopping services`);
   // Stopped (SIGTERM, as a deployment would) before anything is checked: what is in the database is final.
@@ -344,6 +352,7 @@ async function main() {
     figures,
     writes,
     chain,
+    cpu,
     autocannon: {
       sent: result.requests.sent,
       answered: result.requests.total,

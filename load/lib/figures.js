@@ -100,7 +100,7 @@ function methodText({ settings, order, machine, autocannonVersion, users, cases 
       'The five services, Postgres and the load generator share this machine\'s cores.',
     `Services: the four agencies and the gateway as separate processes (production builds, NODE_ENV=production, no demo issuer: the load test is the identity provider ` +
       `with a fresh ES256 key, the gateway gets a fresh grant key), on 127.0.0.1 only, each on its own fresh Postgres database (${settings.databasePrefix}_{hub,police,social_care,health,education}), ` +
-      `demo seed with ${int(settings.seedPeople)} people per agency; per-user rate limit off (MASH_RATE_LIMIT_PER_MINUTE=0), every other limit at its default.`,
+      `demo seed with ${int(settings.seedPeople)} people per agency; per-user rate limit off (MASH_RATE_LIMIT_PER_MINUTE=0), every other limit and setting at its default (tracing off, /metrics not scraped, log level warn); no MASH_*, AUTH_*, OTEL_* or service variable of the caller is passed on.`,
     `Load: autocannon ${autocannonVersion}, ${settings.connections} connections, closed loop (one request in flight per connection, no pipelining), for ${settings.durationS} s, ` +
       `no warm-up; request timeout ${settings.timeoutS} s. Each connection cycles through ${order.join(', ')} (mix ${Object.entries(settings.mix).map(([k, w]) => `${k}=${w}`).join(', ')}). ` +
       `triage = the README's triage query (case, subjects, the four agencies' matches and flags) on the ${cases} open RED/AMBER cases in turn; ` +
@@ -135,6 +135,13 @@ function render(result) {
     `expected denials by rule: ${Object.entries(figures.kinds).filter(([, k]) => k.expectedDenials).map(([kind, k]) => `${kind} ${JSON.stringify(k.denialRules)}`).join('; ') || 'none'}`,
     `writes: ${writes.acknowledged} acknowledged, ${writes.present} present in the hub database, ${writes.missing} missing; ${writes.inDatabase} cases with this run's keys in the database`,
     `access log: ${chain.ok ? 'chain verified' : 'chain BROKEN'}, ${int(chain.entries)} entries (${fmt(chain.seconds)} s)`,
+    ...(result.cpu
+      ? [
+          `CPU during the run (cores busy on average, of ${result.cpu.cpus}): machine ${fmt(result.cpu.machineBusyCores)} = ` +
+            `${Object.entries(result.cpu.services).map(([name, cores]) => `${name} ${fmt(cores)}`).join(', ')}, load generator ${fmt(result.cpu.loadGenerator)}, ` +
+            `postgres ${fmt(result.cpu.postgres)}, rest of the machine ${fmt(result.cpu.restOfMachine)}`,
+        ]
+      : []),
     '',
     ...checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'}  ${check.check}: ${check.detail}`),
   ];
