@@ -76,6 +76,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const enforcement = new EnforcementPoint({ policies, audit, issuer, logger, fields: FieldClassification.fromSupergraph(supergraphSdl) });
   const agencyTransport = agencyDispatcher(config.agencyTransport);
   const checkpoints = new AuditCheckpointer({ hub, issuer, intervalMs: (config.checkpointIntervalSeconds ?? 60) * 1000, logger });
+  // @apollo/gateway otherwise probes cloud metadata addresses and sends usage data to Apollo every
+  // hour: nothing about the hub leaves it unasked. Always off, whatever the environment says.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(logger, production),
