@@ -15,6 +15,8 @@ import { verifyAuditChain } from './support/audit';
  * are reached through a TCP proxy the test can close.
  */
 const AGENCY_TIMEOUT_MS = 2000;
+/** MASH_DB_QUERY_TIMEOUT_MS and MASH_DB_CONNECT_TIMEOUT_MS of every service here (defaults 30 s and 10 s). */
+const DB_TIMEOUT_MS = 3000;
 const bin = postgresBinaries();
 const figures: Record<string, number> = {};
 /** What clients were told while the server restarted. */
@@ -49,6 +51,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
         health: postgres.url('mash_health'),
         education: postgres.url('mash_education'),
       },
+      env: { MASH_DB_QUERY_TIMEOUT_MS: String(DB_TIMEOUT_MS), MASH_DB_CONNECT_TIMEOUT_MS: String(DB_TIMEOUT_MS) },
     });
     figures.stackStartMs = Date.now() - started;
     startedPids = pids();
@@ -132,6 +135,36 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
     figures.hubDbDownViewMs = Math.max(...answers.map((answer) => answer.ms));
     figures.hubDbRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 15_000);
     expect(await readyStatus('gateway')).toBe(200);
+    expect(pids()).toEqual(startedPids);
+  }, 60_000);
+
+  it("an agency's database connections stranded (a failover or a firewall forgetting them): the agency drops them after the query timeout and serves again by itself", async () => {
+    // More requests at once than the agency's pool has connections: every one of them is caught.
+    agencyProxy.stall();
+    const during = await Promise.all(Array.from({ length: 12 }, () => client.triage(caseId)));
+    for (const answer of during) expect(agencyOutcome(answer, 'social-care')).toBe('null');
+    // The database is reachable again, but the connections open when it hung never answer.
+    agencyProxy.strand();
+    await agencyProxy.restore();
+    figures.strandedRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), DB_TIMEOUT_MS + 15_000);
+    expect(pids()).toEqual(startedPids);
+  }, 60_000);
+
+  it("the hub's database hanging: nothing is served, an error within the query timeout (no hang); served again when it answers, not restarted", async () => {
+    hubProxy.stall();
+    let answers: Answer[];
+    try {
+      answers = await Promise.all([client.triage(caseId), client.query('{ cases(rag: [RED]) { id } }')]);
+    } finally {
+      await hubProxy.restore();
+    }
+    for (const answer of answers) {
+      expect(answer.ms).toBeLessThan(DB_TIMEOUT_MS + 2000);
+      expect(hasAgencyData(answer)).toBe(false);
+      expect(answer.body.errors?.length).toBeGreaterThan(0);
+    }
+    figures.hubDbHangingViewMs = Math.max(...answers.map((answer) => answer.ms));
+    figures.hubDbHangingRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 15_000);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
 

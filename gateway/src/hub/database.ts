@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureServerDatabase, migrate, openDatabase, type Database } from '@mash/shared';
+import { databaseTimeoutsFromEnv, ensureServerDatabase, migrate, openDatabase, type Database } from '@mash/shared';
 import { hubEntities, hubMigrations } from './data-source';
 
 /** Opens and migrates the hub's database: server Postgres when a URL is given, else PGlite under dataDir. */
@@ -11,6 +11,7 @@ export async function openHubDatabase(options: { url?: string; dataDir: string }
     embeddedPath: path.join(options.dataDir, 'hub'),
     entities: hubEntities,
     migrations: hubMigrations,
+    timeouts: databaseTimeoutsFromEnv(),
   });
   await migrate(database);
   return database;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema, type Migration } from 'typeorm';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import { integer } from './config';
 
 type EntityList = MixedList<Function | string | EntitySchema>;
 type MigrationList = MixedList<Function | string>;
@@ -18,6 +20,54 @@ export interface DatabaseOptions {
   migrations: MigrationList;
   /** Server mode connection pool size. Default 10. */
   poolSize?: number;
+  /** Server mode: bounds for a service's connections (`databaseTimeoutsFromEnv`). Unset: none (command-line tools, whose statements may be long). */
+  timeouts?: DatabaseTimeouts;
+}
+
+/**
+ * A service's bounds on its database, so that a database that stops answering (a host down, a
+ * failover, a firewall forgetting connections) costs a request an error, not a wait without end, and
+ * the service recovers by itself once the database answers again.
+ */
+export interface DatabaseTimeouts {
+  /** `MASH_DB_CONNECT_TIMEOUT_MS`: longest wait for a connection, a new one or a free one of the pool. Default 10000; 0: no limit. */
+  connectMs: number;
+  /**
+   * `MASH_DB_QUERY_TIMEOUT_MS`: longest wait for a statement's answer; past it the statement fails
+   * and its connection is dropped, never handed out again. Default 30000; 0: no limit. Migrations
+   * (run under `migrate`) are not bounded.
+   */
+  queryMs: number;
+}
+
+export function databaseTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTimeouts {
+  return { connectMs: integer('MASH_DB_CONNECT_TIMEOUT_MS', 10_000, env), queryMs: integer('MASH_DB_QUERY_TIMEOUT_MS', 30_000, env) };
+}
+
+/** The statement bound of each server-mode data source opened with timeouts; `paused` while migrations run. */
+const statementBounds = new WeakMap<DataSource, { queryMs: number; paused: number }>();
+
+/**
+ * pg's client with a bound on each statement. pg's own `query_timeout` fails the statement but
+ * leaves it pending on the connection, which the pool then hands out again: a connection whose
+ * server went silent would fail every statement after it too, and a pool of them never recovers.
+ * So a statement that timed out ends its connection, and the pool opens a new one.
+ */
+function boundedClient(bound: { queryMs: number; paused: number }): typeof pg.Client {
+  return class BoundedClient extends pg.Client {
+    override query(...args: unknown[]): any {
+      const timeout = bound.paused === 0 ? bound.queryMs : 0;
+      // TypeORM's form: query(text, values) answered with a promise.
+      if (timeout > 0 && typeof args[0] === 'string' && typeof args[args.length - 1] !== 'function') {
+        const pending = (super.query as (config: pg.QueryConfig) => Promise<pg.QueryResult>)({ text: args[0], values: args[1] as unknown[] | undefined, query_timeout: timeout } as pg.QueryConfig);
+        pending.catch((error: Error) => {
+          if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        });
+        return pending;
+      }
+      return (super.query as (...rest: unknown[]) => unknown)(...args);
+    }
+  } as typeof pg.Client;
 }
 
 export interface Database {
@@ -42,7 +92,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     applicationName: `mash-${options.service}`,
   };
   if (options.url) {
-    const dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10 });
+    const bound = options.timeouts ? { queryMs: options.timeouts.queryMs, paused: 0 } : null;
+    const extra = options.timeouts && bound ? { connectionTimeoutMillis: options.timeouts.connectMs, Client: boundedClient(bound) } : undefined;
+    const dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10, ...(extra ? { extra } : {}) });
+    if (bound) statementBounds.set(dataSource, bound);
     await dataSource.initialize();
     return { dataSource, mode: 'server', close: async () => { if (dataSource.isInitialized) await dataSource.destroy(); } };
   }
@@ -103,13 +156,20 @@ export async function ensureServerDatabase(url: string): Promise<void> {
  */
 export async function migrate(database: Database): Promise<Migration[]> {
   if (database.mode !== 'server') return database.dataSource.runMigrations();
-  const runner = database.dataSource.createQueryRunner();
-  await runner.connect();
+  // Waiting for another replica's migrations, or one long migration, is not a database gone silent.
+  const bound = statementBounds.get(database.dataSource);
+  if (bound) bound.paused += 1;
   try {
-    await runner.query("SELECT pg_advisory_lock(hashtext('mash-migrations'))");
-    return await database.dataSource.runMigrations();
+    const runner = database.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query("SELECT pg_advisory_lock(hashtext('mash-migrations'))");
+      return await database.dataSource.runMigrations();
+    } finally {
+      await runner.query("SELECT pg_advisory_unlock(hashtext('mash-migrations'))").catch(() => undefined);
+      await runner.release();
+    }
   } finally {
-    await runner.query("SELECT pg_advisory_unlock(hashtext('mash-migrations'))").catch(() => undefined);
-    await runner.release();
+    if (bound) bound.paused -= 1;
   }
 }

@@ -6,6 +6,8 @@ import net from 'node:net';
  *   as when the database server is down;
  * - `stall()`: connections stay open, new ones are accepted, and nothing passes either way, as
  *   when the server hangs (or the network drops packets);
+ * - `strand()`: the connections open now go silent for good (neither closed nor answered, as when a
+ *   firewall or a failover forgets them), while new connections pass;
  * - `restore()`: the same port open again, stalled traffic flowing again.
  */
 export interface TcpProxy {
@@ -14,6 +16,7 @@ export interface TcpProxy {
   url: string;
   cut(): Promise<void>;
   stall(): void;
+  strand(): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -27,12 +30,15 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const targetPort = Number(target.port || 5432);
   const links = new Set<Link>();
+  /** Links `strand()` left silent: never flowing again, closed only with the proxy. */
+  const stranded = new Set<Link>();
   let stalled = false;
 
   const drop = (link: Link) => {
     link.client.destroy();
     link.upstream?.destroy();
     links.delete(link);
+    stranded.delete(link);
   };
   const flow = (link: Link) => {
     if (!link.upstream) {
@@ -71,7 +77,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   url.port = String(port);
   const closeListener = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   const dropAll = () => {
-    for (const link of [...links]) drop(link);
+    for (const link of [...links, ...stranded]) drop(link);
+    stranded.clear();
   };
   return {
     port,
@@ -84,6 +91,13 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     stall() {
       stalled = true;
       for (const link of links) halt(link);
+    },
+    strand() {
+      for (const link of links) {
+        halt(link);
+        stranded.add(link);
+      }
+      links.clear();
     },
     async restore() {
       if (stalled) {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import { envPrefix, optionalString } from '../config';
-import { ensureServerDatabase, migrate, openDatabase } from '../database';
+import { databaseTimeoutsFromEnv, ensureServerDatabase, migrate, openDatabase } from '../database';
 import { DisclosureLog } from '../disclosure.entity';
 import { loadPinnedKeySet } from '../grants/keys';
 import { GrantVerifier } from '../grants/verifier';
@@ -55,6 +55,7 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     embeddedPath: config.embeddedPath,
     entities: agencyEntities(adapter as AgencyAdapter<CandidateRow, unknown, object>),
     migrations: adapter.migrations,
+    timeouts: databaseTimeoutsFromEnv(),
   });
   const applied = await migrate(database);
   logger.info('migrations', { applied: applied.length, mode: database.mode });
