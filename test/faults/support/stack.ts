@@ -70,18 +70,30 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Ports free now (held together so they differ, then released for the services to take). */
+/**
+ * Ports free now, for services to listen on. Taken below the kernel's ephemeral range: a port the
+ * kernel hands out for port 0 may meanwhile become the local end of some outgoing connection (every
+ * test's database clients make them), and a service started on it would fail with EADDRINUSE.
+ */
 export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
-      const server = net.createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  const range = '/proc/sys/net/ipv4/ip_local_port_range';
+  const ephemeralLow = fs.existsSync(range) ? Number(fs.readFileSync(range, 'utf8').trim().split(/\s+/)[0]) : NaN;
+  const high = Number.isInteger(ephemeralLow) && ephemeralLow > 12_000 ? ephemeralLow : 32_768;
+  const low = high - 10_000;
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (!ports.includes(port) && (await canListen(port))) ports.push(port);
+  }
   return ports;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** What the reaper (reaper.js) undoes if this test process ends before its own clean-up. */
