@@ -30,7 +30,7 @@ describe('faults: an agency down or hanging', () => {
     // The baseline: all four agencies answer for every subject. The first requests of a cold
     // process on a busy machine may take longer than the timeout; they warm every path and connection.
     figures.warmUpMs = await eventually('all four agencies answering', async () => complete(await client.triage(caseId)), 60_000);
-  }, 240_000);
+  }, 400_000);
 
   afterAll(async () => {
     await stack?.stop();

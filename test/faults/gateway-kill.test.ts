@@ -31,7 +31,7 @@ describe('faults: the gateway killed during load', () => {
     client = await triageClient(stack);
     caseId = await client.redCaseId();
     figures.warmUpMs = await eventually('all four agencies answering', async () => complete(await client.triage(caseId)), 60_000);
-  }, 240_000);
+  }, 400_000);
 
   afterAll(async () => {
     await stack?.stop();

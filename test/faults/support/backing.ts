@@ -5,7 +5,11 @@ export interface Backing {
   /** What the services run on, for the figures printed. */
   mode: 'server' | 'private server' | 'embedded';
   databaseUrls: Partial<Record<ServiceName, string>>;
-  /** A deadline for the five services to be ready (PGlite compiles WebAssembly in each). */
+  /**
+   * A deadline for the five services to be ready. Embedded, each creates its PGlite database
+   * (Postgres's initdb in WebAssembly): 45-75 s for a file on a quiet 2-core machine, 160 s seen with
+   * two such files and other work beside them.
+   */
   startupMs: number;
   drop(): Promise<void>;
 }
@@ -30,5 +34,5 @@ export async function defaultBacking(): Promise<Backing> {
     const databaseUrls = Object.fromEntries(SERVICES.map((name) => [name, postgres.url(`mash_${name === 'gateway' ? 'hub' : name.replace(/-/g, '_')}`)]));
     return { mode: 'private server', databaseUrls, startupMs: 90_000, drop: async () => postgres.remove() };
   }
-  return { mode: 'embedded', databaseUrls: {}, startupMs: 200_000, drop: async () => undefined };
+  return { mode: 'embedded', databaseUrls: {}, startupMs: 300_000, drop: async () => undefined };
 }
