@@ -7,8 +7,8 @@ export interface Backing {
   databaseUrls: Partial<Record<ServiceName, string>>;
   /**
    * A deadline for the five services to be ready. Embedded, each creates its PGlite database
-   * (Postgres's initdb in WebAssembly): 45-75 s for a file on a quiet 2-core machine, 160 s seen with
-   * two such files and other work beside them.
+   * (Postgres's initdb in WebAssembly): 44-73 s seen for one file on the shared 2-core machine,
+   * 163 s for two such files at once beside other work.
    */
   startupMs: number;
   drop(): Promise<void>;
