@@ -63,7 +63,7 @@ describe('faults: an agency down or hanging', () => {
     const restarted = Date.now();
     await police.start();
     figures.policeRestartMs = Date.now() - restarted;
-    figures.killedResumeAfterHealthyMs = await eventually('police answering again', async () => complete(await client.triage(caseId)), 10_000);
+    figures.killedResumeAfterHealthyMs = await eventually('police answering again', async () => complete(await client.triage(caseId)), 30_000);
   }, 120_000);
 
   it('an agency hanging: the view arrives within the agency timeout + 1 s with health AGENCY_UNAVAILABLE and the others intact; answers resume when it wakes', async () => {
@@ -81,7 +81,7 @@ describe('faults: an agency down or hanging', () => {
     } finally {
       health.signal('SIGCONT');
     }
-    figures.hangingResumeMs = await eventually('health answering again', async () => complete(await client.triage(caseId)), 10_000);
+    figures.hangingResumeMs = await eventually('health answering again', async () => complete(await client.triage(caseId)), 30_000);
     // The same process: it was never restarted.
     expect(health.running).toBe(true);
   }, 60_000);

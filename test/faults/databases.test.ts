@@ -88,7 +88,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
     } finally {
       await agencyProxy.restore();
     }
-    figures.agencyDbRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), 15_000);
+    figures.agencyDbRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), 30_000);
     expect(await readyStatus('social-care')).toBe(200);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
@@ -110,7 +110,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
     } finally {
       await agencyProxy.restore();
     }
-    figures.agencyDbHangingRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), 15_000);
+    figures.agencyDbHangingRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), 30_000);
     expect(await readyStatus('social-care')).toBe(200);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
@@ -133,7 +133,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
       for (const error of answer.body.errors ?? []) expect(error.extensions?.serviceName === 'hub' || error.extensions?.code === 'INTERNAL_SERVER_ERROR').toBe(true);
     }
     figures.hubDbDownViewMs = Math.max(...answers.map((answer) => answer.ms));
-    figures.hubDbRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 15_000);
+    figures.hubDbRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 30_000);
     expect(await readyStatus('gateway')).toBe(200);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
@@ -146,7 +146,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
     // The database is reachable again, but the connections open when it hung never answer.
     agencyProxy.strand();
     await agencyProxy.restore();
-    figures.strandedRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), DB_TIMEOUT_MS + 15_000);
+    figures.strandedRecoveryMs = await eventually('social care answering again', async () => complete(await client.triage(caseId)), DB_TIMEOUT_MS + 20_000);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
 
@@ -164,7 +164,7 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
       expect(answer.body.errors?.length).toBeGreaterThan(0);
     }
     figures.hubDbHangingViewMs = Math.max(...answers.map((answer) => answer.ms));
-    figures.hubDbHangingRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 15_000);
+    figures.hubDbHangingRecoveryMs = await eventually('the gateway serving again', async () => complete(await client.triage(caseId)), 30_000);
     expect(pids()).toEqual(startedPids);
   }, 60_000);
 

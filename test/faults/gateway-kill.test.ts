@@ -108,8 +108,8 @@ describe('faults: the gateway killed during load', () => {
     const unlogged: string[] = [];
     for (const answer of withData) {
       for (const agency of AGENCIES) {
-        const received = (answer.body.data.case.subjects as any[]).some((subject) => subject[AGENCY_FIELDS[agency]] != null);
-        if (received && !logged.has(`${answer.requestId}/${agency}`)) unlogged.push(`${answer.requestId}/${agency}`);
+        const got = (answer.body.data.case.subjects as any[]).some((subject) => subject[AGENCY_FIELDS[agency]] != null);
+        if (got && !logged.has(`${answer.requestId}/${agency}`)) unlogged.push(`${answer.requestId}/${agency}`);
       }
     }
     expect(unlogged).toEqual([]);
@@ -119,12 +119,17 @@ describe('faults: the gateway killed during load', () => {
     const restarted = Date.now();
     await gateway.start();
     figures.gatewayRestartMs = Date.now() - restarted;
-    const again = await client.triage(caseId);
-    expect(complete(again)).toBe(true);
+    // A cold process on a busy machine may miss the agency timeout on its first requests.
+    let again: Answer | undefined;
+    await eventually('the restarted gateway serving', async () => {
+      const answer = await client.triage(caseId);
+      if (complete(answer)) again = answer;
+      return again !== undefined;
+    }, 30_000);
     // Stopped cleanly before reading: an embedded hub database is the gateway's alone while it runs.
     gateway.signal('SIGTERM');
     await eventually('the gateway stopping', async () => !gateway.running, 15_000, 50);
-    expect((await agencyFetchEntries([again.requestId!])).map((entry) => entry.agency).sort()).toEqual([...AGENCIES].sort());
+    expect((await agencyFetchEntries([again!.requestId!])).map((entry) => entry.agency).sort()).toEqual([...AGENCIES].sort());
     const afterRestart = await verify();
     expect(afterRestart).toMatchObject({ exitCode: 0, output: expect.stringContaining('audit chain intact') });
   }, 120_000);
