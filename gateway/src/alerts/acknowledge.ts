@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AuditDecision, AuditKind, AuditLog } from '../audit';
 import type { AuthenticatedUser } from '../auth/user';
+import { badInput } from '../hub/case-register';
 import { GovernanceAlertStatus } from './entities/enums';
 import { GovernanceAlert } from './entities/governance-alert.entity';
 
@@ -44,6 +44,3 @@ export async function acknowledgeAlert(hub: DataSource, id: string, note: string
   });
 }
 
-function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`Invalid input. ${field}: ${message}.`, { extensions: { code: 'BAD_USER_INPUT', field } });
-}

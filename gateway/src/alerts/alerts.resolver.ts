@@ -1,10 +1,10 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { LessThan, type FindOptionsWhere } from 'typeorm';
 import { AuditDecision, AuditKind, AuditLog } from '../audit';
 import { requireRole } from '../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../auth/user';
 import type { GatewayContext } from '../context';
+import { badInput } from '../hub/case-register';
 import { GovernanceAlertPage, GovernanceAlertScan, GovernanceAlertsArgs } from './alert.type';
 import { acknowledgeAlert } from './acknowledge';
 import { GovernanceAlert } from './entities/governance-alert.entity';
@@ -76,6 +76,3 @@ function decodeCursor(cursor: string, filters: object): string {
   return match[1];
 }
 
-function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`Invalid input. ${field}: ${message}.`, { extensions: { code: 'BAD_USER_INPUT', field } });
-}

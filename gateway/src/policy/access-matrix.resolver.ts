@@ -1,10 +1,10 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { requireRole } from '../auth/require-role';
 import {
   accessMatrix, supergraphFields, type AccessMatrixEntry as MatrixRow, type AccessMatrixLevelEntry as MatrixLevel, type MatrixCaseStatus, type MatrixRag,
 } from './access-matrix';
 import { validatePolicy, type PolicyDocument } from './policy-document';
+import { badInput } from './policy-store';
 import { POLICY_READERS, type PolicyContext } from './policy.resolver';
 
 export enum AccessMatrixRating {
@@ -145,10 +145,6 @@ async function policyOf(ctx: PolicyContext, version: string | null): Promise<Pol
   const record = await ctx.policies.find(version);
   if (!record) throw badInput(`There is no ISA policy version ${version}.`);
   const checked = validatePolicy(record.document);
-  if (!checked.ok) throw badInput(`Version ${version} is not a valid policy: ${checked.errors.join('; ')}.`, checked.errors);
+  if (!checked.ok) throw badInput(`Version ${version} is not a valid policy: ${checked.errors.join('; ')}.`, { errors: checked.errors });
   return checked.policy;
-}
-
-function badInput(message: string, errors?: string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(errors ? { errors } : {}) } });
 }

@@ -1,4 +1,5 @@
 import { SENSITIVITY_LEVELS, type SensitivityLevel } from '@mash/shared';
+import { anyOf } from './decide';
 import { BUILT_IN_RULES, type AgencyName, type ClassificationAccess, type PolicyDocument, type Rag } from './policy-document';
 
 /** What `releasedLevels` is asked about: one fetch that a rule has already allowed. */
@@ -61,8 +62,4 @@ function entryMatches(entry: ClassificationAccess, input: ReleaseInput): boolean
     anyOf(entry.purposes, [input.purpose]) &&
     anyOf(entry.agencies, [input.agency])
   );
-}
-
-function anyOf(allowed: readonly string[], actual: readonly string[]): boolean {
-  return allowed.includes('*') || actual.some((value) => allowed.includes(value));
 }

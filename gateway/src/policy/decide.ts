@@ -168,7 +168,8 @@ function matches(rule: PolicyRule, policy: PolicyDocument, input: FetchInput): b
   );
 }
 
-function anyOf(allowed: readonly string[], actual: readonly string[]): boolean {
+/** True when `allowed` holds `*` or any of `actual` (a rule's or an entry's list against the fetch's facts). */
+export function anyOf(allowed: readonly string[], actual: readonly string[]): boolean {
   return allowed.includes('*') || actual.some((value) => allowed.includes(value));
 }
 

@@ -314,6 +314,7 @@ function requireReason(reason: string): void {
   if (!reason || reason.trim() === '') throw badInput('Give a reason: every ISA policy change records why it was made.');
 }
 
-function badInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+/** BAD_USER_INPUT with the message a user reads; `extra` goes into the extensions (e.g. `errors`). */
+export function badInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
 }

@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../auth/user';
-import type { PolicyChecks, PolicyStore } from './policy-store';
+import { badInput, type PolicyChecks, type PolicyStore } from './policy-store';
 import { IsaPolicyApproval, IsaPolicyVersion } from './policy.type';
 
 /** What the policy resolvers need from the request context (the lead's GatewayContext has both). */
@@ -116,8 +115,4 @@ function checks(version: IsaPolicyVersion, ctx: PolicyContext): Promise<PolicyCh
   let found = checksOf.get(version);
   if (!found) checksOf.set(version, (found = ctx.policies.checks(version.record)));
   return found;
-}
-
-function badInput(message: string, errors?: string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(errors ? { errors } : {}) } });
 }

@@ -1,8 +1,9 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { requireGovernance, selectedFields } from '../audit/audit.resolver';
 import type { GatewayContext } from '../context';
 import { validatePolicy } from './policy-document';
+import { badInput } from './policy-store';
 import { simulatePolicy, simulationPeriod } from './simulation';
 import { PolicySimulation } from './simulation.type';
 
@@ -35,8 +36,4 @@ export class SimulationResolver {
     const result = await simulatePolicy(ctx.hub, checked.policy, period.from, period.to, { examplesPerKind: examples });
     return { ...result, versionStatus: record.status };
   }
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
