@@ -4,8 +4,9 @@
 require('reflect-metadata');
 const fs = require('node:fs');
 const path = require('node:path');
-const { parse } = require('graphql');
+const { parse, printSchema } = require('graphql');
 const { composeServices } = require('@apollo/composition');
+const { Supergraph } = require('@apollo/federation-internals');
 const { printSubgraphSchema } = require('@apollo/subgraph');
 const { buildAgencySchema } = require('@mash/shared');
 
@@ -22,6 +23,12 @@ const SUBGRAPHS = [
   })),
 ];
 const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';
+/** The schema clients see (the supergraph without its federation machinery): the screens' typed documents are generated from it. */
+const API_SCHEMA_FILE = 'gateway/api.graphql';
+
+function apiSchema(supergraphSdl) {
+  return printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()) + '\n';
+}
 
 /** SDL of every subgraph as its code prints it now. */
 async function printSubgraphs() {
@@ -43,7 +50,8 @@ function compose(subgraphs) {
 /** Files whose committed content differs from what the code produces now. */
 async function staleFiles() {
   const printed = await printSubgraphs();
-  const expected = [...printed.map(({ sdlFile, sdl }) => [sdlFile, sdl]), [SUPERGRAPH_FILE, compose(printed)]];
+  const supergraph = compose(printed);
+  const expected = [...printed.map(({ sdlFile, sdl }) => [sdlFile, sdl]), [SUPERGRAPH_FILE, supergraph], [API_SCHEMA_FILE, apiSchema(supergraph)]];
   return expected.filter(([file, content]) => !fs.existsSync(path.join(root, file)) || fs.readFileSync(path.join(root, file), 'utf8') !== content).map(([file]) => file);
 }
 
@@ -56,15 +64,16 @@ async function main() {
       console.error(`stale (run npm run compose): ${stale.join(', ')}`);
       process.exit(1);
     }
-    console.log('supergraph and subgraph SDL are up to date');
+    console.log('supergraph, API schema and subgraph SDL are up to date');
     return;
   }
   for (const { sdlFile, sdl } of printed) fs.writeFileSync(path.join(root, sdlFile), sdl);
   fs.writeFileSync(path.join(root, SUPERGRAPH_FILE), supergraph);
-  console.log(`wrote ${printed.map(({ sdlFile }) => sdlFile).join(', ')}, ${SUPERGRAPH_FILE}`);
+  fs.writeFileSync(path.join(root, API_SCHEMA_FILE), apiSchema(supergraph));
+  console.log(`wrote ${printed.map(({ sdlFile }) => sdlFile).join(', ')}, ${SUPERGRAPH_FILE}, ${API_SCHEMA_FILE}`);
 }
 
-module.exports = { printSubgraphs, compose, staleFiles, SUBGRAPHS, SUPERGRAPH_FILE };
+module.exports = { printSubgraphs, compose, apiSchema, staleFiles, SUBGRAPHS, SUPERGRAPH_FILE, API_SCHEMA_FILE };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -5,6 +5,7 @@ import { alertConfigFromEnv, type AlertConfig } from './alerts/config';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 import { notificationConfigFromEnv, type NotificationConfig } from './notifications/config';
+import { webConfigFromEnv, type WebConfig } from './web/web-config';
 
 export interface GatewayConfig {
   port: number;
@@ -44,6 +45,8 @@ export interface GatewayConfig {
   alerts?: AlertConfig;
   /** Who may scrape `/metrics` (`GATEWAY_METRICS_PORT`, `MASH_METRICS_TOKEN`, `MASH_METRICS_HOST`) and the hub gauges' cache (`MASH_METRICS_CACHE_SECONDS`). Unset: loopback only, 15 s. */
   metrics?: MetricsConfig;
+  /** The screens at /app/ (`MASH_WEB_DIR`) and OpenID Connect sign-in (`MASH_OIDC_*`). Unset: web/dist, demo sign-in only in demo mode. */
+  web?: WebConfig;
 }
 
 const DEFAULT_PORTS: Record<AgencyName, number> = { police: 4001, 'social-care': 4002, health: 4003, education: 4004 };
@@ -89,5 +92,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     notifications: notificationConfigFromEnv(env, { production }),
     alerts: alertConfigFromEnv(env),
     metrics: metricsConfigFromEnv('GATEWAY_METRICS_PORT', env),
+    web: webConfigFromEnv(env),
   };
 }

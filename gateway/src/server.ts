@@ -37,6 +37,7 @@ import { RateLimiter } from './limits/rate-limit';
 import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { demoInbox, endpointDirectory, federatedExecutor, NotificationDispatcher, type FederatedExecutor } from './notifications';
+import { appRoutes, webConfigFromEnv } from './web';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -120,7 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics', '/.well-known/jwks.json', '/audit/checkpoint', '/notifications/demo-inbox']));
+  app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics', '/.well-known/jwks.json', '/audit/checkpoint', '/notifications/demo-inbox', '/app']));
   // Prometheus text; loopback only unless GATEWAY_METRICS_PORT or MASH_METRICS_TOKEN (telemetry/metrics-http.ts).
   app.get('/metrics', metricsRoute(metrics.service, config.metrics, logger));
   app.get('/health', (_req, res) => {
@@ -151,6 +152,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   // Demo mode: a stand-in for schools' and GPs' systems, the default address of onward notifications.
   if (config.demoMode) app.use('/notifications/demo-inbox', demoInbox(logger));
+  // The screens (web/): the same public API as any client, under a strict Content-Security-Policy.
+  app.use('/app', appRoutes({ web: config.web ?? webConfigFromEnv({}), auth: config.auth, demoMode: config.demoMode, logger }));
   app.use(jsonNotFound());
   app.use(jsonBodyErrors(logger, MAX_BODY));
   const httpServer = http.createServer(app);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { openDatabase } from '@mash/shared';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
+import { findChromium } from '../support/chromium';
 
 /**
  * `npm run report` as a person runs it after `npm start`: on the embedded hub database under the
@@ -17,19 +18,6 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/report.js');
 
-/** Debian's chromium, or another the machine has; null when there is none (the chart test is then skipped). */
-function findChromium(): string | null {
-  for (const name of [process.env.CHROMIUM_PATH, 'chromium', 'chromium-browser', 'google-chrome']) {
-    if (!name) continue;
-    try {
-      execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
-      return name;
-    } catch {
-      // not on this machine
-    }
-  }
-  return null;
-}
 
 // Run after Chart.js has drawn: how many pixels of each canvas are not blank, written into the DOM.
 const CANVAS_CHECK = `<script>
