@@ -18,16 +18,20 @@ COPY subgraphs/social-care/package.json subgraphs/social-care/
 COPY subgraphs/health/package.json subgraphs/health/
 COPY subgraphs/education/package.json subgraphs/education/
 COPY gateway/package.json gateway/
+COPY web/package.json web/
 # No dependency's install script is needed (the project runs without them, STYLE.md).
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY packages/shared packages/shared
 COPY subgraphs subgraphs
 COPY gateway gateway
+COPY web web
 # The services only (the root tsconfig also references test/, which is not in the build context).
 # Compiled unit tests, declarations and source maps stay in this stage.
 RUN npx tsc --build packages/shared subgraphs/police subgraphs/social-care subgraphs/health subgraphs/education gateway \
  && find packages/shared/dist subgraphs/*/dist gateway/dist -name '__tests__' -type d -prune -exec rm -rf {} + \
  && find packages/shared/dist subgraphs/*/dist gateway/dist -type f \( -name '*.map' -o -name '*.d.ts' \) -delete
+# The screens (web/): static files the gateway serves at /app/; their libraries are build-time only.
+RUN npm run build -w web && find web/dist -name '*.map' -delete
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -47,6 +51,7 @@ COPY subgraphs/social-care/package.json subgraphs/social-care/
 COPY subgraphs/health/package.json subgraphs/health/
 COPY subgraphs/education/package.json subgraphs/education/
 COPY gateway/package.json gateway/
+COPY web/package.json web/
 # Production dependencies only (the workspaces link @mash/shared); no npm cache left behind.
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/packages/shared/dist packages/shared/dist
@@ -55,6 +60,7 @@ COPY --from=build /app/subgraphs/social-care/dist subgraphs/social-care/dist
 COPY --from=build /app/subgraphs/health/dist subgraphs/health/dist
 COPY --from=build /app/subgraphs/education/dist subgraphs/education/dist
 COPY --from=build /app/gateway/dist gateway/dist
+COPY --from=build /app/web/dist web/dist
 COPY gateway/supergraph.graphql gateway/
 COPY deploy/entrypoint.js deploy/probe.js deploy/
 USER 10001:10001
