@@ -55,6 +55,14 @@ async function main() {
     const statuses = (view.data?.case?.subjects ?? []).flatMap((subject) => Object.values(subject).map((field) => field?.status));
     if (statuses.length !== 12 || statuses.some((status) => status !== 'MATCHED')) return fail(`RED case view: ${JSON.stringify(view).slice(0, 500)}`);
     console.log(`smoke: ${cases.data.cases.length} cases; RED case ${red.reference}: 3 subjects MATCHED by 4 agencies`);
+    // The screens: built by npm start, served at /app/ under the strict CSP, demo sign-in on.
+    const app = await fetch('http://127.0.0.1:4000/app/queue');
+    const page = await app.text();
+    if (app.status !== 200 || !page.includes('<div id="root">')) return fail(`/app/queue answered ${app.status}: ${page.slice(0, 200)}`);
+    if (!/script-src 'self'/.test(app.headers.get('content-security-policy') ?? '')) return fail('/app/ is served without its Content-Security-Policy');
+    const config = await (await fetch('http://127.0.0.1:4000/app/config.json')).json();
+    if (config.mode !== 'demo') return fail(`/app/config.json mode ${config.mode}, expected demo`);
+    console.log('smoke: screens served at /app/ with their CSP; demo sign-in offered');
   } finally {
     process.kill(-child.pid, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 2000));

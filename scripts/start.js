@@ -61,7 +61,7 @@ async function main() {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   await Promise.all(SERVICES.map((service) => waitForReady(service, deadline)));
   const gateway = SERVICES.find((service) => service.name === 'gateway');
-  console.log(`MASH federation ready: gateway http://127.0.0.1:${gateway.port}/graphql; agencies on ports ${SERVICES.filter((s) => s !== gateway).map((s) => s.port).join(', ')}`);
+  console.log(`MASH federation ready: screens http://127.0.0.1:${gateway.port}/app/; gateway http://127.0.0.1:${gateway.port}/graphql; agencies on ports ${SERVICES.filter((s) => s !== gateway).map((s) => s.port).join(', ')}`);
 }
 
 process.on('SIGINT', () => stopAll(0));
