@@ -1,4 +1,4 @@
-import { validateIdentifier } from '@mash/shared';
+import { checkDateOfBirth, validateIdentifier } from '@mash/shared';
 import type { ReferralInput, SubjectInput } from '../inputs/referral.input';
 import { checkConsent } from './consent.validation';
 import { Problems } from './problems';
@@ -9,7 +9,6 @@ const MAX_SUBJECTS = 30;
 export const REFERRAL_SOURCES: readonly string[] = [
   '1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10',
 ];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface NormalisedSubject extends SubjectInput {
   postcode: string | null;
@@ -88,7 +87,10 @@ function validateSubject(subject: SubjectInput, path: string, problems: Problems
   problems.text(`${path}.givenName`, subject.givenName, { max: 100, label: 'Given name' });
   problems.text(`${path}.familyName`, subject.familyName, { required: true, max: 100, label: 'Family name' });
   problems.text(`${path}.addressLine`, subject.addressLine, { max: 300, label: 'Address' });
-  if (subject.dateOfBirth) checkDateOfBirth(subject.dateOfBirth, `${path}.dateOfBirth`, problems, today, subject.householdRole === 'UNBORN');
+  if (subject.dateOfBirth) {
+    const dateOfBirth = checkDateOfBirth(subject.dateOfBirth, { today, unborn: subject.householdRole === 'UNBORN' });
+    if (!dateOfBirth.ok) problems.add(`${path}.dateOfBirth`, dateOfBirth.reason);
+  }
   const identifier = (kind: 'NHS_NUMBER' | 'UPN' | 'PNC_ID' | 'POSTCODE', field: string, raw?: string | null) => {
     if (raw === undefined || raw === null || raw.trim() === '') return null;
     const result = validateIdentifier(kind, raw);
@@ -108,21 +110,4 @@ function validateSubject(subject: SubjectInput, path: string, problems: Problems
     problems.add(`${path}.dateOfBirth`, 'give a date of birth or at least one identifier (NHS number, UPN or PNC ID) so agencies can match the person');
   }
   return normalised;
-}
-
-/** About ten months: the longest an expected date of delivery lies ahead. */
-const MAX_EXPECTED_MS = 310 * 86_400_000;
-
-function checkDateOfBirth(value: string, field: string, problems: Problems, today: Date, unborn = false): void {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    problems.add(field, `"${value.slice(0, 20)}" is not a date in the form YYYY-MM-DD`);
-  } else if (unborn) {
-    if (date.getTime() > today.getTime() + MAX_EXPECTED_MS) problems.add(field, 'the expected date of delivery is more than ten months ahead');
-    else if (date.getTime() < today.getTime() - 31 * 86_400_000) problems.add(field, 'an UNBORN subject\'s expected date of delivery is more than a month past: record the child as CHILD with their date of birth');
-  } else if (date.getTime() > today.getTime()) {
-    problems.add(field, 'date of birth is in the future (record an unborn child with the expected date in the concern)');
-  } else if (date.getUTCFullYear() < 1900) {
-    problems.add(field, 'date of birth is before 1900');
-  }
 }

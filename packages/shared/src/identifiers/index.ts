@@ -4,3 +4,5 @@ export { PNC_LETTERS, normalisePncId, pncCheckChar, isValidPncId } from './pnc-i
 export { normalisePostcode, isNhsPseudoPostcode, outwardCode } from './postcode';
 export { validateIdentifier } from './validate';
 export type { IdentifierKind, IdentifierValidation } from './validate';
+export { checkDateOfBirth } from './date-of-birth';
+export type { DateOfBirthCheck } from './date-of-birth';
