@@ -37,9 +37,16 @@ export function contentSecurityPolicy(web: WebConfig): string {
   ].join('; ');
 }
 
-/** Where to go after signing in: a path inside the app, never another site. */
+/**
+ * Where to go after signing in: a path inside the app, never another site. Resolved the way a browser
+ * resolves the Location header, so `/app/../graphql` or `/app/%2e%2e/x` cannot step outside /app/;
+ * no fragment either (the token goes there).
+ */
 export function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && /^\/app\/?/.test(value) && !/[\\\s]/.test(value) && !value.startsWith('//') ? value : '/app/';
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\s#]/.test(value)) return '/app/';
+  const url = new URL(value, 'http://hub.invalid');
+  if (url.origin !== 'http://hub.invalid' || !/^\/app(\/|$)/.test(url.pathname)) return '/app/';
+  return url.pathname + url.search;
 }
 
 /**
