@@ -13,6 +13,7 @@ import { adapter as education } from '@mash/education';
 import { userAuthConfigFromEnv } from '@mash/gateway/dist/auth/auth-config';
 import { issueDemoToken, type DemoTokenOptions } from '@mash/gateway/dist/auth/demo-issuer';
 import type { GatewayConfig } from '@mash/gateway/dist/config';
+import type { WebConfig } from '@mash/gateway/dist/web/web-config';
 import { DEFAULT_LIMITS, type RequestLimits } from '@mash/gateway/dist/limits/limits';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
@@ -48,6 +49,14 @@ export interface FederationOptions {
    * its CA; `mutual`: agencies also require the gateway's client certificate.
    */
   tls?: { mutual?: boolean };
+  /**
+   * With `production`: user tokens are verified against this identity provider (AUTH_JWKS_URL,
+   * AUTH_ISSUER, AUTH_AUDIENCE) instead of the test key pair; `token()` then signs tokens this
+   * gateway refuses (the provider issues the real ones).
+   */
+  identityProvider?: { jwksUrl: string; issuer: string; audience: string };
+  /** The screens and their sign-in (MASH_OIDC_*); the gateway's defaults otherwise. */
+  web?: WebConfig;
 }
 
 /** Who signs user tokens the gateway accepts: the demo issuer, or the test identity provider in production mode. */
@@ -126,8 +135,9 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     agencyUrls: Object.fromEntries(AGENCIES.map((agency) => [agency, agencies[agency].url])) as Record<AgencyName, string>,
     agencyTimeoutMs: options.agencyTimeoutMs ?? 5000,
     auth: userIssuer
-      ? userAuthConfigFromEnv(null, { AUTH_PUBLIC_KEY: userIssuer.publicKeyPem, AUTH_ISSUER: userIssuer.issuer, AUTH_ALGORITHMS: 'ES256' }, { production: true })
+      ? userAuthConfigFromEnv(null, productionAuthEnv(userIssuer, options.identityProvider), { production: true })
       : userAuthConfigFromEnv(keyFile, {}),
+    ...(options.web ? { web: options.web } : {}),
     seedPeople: people,
     referenceDate: population.referenceDate,
     seed: false,
@@ -176,6 +186,13 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     },
   };
   return federation;
+}
+
+/** How a production-mode gateway verifies user tokens: the given identity provider's keys, or the test key pair's. */
+function productionAuthEnv(userIssuer: UserTokenIssuer & { publicKeyPem: string }, identityProvider: FederationOptions['identityProvider']): NodeJS.ProcessEnv {
+  return identityProvider
+    ? { AUTH_JWKS_URL: identityProvider.jwksUrl, AUTH_ISSUER: identityProvider.issuer, AUTH_AUDIENCE: identityProvider.audience }
+    : { AUTH_PUBLIC_KEY: userIssuer.publicKeyPem, AUTH_ISSUER: userIssuer.issuer, AUTH_ALGORITHMS: 'ES256' };
 }
 
 /** A stand-in for the MASH's identity provider: an ES256 key pair the production-mode gateway trusts. */
