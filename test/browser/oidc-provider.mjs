@@ -28,13 +28,13 @@ function provider(issuer, { clientId, redirectUri, resource, audience, roles }) 
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
-    claims: { openid: ['sub'], profile: ['name'], roles: ['roles'], org: ['org'] },
+    claims: { openid: ['sub'], profile: ['name'] },
     features: {
       devInteractions: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => resource,
-        useGrantedResource: () => true,
+        // No default resource and no falling back to the one granted: the client must name the
+        // gateway at the token endpoint too, or its access token is not one the gateway accepts.
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator !== resource) throw new errors.InvalidTarget();
           return { scope: '', audience, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'RS256' } } };
