@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorPanel, Loading, usePageTitle } from '../components/govuk';
 import { appConfig } from './config';
@@ -22,6 +23,8 @@ export function SignIn() {
   const returnTo = safeReturnPath(params.get('returnTo'));
   const config = useQuery({ queryKey: ['app-config'], queryFn: appConfig, staleTime: Infinity });
   const expired = sessionStorage.getItem('mash.expired') === '1';
+  // The provider unreachable, or its discovery document wrong: said here, not swallowed.
+  const [oidcError, setOidcError] = useState<unknown>(null);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -40,11 +43,13 @@ export function SignIn() {
               className="govuk-button govuk-button--start"
               onClick={() => {
                 sessionStorage.removeItem('mash.expired');
-                void startOidcSignIn(config.data!.oidc!, returnTo);
+                setOidcError(null);
+                startOidcSignIn(config.data!.oidc!, returnTo).catch(setOidcError);
               }}
             >
               Sign in with your organisation
             </button>
+            {oidcError ? <ApiErrorPanel error={oidcError} /> : null}
           </>
         ) : null}
         {config.data?.mode === 'none' ? (
