@@ -18,8 +18,9 @@ const AMBIGUITY: Record<string, string> = {
 
 /** How a candidate compares with the referral on the details that tell people apart. */
 function comparison(subject: SubjectData, candidate: Candidate['candidate']): string {
-  const same = (a?: string | null, b?: string | null) => (a && b ? (a.toLowerCase() === b.toLowerCase() ? 'same as the referral' : 'differs from the referral') : 'not given on both');
-  return `Name ${same(fullName(subject), fullName(candidate))}; date of birth ${same(subject.dateOfBirth, candidate.dateOfBirth)}`;
+  const same = (referral: string | null | undefined, record: string | null | undefined, shown: string) =>
+    referral && record ? (referral.toLowerCase() === record.toLowerCase() ? 'same as the referral' : `differs from the referral (${shown})`) : 'not on both';
+  return `Name ${same(fullName(subject), fullName(candidate), fullName(subject))}; date of birth ${same(subject.dateOfBirth, candidate.dateOfBirth, formatDate(subject.dateOfBirth))}`;
 }
 
 /**

@@ -60,7 +60,6 @@ function AnswerBody({ caseId, subject, answer, agency, refetch, done }: { caseId
   if (answer.state === 'DENIED') {
     return (
       <>
-        <p className="govuk-body govuk-!-font-weight-bold">Not shared</p>
         <p className="govuk-body">{answer.reason}</p>
         {answer.rule ? <p className="govuk-body-s">Sharing agreement rule: <code>{answer.rule}</code></p> : null}
       </>
@@ -150,9 +149,11 @@ export function SubjectAgencies({ caseId, subjects, errors, refetch, done }: { c
           </h3>
           <Identity subject={subject} />
           <MatchDecisions subject={subject} />
-          {AGENCIES.map((agency) => (
-            <AgencyCard key={agency.field} caseId={caseId} subject={subject} index={index} agency={agency} errors={errors} refetch={refetch} done={done} />
-          ))}
+          <div className="app-case-agencies">
+            {AGENCIES.map((agency) => (
+              <AgencyCard key={agency.field} caseId={caseId} subject={subject} index={index} agency={agency} errors={errors} refetch={refetch} done={done} />
+            ))}
+          </div>
         </section>
       ))}
     </>
