@@ -98,7 +98,7 @@ browserSuite('the triage queue', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: /not both/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-mine');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('filter-mine');
     expect(await page.getByRole('checkbox', { name: 'Assigned to me' }).getAttribute('aria-invalid')).toBe('true');
     expect(page.url()).toMatch(/\/app\/queue$/);
     await page.getByLabel('Assigned to', { exact: true }).fill('');

@@ -35,7 +35,7 @@ async function fillReferral(page: Page, referrer: string, { dateOfBirth = true }
   await page.fill('#subjects-0-postcode', 'cv34 4rl');
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.id);
+const focused = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.id');
 const errorAt = (page: Page, id: string) => page.locator(`#${id}-error`).textContent();
 
 browserSuite('the referral form', () => {
