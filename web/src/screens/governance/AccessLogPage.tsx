@@ -83,7 +83,7 @@ function EntryRow({ edge }: { edge: Edge }) {
   const entry = edge.node;
   return (
     <tr className="govuk-table__row">
-      <td className="govuk-table__cell app-nowrap">
+      <td className="govuk-table__cell">
         {formatDateTime(entry.recordedAt)}
         <span className="app-gov-secondary">Entry {entry.seq}</span>
       </td>
@@ -109,13 +109,15 @@ function EntryRow({ edge }: { edge: Edge }) {
   );
 }
 
+const COLUMNS = [['Time', 'time'], ['User', 'user'], ['Kind', 'kind'], ['Decision', 'decision'], ['Rule', 'rule'], ['Case', 'case'], ['Agency', 'agency'], ['Subject ids', 'subjects']] as const;
+
 function EntryTable({ edges, pageNumber }: { edges: Edge[]; pageNumber: number }) {
   return (
     <table className="govuk-table app-gov-log">
       <caption className="govuk-table__caption govuk-table__caption--m">Entries, newest first (page {pageNumber})</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {['Time', 'User', 'Kind', 'Decision', 'Rule', 'Case', 'Agency', 'Subject ids'].map((title) => <th scope="col" className="govuk-table__header" key={title}>{title}</th>)}
+          {COLUMNS.map(([title, name]) => <th scope="col" className={`govuk-table__header app-gov-col-${name}`} key={name}>{title}</th>)}
         </tr>
       </thead>
       <tbody className="govuk-table__body">

@@ -39,7 +39,7 @@ type Scan = GovernanceScanAlertsMutation['scanGovernanceAlerts'];
 
 const PAGE_SIZE = 20;
 const STATUSES = [
-  { value: 'OPEN', label: 'Open (waiting for review)' },
+  { value: 'OPEN', label: 'Open' },
   { value: 'ACKNOWLEDGED', label: 'Acknowledged' },
   { value: 'ALL', label: 'All' },
 ];
@@ -101,7 +101,7 @@ function AlertCard({ alert, children, onAcknowledge }: { alert: Alert; children:
         {onAcknowledge ? (
           <ul className="govuk-summary-card__actions">
             <li className="govuk-summary-card__action">
-              <button type="button" className="govuk-link app-link-button" onClick={onAcknowledge}>
+              <button type="button" className="govuk-link app-gov-link-button" onClick={onAcknowledge}>
                 Acknowledge<span className="govuk-visually-hidden"> the {humanise(alert.kind).toLowerCase()} alert raised {formatDateTime(alert.raisedAt)}</span>
               </button>
             </li>

@@ -60,7 +60,7 @@ function Result({ report }: { report: Report }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Head hash</dt>
           <dd className="govuk-summary-list__value">
-            {report.headHash ? <Id>{report.headHash}</Id> : '—'}
+            {report.headHash ? <Id hash>{report.headHash}</Id> : '—'}
             <span className="app-gov-secondary">Note it outside the hub: a later check that no longer reaches it shows entries removed from the end.</span>
           </dd>
         </div>

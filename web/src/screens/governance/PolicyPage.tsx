@@ -99,7 +99,7 @@ function InForce() {
         <Row label="Widens sharing">
           {version.widening.length === 0 ? 'No' : <ul className="govuk-list govuk-list--bullet">{version.widening.map((sentence) => <li key={sentence}>{sentence}</li>)}</ul>}
         </Row>
-        <Row label="Document hash"><Id>{version.documentHash}</Id></Row>
+        <Row label="Document hash"><Id hash>{version.documentHash}</Id></Row>
       </dl>
       {entries ? (
         <>

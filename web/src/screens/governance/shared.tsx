@@ -68,9 +68,9 @@ export function StatusTag({ status }: { status: string }) {
   return <strong className={`govuk-tag govuk-tag--${STATUS_COLOURS[status] ?? 'grey'}`}>{humanise(status)}</strong>;
 }
 
-/** Ids as the API gives them, kept on one run of characters that may wrap anywhere. */
-export function Id({ children }: { children: ReactNode }) {
-  return <code className="app-gov-id">{children}</code>;
+/** Ids as the API gives them, in monospace; `hash` for a long run without hyphens (wraps anywhere). */
+export function Id({ children, hash = false }: { children: ReactNode; hash?: boolean }) {
+  return <code className={`app-gov-id${hash ? ' app-gov-id--hash' : ''}`}>{children}</code>;
 }
 
 /**
