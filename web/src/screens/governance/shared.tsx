@@ -50,7 +50,8 @@ export function inputProblems(error: unknown, fields: Record<string, FieldName>,
 }
 
 function inWords(label: string, name: string, message: string): string {
-  const rest = message.replace(/^Invalid input\.\s*/, '').replace(new RegExp(`^${name}:\\s*`), '').replace(/\.$/, '');
+  const stripped = message.replace(/^Invalid input\.\s*/, '');
+  const rest = (stripped.startsWith(`${name}:`) ? stripped.slice(name.length + 1).trimStart() : stripped).replace(/\.$/, '');
   return /^[a-z]/.test(rest) ? `${label} ${rest}` : rest;
 }
 
