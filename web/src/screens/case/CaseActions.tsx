@@ -74,7 +74,7 @@ function ConfirmRatingForm({ record, done }: { record: CaseData; done: (message:
 }
 
 function ConsentForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
-  const action = useCaseAction(record.id, done);
+  const action = useCaseAction(record.id, done, { givenAt: 'The time consent was given' });
   const [status, setStatus] = useState('');
   const [earlyHelp, setEarlyHelp] = useState('no');
   const [givenBy, setGivenBy] = useState('');
@@ -106,7 +106,7 @@ function ConsentForm({ record, done }: { record: CaseData; done: (message: strin
 }
 
 function DecisionForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
-  const action = useCaseAction(record.id, done);
+  const action = useCaseAction(record.id, done, { strategyDiscussionAt: 'The strategy discussion time', strategyDiscussionAttendees: 'The list of who took part' });
   const [outcome, setOutcome] = useState('');
   const [rationale, setRationale] = useState('');
   const [heldAt, setHeldAt] = useState('');
@@ -136,7 +136,7 @@ function DecisionForm({ record, done }: { record: CaseData; done: (message: stri
 }
 
 function FeedbackForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
-  const action = useCaseAction(record.id, done);
+  const action = useCaseAction(record.id, done, { sentAt: 'The time the referrer was told', summary: 'What the referrer was told' });
   const [sentAt, setSentAt] = useState(localNow);
   const [method, setMethod] = useState('');
   const [summary, setSummary] = useState('');

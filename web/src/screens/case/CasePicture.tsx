@@ -19,7 +19,7 @@ export function Findings({ picture, subjects }: { picture: Picture; subjects: Su
   if (picture.findings.length === 0) return <p className="govuk-body">No cross-agency findings.</p>;
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">Cross-agency findings, most severe first</caption>
+      <caption className="govuk-visually-hidden">Cross-agency findings, most severe first</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">Weight</th>

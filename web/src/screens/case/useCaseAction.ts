@@ -12,6 +12,15 @@ function messagesOf(error: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * A message as a sentence the user can read alone: the API words some as the end of one ("is before
+ * the case was received"), which get the field's label in front; others only want a capital letter.
+ */
+function sentence(message: string, label: string | undefined): string {
+  if (label && /^(is|are|must|has|was|cannot)\b/.test(message)) return `${label} ${message}`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export interface CaseAction {
   /** Messages by API input field ("" for the form as a whole). */
   errors: Record<string, string>;
@@ -25,8 +34,8 @@ export interface CaseAction {
   summary(ids: Record<string, string>, fallback: string): ErrorItem[];
 }
 
-/** One action form on the case: its errors, whether it is sending, and what happens after. */
-export function useCaseAction(caseId: string, done: (message: string) => void): CaseAction {
+/** One action form on the case: its errors, whether it is sending, and what happens after; `labels` names the fields in messages. */
+export function useCaseAction(caseId: string, done: (message: string) => void, labels: Record<string, string> = {}): CaseAction {
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
@@ -47,7 +56,7 @@ export function useCaseAction(caseId: string, done: (message: string) => void): 
         done(success);
         return true;
       } catch (error) {
-        setErrors(messagesOf(error));
+        setErrors(Object.fromEntries(Object.entries(messagesOf(error)).map(([field, message]) => [field, sentence(message, labels[field])])));
         return false;
       } finally {
         setPending(false);
