@@ -25,7 +25,7 @@ export function bySeverity<T extends { severity: FlagSeverity }>(items: readonly
   return [...items].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** A person's name as the referral gave it ("Name not given" for a given name left out). */
+/** A person's name as recorded, given name first ("Name not recorded" when there is neither). */
 export function fullName(person: { givenName?: string | null; familyName?: string | null }): string {
   return [person.givenName, person.familyName].filter(Boolean).join(' ') || 'Name not recorded';
 }
