@@ -121,7 +121,7 @@ browserSuite('the case view', () => {
     await summary.getByRole('link', { name: 'Rationale is required' }).click();
     const rationale = form.getByLabel('Why this rating');
     expect(await rationale.getAttribute('aria-invalid')).toBe('true');
-    expect(await rationale.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.evaluate('document.activeElement?.id')).toBe(await rationale.getAttribute('id'));
     await form.locator('#rate-rationale-error').getByText('Rationale is required').waitFor();
     expect(await axeViolations(page, 'case-rate-error')).toEqual([]);
     await screenshot(page, 'case-rate-error');

@@ -179,6 +179,7 @@ export function Radios({ id, label, hint, error, value, onChange, options, inlin
                 value={option.value}
                 checked={value === option.value}
                 onChange={() => onChange(option.value)}
+                aria-invalid={error ? true : undefined}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
             </div>
