@@ -23,6 +23,8 @@ function provider(issuer, { clientId, redirectUri, resource, audience, roles }) 
         grant_types: ['authorization_code'],
         response_types: ['code'],
         redirect_uris: [redirectUri],
+        // RP-initiated logout: the provider sends the user back to the screens' sign-in page.
+        post_logout_redirect_uris: [redirectUri.replace(/\/app\/callback$/, '/app/sign-in?signed-out=1')],
       },
     ],
     jwks: { keys: [signingKey] },

@@ -143,6 +143,18 @@ browserSuite('signing in through an OpenID provider (authorisation code with PKC
     expect(accepted.body.data.cases).toHaveLength(1);
     const forged = await stack.federation.query('{ cases(limit: 1) { id } }', {}, await stack.federation.token({ role: 'mash-triage' }));
     expect(forged.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // Signing out ends the provider's session too (RP-initiated logout), then back to sign-in.
+    const endSession = page.waitForRequest((sent) => sent.url().startsWith(`${provider.issuer}/session/end?`));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(Object.fromEntries(new URL((await endSession).url()).searchParams)).toEqual({
+      client_id: CLIENT_ID,
+      post_logout_redirect_uri: `${stack.origin}/app/sign-in?signed-out=1`,
+    });
+    await page.getByRole('button', { name: /Yes, sign me out/i }).click();
+    await page.getByText('You have signed out.').waitFor();
+    expect(page.url()).toBe(`${stack.origin}/app/sign-in?signed-out=1`);
+    expect(await page.evaluate('sessionStorage.getItem("mash.session")')).toBeNull();
   });
 
   it('says in words when the user cancels at the provider (access_denied), and offers to try again', async () => {

@@ -136,3 +136,22 @@ export function completeOidcSignIn(settings: OidcSettings, url: URL): Promise<{ 
   if (completing?.href !== url.href) completing = { href: url.href, result: exchange(settings, url) };
   return completing.result;
 }
+
+/**
+ * Where to send the browser to end the provider's session too (RP-initiated logout), or null when
+ * the provider publishes no end-session endpoint or cannot be reached: then only the hub's session
+ * ends. The provider sends the user back to the sign-in page (register that address with it).
+ */
+export async function oidcSignOutUrl(settings: OidcSettings): Promise<string | null> {
+  let as: oauth.AuthorizationServer;
+  try {
+    as = await discover(settings);
+  } catch {
+    return null;
+  }
+  if (!as.end_session_endpoint) return null;
+  const url = new URL(as.end_session_endpoint);
+  url.searchParams.set('client_id', settings.clientId);
+  url.searchParams.set('post_logout_redirect_uri', `${window.location.origin}/app/sign-in?signed-out=1`);
+  return url.href;
+}

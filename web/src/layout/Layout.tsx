@@ -1,5 +1,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { appConfig } from '../auth/config';
+import { oidcSignOutUrl } from '../auth/oidc';
 import { hasRole, session, type SessionUser } from '../auth/session';
 
 /** The signed-in user, re-read whenever the session changes (sign in, out, or expiry). */
@@ -18,6 +20,17 @@ function NavItem({ to, children }: { to: string; children: ReactNode }) {
       )}
     </NavLink>
   );
+}
+
+/**
+ * Ends the hub session and, when users sign in through a provider that offers it, the provider's
+ * session too; always with a fresh page load, so nothing read while signed in stays in memory.
+ */
+async function signOut(): Promise<void> {
+  session.end();
+  const config = await appConfig().catch(() => null);
+  const provider = config?.mode === 'oidc' && config.oidc ? await oidcSignOutUrl(config.oidc) : null;
+  window.location.replace(provider ?? '/app/sign-in?signed-out=1');
 }
 
 /** GOV.UK page template: skip link, header, service navigation by role, main, footer. */
@@ -52,11 +65,7 @@ export function Layout() {
                     <button
                       type="button"
                       className="govuk-service-navigation__link app-link-button"
-                      onClick={() => {
-                        // A fresh page load, so nothing read while signed in stays in memory.
-                        session.end();
-                        window.location.replace('/app/sign-in?signed-out=1');
-                      }}
+                      onClick={() => void signOut()}
                     >
                       Sign out
                     </button>
