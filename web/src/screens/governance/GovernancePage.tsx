@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { usePageTitle } from '../../components/govuk';
 import { AccessLogPage } from './AccessLogPage';
+import { ActivityPage } from './ActivityPage';
 import { AlertsPage } from './AlertsPage';
 import { ChainPage } from './ChainPage';
 import { DiffPage } from './DiffPage';
 import { MatrixPage } from './MatrixPage';
 import { PolicyPage } from './PolicyPage';
+import { WhoHasSeenPage } from './WhoHasSeenPage';
 import './governance.css';
 
 const PARTS: { to: string; label: string }[] = [
@@ -14,6 +16,8 @@ const PARTS: { to: string; label: string }[] = [
   { to: '/governance/diff', label: 'Compare versions' },
   { to: '/governance/matrix', label: 'Access matrix' },
   { to: '/governance/access-log', label: 'Access log' },
+  { to: '/governance/who-has-seen', label: 'Who has seen this person' },
+  { to: '/governance/activity', label: 'User activity' },
   { to: '/governance/chain', label: 'Chain check' },
   { to: '/governance/alerts', label: 'Alerts' },
 ];
@@ -57,8 +61,9 @@ function UnknownPart() {
 
 /**
  * The governance console (/app/governance/...): the agreement in force and its versions, what a
- * change would do, who may see what, the access log, its chain and the alerts for review. It reads
- * the public API only and never asks for anyone's name.
+ * change would do, who may see what, the access log, who has seen a person and each user's activity,
+ * the log's chain and the alerts for review. It reads the public API only; only a subject access
+ * request asks for a person's details, and only as typed by the reviewer.
  */
 export function GovernancePage() {
   return (
@@ -69,6 +74,8 @@ export function GovernancePage() {
         <Route path="diff" element={<DiffPage />} />
         <Route path="matrix" element={<MatrixPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="who-has-seen" element={<WhoHasSeenPage />} />
+        <Route path="activity" element={<ActivityPage />} />
         <Route path="chain" element={<ChainPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="*" element={<UnknownPart />} />
