@@ -138,6 +138,37 @@ browserSuite('the case view', () => {
     expect(await rationale.inputValue()).toBe('');
   });
 
+  it("works a case through the hub's day: assigned to me, decided, closed with the reason the referrer was not told", async () => {
+    const { body } = await stack.federation.query('{ cases(rag: [AMBER]) { id } }', {}, triage);
+    const id = body.data.cases[body.data.cases.length - 1].id;
+    const page = await open(id);
+    const assign = page.getByRole('region', { name: 'Assign the case' });
+    await assign.getByRole('button', { name: 'Save assignment' }).click();
+    await assign.getByRole('link', { name: 'Select who works the case' }).waitFor();
+    await assign.getByLabel('Me', { exact: true }).check();
+    await assign.getByRole('button', { name: 'Save assignment' }).click();
+    await page.getByText('Case assigned to you').waitFor();
+    await assign.getByText('Assigned now to you.').waitFor();
+
+    const decision = page.getByRole('region', { name: 'Record the decision' });
+    await decision.getByLabel('Early help').check();
+    await decision.getByLabel('Why', { exact: true }).fill('Browser test: family agrees to early help');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByText('Decision recorded: early help').waitFor();
+
+    // Not told, and no reason given: the API refuses at the field.
+    const close = page.getByRole('region', { name: 'Close the case' });
+    await close.getByRole('button', { name: 'Close case' }).click();
+    await close.locator('.govuk-error-summary').getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await close.getByLabel('Why the referrer was not told').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page, 'case-close-error')).toEqual([]);
+    await close.getByLabel('Why the referrer was not told').selectOption('REFERRER_UNREACHABLE');
+    await close.getByRole('button', { name: 'Close case' }).click();
+    await page.getByText('The case is closed: it can no longer be changed.').waitFor();
+    const closed = await stack.federation.query('query($id: ID!) { case(id: $id) { status assigneeId decision feedbackWithheldReason } }', { id }, triage);
+    expect(closed.body.data.case).toEqual({ status: 'CLOSED', assigneeId: 'demo-mash-triage', decision: 'EARLY_HELP', feedbackWithheldReason: 'REFERRER_UNREACHABLE' });
+  });
+
   it('confirms which record is the person when an agency is unsure', async () => {
     // The RED case's first child referred again under a date of birth the agencies cannot match surely.
     const red = await apiCase(ids.RED);

@@ -2,9 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { request } from '../../api/client';
 import { ErrorSummary, Radios, Select, TextInput, Textarea } from '../../components/govuk';
 import { humanise } from '../../components/format';
-import type { ConsentMethod, ConsentStatus, DecisionOutcome, FeedbackMethod, Rag } from '../../gql/graphql';
+import type { ConsentMethod, ConsentStatus, DecisionOutcome, FeedbackMethod, FeedbackWithheldReason, Rag } from '../../gql/graphql';
+import { hasRole } from '../../auth/session';
+import { useSessionUser } from '../../layout/Layout';
 import type { CaseData } from './model';
-import { CASE_VIEW_CONFIRM_RATING, CASE_VIEW_CONSENT, CASE_VIEW_DECISION, CASE_VIEW_FEEDBACK, CASE_VIEW_RATE } from './queries';
+import { CASE_VIEW_ASSIGN, CASE_VIEW_CLOSE, CASE_VIEW_CONFIRM_RATING, CASE_VIEW_CONSENT, CASE_VIEW_DECISION, CASE_VIEW_FEEDBACK, CASE_VIEW_OVERTURN, CASE_VIEW_RATE } from './queries';
 import { useCaseAction, type CaseAction } from './useCaseAction';
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: humanise(value) }));
@@ -158,10 +160,92 @@ function FeedbackForm({ record, done }: { record: CaseData; done: (message: stri
   );
 }
 
+/** Who works the case: the signed-in user, someone else by their sign-in id, or nobody. */
+function AssignForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
+  const user = useSessionUser();
+  const action = useCaseAction(record.id, done);
+  const [who, setWho] = useState('');
+  const [other, setOther] = useState('');
+  const [rationale, setRationale] = useState('');
+  const ids = { assigneeId: 'assign-who', rationale: 'assign-rationale' };
+  const submit = async () => {
+    const assigneeId = who === 'me' ? user?.id : who === 'other' ? other.trim() : null;
+    const checks: Record<string, string> = {};
+    if (!who) checks.assigneeId = 'Select who works the case';
+    else if (who === 'other' && !assigneeId) checks.assigneeId = 'Enter the user id of who works the case';
+    const success = assigneeId ? (who === 'me' ? 'Case assigned to you' : `Case assigned to ${assigneeId}`) : 'Case unassigned';
+    const saved = await action.submit(() => request(CASE_VIEW_ASSIGN, { caseId: record.id, assigneeId, rationale: rationale || undefined }), success, checks);
+    if (saved) { setWho(''); setOther(''); setRationale(''); }
+  };
+  const current = record.assigneeId ? (record.assigneeId === user?.id ? 'you' : record.assigneeId) : 'nobody';
+  return (
+    <ActionForm id="assign" title="Assign the case" action={action} ids={ids} button="Save assignment" onSubmit={submit}>
+      <p className="govuk-body">Assigned now to {current}.</p>
+      <Radios id={ids.assigneeId} label="Who works the case from now" value={who} onChange={setWho} error={action.errors.assigneeId}
+        options={[{ value: 'me', label: 'Me' }, { value: 'other', label: 'Someone else' }, { value: 'nobody', label: 'Nobody (unassign)' }]} />
+      {who === 'other' ? <TextInput id="assign-other" label="Their user id" hint="As their sign-in gives it" value={other} onChange={setOther} /> : null}
+      <TextInput id={ids.rationale} label="Why (optional)" hint="For example: covering leave" value={rationale} onChange={setRationale} error={action.errors.rationale} />
+    </ActionForm>
+  );
+}
+
+/** A manager's review of a rating given by someone else: overturning it sends the case back to be rated again. */
+function OverturnForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
+  const action = useCaseAction(record.id, done);
+  const [rationale, setRationale] = useState('');
+  const ids = { rationale: 'overturn-rationale' };
+  const submit = async () => {
+    if (await action.submit(() => request(CASE_VIEW_OVERTURN, { caseId: record.id, rationale }), `Rating ${record.rag} overturned`)) setRationale('');
+  };
+  return (
+    <ActionForm id="overturn" title="Overturn the rating" action={action} ids={ids} button="Overturn rating" onSubmit={submit}>
+      <p className="govuk-body">As a manager reviewing the rating: if it should not stand, say why. Confirming it is above.</p>
+      <Textarea id={ids.rationale} label="Why the rating should not stand" value={rationale} onChange={setRationale} error={action.errors.rationale} />
+    </ActionForm>
+  );
+}
+
+const WITHHELD_REASONS: { value: string; label: string }[] = [
+  { value: '', label: 'Select' },
+  { value: 'ANONYMOUS_REFERRER', label: 'The referrer is anonymous' },
+  { value: 'RISK_TO_CHILD', label: 'Telling them would put a child at risk' },
+  { value: 'RISK_TO_ADULT', label: 'Telling them would put an adult at risk' },
+  { value: 'REFERRER_UNREACHABLE', label: 'The referrer could not be reached' },
+];
+
+/** Closing a decided case: after feedback to the referrer, or saying why they were not told. */
+function CloseForm({ record, done }: { record: CaseData; done: (message: string) => void }) {
+  const action = useCaseAction(record.id, done);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const ids = { feedbackWithheldReason: 'close-reason', note: 'close-note' };
+  const told = Boolean(record.feedbackSentAt);
+  const submit = () => {
+    const input = { caseId: record.id, feedbackWithheldReason: told ? undefined : ((reason || undefined) as FeedbackWithheldReason | undefined), note: told ? undefined : note || undefined };
+    return action.submit(() => request(CASE_VIEW_CLOSE, { input }), 'Case closed');
+  };
+  return (
+    <ActionForm id="close" title="Close the case" action={action} ids={ids} button="Close case" onSubmit={submit}>
+      {told ? (
+        <p className="govuk-body">The referrer has been told the outcome. Agency information stays readable for the window the agreement sets after closure, then no more.</p>
+      ) : (
+        <>
+          <p className="govuk-body">The referrer has not been told the outcome: say why, or record feedback first.</p>
+          <Select id={ids.feedbackWithheldReason} label="Why the referrer was not told" value={reason} onChange={setReason} error={action.errors.feedbackWithheldReason} options={WITHHELD_REASONS} />
+          <Textarea id={ids.note} label="In a sentence" hint="Needed when telling them would put someone at risk" value={note} onChange={setNote} error={action.errors.note} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
 /** The changes a triage officer makes on an open case, each refused by the API in words when it must be. */
 export function CaseActions({ record, done }: { record: CaseData; done: (message: string) => void }) {
+  const user = useSessionUser();
   if (record.status === 'CLOSED') return <p className="govuk-inset-text">The case is closed: it can no longer be changed.</p>;
   const awaiting = record.ratingConfirmation === 'AWAITING_CONFIRMATION' || record.ratingConfirmation === 'URGENT_AWAITING_REVIEW';
+  // Overturning is a manager's review of an open rating review (the API refuses anyone else in words).
+  const reviewing = hasRole(user, 'mash-manager') && record.ratingReview?.status === 'OPEN';
   return (
     <>
       {record.decidedAt ? null : <RateForm record={record} done={done} />}
@@ -169,6 +253,9 @@ export function CaseActions({ record, done }: { record: CaseData; done: (message
       <ConsentForm record={record} done={done} />
       {record.decidedAt ? null : <DecisionForm record={record} done={done} />}
       {record.decidedAt && !record.feedbackSentAt ? <FeedbackForm record={record} done={done} /> : null}
+      {record.decidedAt ? <CloseForm record={record} done={done} /> : null}
+      <AssignForm record={record} done={done} />
+      {reviewing ? <OverturnForm record={record} done={done} /> : null}
     </>
   );
 }

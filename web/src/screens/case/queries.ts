@@ -131,3 +131,15 @@ export const CASE_VIEW_ADD_SUBJECT = graphql(`
     addSubject(caseId: $caseId, input: $input, foundAs: $foundAs) { id householdRole }
   }
 `);
+
+export const CASE_VIEW_ASSIGN = graphql(`
+  mutation CaseViewAssign($caseId: ID!, $assigneeId: String, $rationale: String) { assignCase(caseId: $caseId, assigneeId: $assigneeId, rationale: $rationale) { id assigneeId } }
+`);
+
+export const CASE_VIEW_OVERTURN = graphql(`
+  mutation CaseViewOverturn($caseId: ID!, $rationale: String!) { overturnRating(caseId: $caseId, rationale: $rationale) { id rag ratingConfirmation } }
+`);
+
+export const CASE_VIEW_CLOSE = graphql(`
+  mutation CaseViewClose($input: CloseCaseInput!) { closeCase(input: $input) { id status closedAt } }
+`);
