@@ -3,7 +3,7 @@ import { axeViolations, browserSuite, screenshot, startBrowserStack, type Browse
 
 // The governance console (issue 14 item 6) in a real browser against the whole product: what it
 // shows is checked against what the public API answers, and no subject's name ever reaches it.
-const CASES = '{ cases { id reference rag subjects { givenName familyName } } }';
+const CASES = '{ cases { id reference rag subjects { givenName familyName dateOfBirth } } }';
 const VIEW = 'query($id: ID!) { case(id: $id) { subjects { police { status } health { status } } } }';
 const POLICY = '{ isaPolicy { version document } }';
 const PROPOSE = 'mutation($document: String!, $reason: String!) { proposeIsaPolicy(document: $document, reason: $reason) { version widening } }';
@@ -11,13 +11,22 @@ const MATRIX = `query { accessMatrix(rag: [RED], caseStatus: [OPEN]) { role agen
 const ALERTS = 'query { governanceAlerts(kind: REPEATED_DENIALS, first: 50) { alerts { id userId status note } } }';
 const AGENCY_LABELS: Record<string, string> = { police: 'Police', 'social-care': 'Social care', health: 'Health', education: 'Education' };
 const DENIED_USER = 'triage-refused-often';
+const TRIAGE_USER = 'triage-console-test';
+const WHO_HAS_SEEN = `query($person: PersonIdentifiersInput!) { whoHasSeen(person: $person) {
+  subjects { subjectId caseReference } accesses { seq userId kind caseReference confirmation } agencies { agency available }
+} }`;
+const ACTIVITY = `query($from: String!, $to: String!) { userActivity(from: $from, to: $to) { users {
+  userId accesses agencyFetchesAllowed agencyFetchesDenied caseReads cases subjects outsideWorkingHours
+} } }`;
 
 browserSuite('the governance console', () => {
   let stack: BrowserStack;
   let page: Page;
   let governance: string;
   let names: string[];
-  let red: { id: string; reference: string };
+  let red: { id: string; reference: string; subjects: { givenName: string | null; familyName: string; dateOfBirth: string | null }[] };
+  let started: Date;
+  const consoleMessages: string[] = [];
   let draft: { version: string; widening: string[] };
 
   const api = async (query: string, variables: Record<string, unknown>, token: string) => {
@@ -26,10 +35,10 @@ browserSuite('the governance console', () => {
     return body.data;
   };
 
-  /** Nothing on the page names a subject of the demo cases (given or family name, as a whole word). */
-  async function expectNoNames(): Promise<void> {
+  /** Nothing on the page names a subject of the demo cases (given or family name, as a whole word), but for names the user typed. */
+  async function expectNoNames(typed: string[] = []): Promise<void> {
     const content = await page.content();
-    const found = names.filter((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(content));
+    const found = names.filter((name) => !typed.includes(name)).filter((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(content));
     expect(found).toEqual([]);
   }
 
@@ -39,8 +48,9 @@ browserSuite('the governance console', () => {
   }
 
   beforeAll(async () => {
+    started = new Date(Date.now() - 60_000);
     stack = await startBrowserStack();
-    const triage = await stack.federation.token({ role: 'mash-triage', sub: 'triage-console-test' });
+    const triage = await stack.federation.token({ role: 'mash-triage', sub: TRIAGE_USER });
     governance = await stack.federation.token({ role: 'governance', sub: 'governance-console-test' });
     const { cases } = await api(CASES, {}, triage);
     names = [...new Set<string>(cases.flatMap((item: any) => item.subjects.flatMap((subject: any) => [subject.givenName, subject.familyName])))];
@@ -58,6 +68,7 @@ browserSuite('the governance console', () => {
     draft = (await api(PROPOSE, { document: JSON.stringify(document), reason: 'Browser test: a wider window to compare' }, governance)).proposeIsaPolicy;
     expect(draft.widening.length).toBeGreaterThan(0);
     ({ page } = await stack.page('governance'));
+    page.on('console', (message) => consoleMessages.push(message.text()));
   }, 180_000);
   afterAll(() => stack?.stop());
 
@@ -203,6 +214,109 @@ browserSuite('the governance console', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator('.govuk-summary-card').filter({ hasText: `User ${DENIED_USER}` }).getByText(/Looked at the refusals/).waitFor();
     await expectNoNames();
+  });
+
+  it("finds who has seen a RED case's subject: their records, the triage user's accesses with each agency's confirmation, and a bad NHS number at its field", async () => {
+    const subject = red.subjects[0];
+    expect(subject.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const [year, month, day] = subject.dateOfBirth!.split('-');
+    await page.getByRole('navigation', { name: 'Governance console' }).getByRole('link', { name: 'Who has seen this person' }).click();
+    await page.getByRole('heading', { name: 'Who has seen this person', level: 1 }).waitFor();
+    await page.getByText('Your search is itself recorded in the access log').waitFor();
+
+    // A mistyped NHS number: said at the field as it is left, then in the summary on searching; nothing is asked.
+    const nhs = page.getByLabel('NHS number (optional)');
+    await nhs.fill('943 476 5918');
+    await page.getByLabel('Given name (optional)').focus();
+    await page.locator('#who-nhsNumber-error').getByText(/The NHS number fails the Modulus 11 check digit/).waitFor();
+    expect(await nhs.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Find who has seen them' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /^The NHS number fails/ }).waitFor();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByRole('heading', { name: 'What the hub found' }).count()).toBe(0);
+    await expectAccessible('governance-who-has-seen-error');
+
+    await nhs.fill('');
+    if (subject.givenName) await page.getByLabel('Given name (optional)').fill(subject.givenName);
+    await page.getByLabel('Family name (optional with an NHS number)').fill(subject.familyName);
+    await page.getByLabel('Day').fill(String(Number(day)));
+    await page.getByLabel('Month').fill(String(Number(month)));
+    await page.getByLabel('Year').fill(year);
+    await page.getByRole('button', { name: 'Find who has seen them' }).click();
+    await page.getByRole('heading', { name: 'What the hub found', level: 2 }).waitFor();
+    expect(await page.title()).not.toMatch(/^Error: /);
+
+    const person = { givenName: subject.givenName, familyName: subject.familyName, dateOfBirth: subject.dateOfBirth };
+    const { whoHasSeen } = await api(WHO_HAS_SEEN, { person }, governance);
+    expect(whoHasSeen.subjects.map((found: any) => found.caseReference)).toContain(red.reference);
+    const records = page.getByRole('table', { name: /^Records of the person in the hub/ });
+    for (const found of whoHasSeen.subjects) await records.getByRole('row').filter({ hasText: found.subjectId }).getByRole('rowheader', { name: found.caseReference }).waitFor();
+
+    const seen = whoHasSeen.accesses.filter((access: any) => access.userId === TRIAGE_USER);
+    expect(seen.some((access: any) => access.kind === 'AGENCY_FETCH' && access.caseReference === red.reference)).toBe(true);
+    const accesses = page.getByRole('table', { name: /^Accesses in the hub's access log/ });
+    expect(await accesses.getByRole('row').filter({ hasText: TRIAGE_USER }).count()).toBe(seen.length);
+    for (const access of seen) {
+      const text = await accesses.getByRole('row').filter({ hasText: new RegExp(`Entry ${access.seq}(?!\\d)`) }).innerText();
+      expect(text).toContain(access.caseReference);
+      expect(text.includes("Confirmed by the agency's log")).toBe(access.confirmation === 'CONFIRMED');
+    }
+    const logs = page.getByRole('table', { name: "Each agency's disclosure log" });
+    for (const log of whoHasSeen.agencies) {
+      const row = logs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: AGENCY_LABELS[log.agency], exact: true }) });
+      expect((await row.innerText()).includes('Could not be asked')).toBe(!log.available);
+    }
+
+    // What was typed is not repeated in any heading, the address or the console; nobody else's name appears.
+    expect((await page.getByRole('heading').allInnerTexts()).join(' ')).not.toContain(subject.familyName);
+    expect(page.url()).toBe(`${stack.origin}/app/governance/who-has-seen`);
+    expect(consoleMessages.filter((message) => message.includes(subject.familyName) || message.includes(subject.dateOfBirth!))).toEqual([]);
+    await expectNoNames([subject.givenName, subject.familyName].filter((name): name is string => name !== null));
+    expect(await axeViolations(page, 'governance-who-has-seen')).toEqual([]);
+    await screenshot(page, 'governance-who-has-seen');
+  });
+
+  it("lists each user's activity as the API counts it, refuses a period that ends before it starts at its field, and links to the user's access log", async () => {
+    const from = started.toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    await page.getByRole('navigation', { name: 'Governance console' }).getByRole('link', { name: 'User activity' }).click();
+    await page.getByRole('heading', { name: 'User activity', level: 1 }).waitFor();
+    const fromInput = page.getByLabel('From', { exact: true });
+    const toInput = page.getByLabel('To', { exact: true });
+
+    await fromInput.fill(to);
+    await toInput.fill(from);
+    await page.getByRole('button', { name: 'Show activity' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /^To must be later than from/ }).waitFor();
+    expect(await toInput.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#activity-to-error').getByText(/To must be later than from/).waitFor();
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible('governance-activity-error');
+
+    await fromInput.fill(from);
+    await toInput.fill(to);
+    await page.getByRole('button', { name: 'Show activity' }).click();
+    const table = page.getByRole('table', { name: 'Activity by user, most all accesses first' });
+    await table.waitFor();
+    const { userActivity } = await api(ACTIVITY, { from, to }, governance);
+    for (const userId of [TRIAGE_USER, DENIED_USER]) {
+      const counted = userActivity.users.find((user: any) => user.userId === userId);
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${userId}`) }) });
+      const cells = (await row.getByRole('cell').allInnerTexts()).slice(0, 7).map(Number);
+      expect(cells).toEqual([counted.accesses, counted.agencyFetchesAllowed, counted.agencyFetchesDenied, counted.caseReads, counted.cases, counted.subjects, counted.outsideWorkingHours]);
+    }
+    expect(userActivity.users.find((user: any) => user.userId === DENIED_USER).agencyFetchesDenied).toBeGreaterThanOrEqual(5);
+    await expectAccessible('governance-activity');
+    await screenshot(page, 'governance-activity');
+
+    await table.getByRole('link', { name: new RegExp(`^${TRIAGE_USER}`) }).click();
+    await page.waitForURL(new RegExp(`/app/governance/access-log\\?userId=${TRIAGE_USER}&`));
+    expect(await page.getByLabel('User id').inputValue()).toBe(TRIAGE_USER);
+    const log = page.getByRole('table', { name: /Entries, newest first \(page 1\)/ });
+    await log.waitFor();
+    const users = await log.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.every((user) => user.startsWith(TRIAGE_USER))).toBe(true);
   });
 
   it('tells a manager in words which parts are for governance only', async () => {
