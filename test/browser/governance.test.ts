@@ -274,6 +274,15 @@ browserSuite('the governance console', () => {
     await expectNoNames([subject.givenName, subject.familyName].filter((name): name is string => name !== null));
     expect(await axeViolations(page, 'governance-who-has-seen')).toEqual([]);
     await screenshot(page, 'governance-who-has-seen');
+
+    // What only the API checks comes back at its field: a subject id that is not one.
+    await page.getByLabel("The hub's subject id").check();
+    expect(await page.getByRole('heading', { name: 'What the hub found' }).count()).toBe(0);
+    const subjectId = page.getByLabel('Subject id', { exact: true });
+    await subjectId.fill('not-a-subject-id');
+    await page.getByRole('button', { name: 'Find who has seen them' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /^Subject id is not a subject id/ }).waitFor();
+    expect(await subjectId.getAttribute('aria-invalid')).toBe('true');
   });
 
   it("lists each user's activity as the API counts it, refuses a period that ends before it starts at its field, and links to the user's access log", async () => {
@@ -296,7 +305,7 @@ browserSuite('the governance console', () => {
     await fromInput.fill(from);
     await toInput.fill(to);
     await page.getByRole('button', { name: 'Show activity' }).click();
-    const table = page.getByRole('table', { name: 'Activity by user, most all accesses first' });
+    const table = page.getByRole('table', { name: 'Activity by user, largest first by all accesses' });
     await table.waitFor();
     const { userActivity } = await api(ACTIVITY, { from, to }, governance);
     for (const userId of [TRIAGE_USER, DENIED_USER]) {

@@ -95,7 +95,7 @@ function ActivityTable({ report }: { report: Report }) {
   const order = ORDERS.find((item) => item.value === report.orderBy)?.label.toLowerCase() ?? humanise(report.orderBy);
   return (
     <table className="govuk-table app-gov-activity">
-      <caption className="govuk-table__caption govuk-table__caption--m">Activity by user, most {order} first</caption>
+      <caption className="govuk-table__caption govuk-table__caption--m">Activity by user, largest first by {order}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">User</th>
