@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // npm run load [-- --duration 60 --connections 32 --mix triage=5,cases=3,write=2 --seed-people 2000
 //                  --users 8 --timeout 10 --database-url <postgres on loopback> --database-prefix mash_load
-//                  --base-port <n> --results-dir <dir> --keep]
+//                  --base-port <n> --results-dir <dir> --keep --cpu-prof <dir>]
 //
 // A bounded load test on loopback only. Creates fresh databases <prefix>_{hub,police,social_care,
 // health,education} on a Postgres server on this machine (LOAD_DATABASE_URL or --database-url, default
 // postgres://postgres@127.0.0.1:5432/postgres; anything but a loopback address is refused), starts
 // the four agencies and the gateway as separate processes against them (production builds,
-// NODE_ENV=production, demo seed), and sends them, with autocannon, a closed-loop mix of triage
+// NODE_ENV=production, demo seed), vacuums and analyses the seeded databases (as autovacuum would),
+// and sends them, with autocannon, a closed-loop mix of triage
 // reads, case-list reads and referral writes for --duration seconds at --connections connections.
 // Afterwards, with the services stopped: every write the client got a case for must be in the hub
 // database, and the access log's chain must verify. Prints the figures with the method and writes
@@ -16,6 +17,9 @@
 // Exit 0 when every check passes; 1 when one fails (each failed check is named: errors other than
 // expected ISA denials, p99 >= 1000 ms, a missing write, a broken chain) or the run could not be
 // made; 2 for a bad argument or a non-loopback target.
+//
+// --cpu-prof <dir>: every service runs under Node's --cpu-prof and leaves <service>.cpuprofile in
+// <dir> when stopped (the profiler itself costs CPU: compare figures only between runs alike).
 require('reflect-metadata');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -27,7 +31,7 @@ const { generateKeyPairSync, randomBytes } = require('node:crypto');
 const root = path.resolve(__dirname, '..');
 const USAGE =
   'usage: npm run load -- [--duration 60] [--connections 32] [--mix triage=5,cases=3,write=2] [--seed-people 2000] [--users 8] [--timeout 10] ' +
-  '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep]';
+  '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep] [--cpu-prof <dir>]';
 
 function usageError(message) {
   console.error(`${message}\n${USAGE}`);
@@ -50,6 +54,7 @@ try {
       'results-dir': { type: 'string', default: path.join(root, 'load', 'results') },
       'startup-timeout': { type: 'string', default: '300' },
       keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -200,13 +205,33 @@ async function waitReady(service, port, deadline) {
   throw new Error(`${service.name} not ready on port ${port} within ${settings.startupTimeoutS} s`);
 }
 
+/** Node options for one service: none, or the CPU profiler writing <--cpu-prof dir>/<name>.cpuprofile. */
+function profilerArgs(name) {
+  if (args['cpu-prof'] === undefined) return [];
+  const dir = path.resolve(args['cpu-prof']);
+  fs.mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`];
+}
+
 async function startServices(ports, env) {
   const services = {};
-  for (const agency of AGENCIES) services[agency] = startService({ name: agency, entry: path.join(root, 'subgraphs', agency, 'dist', 'index.js'), env, logDir });
-  services.gateway = startService({ name: 'gateway', entry: path.join(root, 'gateway', 'dist', 'index.js'), env, logDir });
+  const start = (name, entry) => startService({ name, entry, env, logDir, nodeArgs: profilerArgs(name) });
+  for (const agency of AGENCIES) services[agency] = start(agency, path.join(root, 'subgraphs', agency, 'dist', 'index.js'));
+  services.gateway = start('gateway', path.join(root, 'gateway', 'dist', 'index.js'));
   const deadline = Date.now() + settings.startupTimeoutS * 1000;
   await Promise.all(Object.entries(services).map(([name, service]) => waitReady(service, ports[name], deadline)));
   return services;
+}
+
+/**
+ * Each database as a service's stands once autovacuum has been round after the seed: planner
+ * statistics taken and GIN pending lists merged. Without it, on a server with autovacuum off (as
+ * on the test machine) or not yet round, the candidate queries are planned on tables never
+ * analysed and every GIN search reads the seed's whole pending list (health's cost 1.75 ms of
+ * Postgres CPU instead of 0.1). The bench does the same after its bulk loads.
+ */
+async function vacuumAnalyze() {
+  await Promise.all(Object.values(databases).map((db) => query(db.url, 'VACUUM (ANALYZE)')));
 }
 
 async function tokensFor(count) {
@@ -317,6 +342,8 @@ async function main() {
   const ports = { gateway: gatewayPort, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency, agencyPorts[i]])) };
   const services = await startServices(ports, environment(ports));
   log(`services ready (seed ${settings.seedPeople} people per agency) in ${((Date.now() - started) / 1000).toFixed(1)} s; ports ${JSON.stringify(ports)}`);
+  await vacuumAnalyze();
+  log('databases vacuumed and analysed');
 
   const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
   const tokens = await tokensFor(settings.users);
@@ -325,7 +352,7 @@ async function main() {
 
   const recorder = createRecorder();
   const loadStartedAt = new Date().toISOString();
-  const cpuStart = cpuSnapshot(services);
+  const cpuStart = cpuSnapshot(services, Object.values(databases).map((db) => db.name));
   const { result, seconds } = await runLoad({ port: ports.gateway, cases, tokens, recorder });
   const cpu = cpuSince(cpuStart, services);
   const loadAverageAfterRun = os.loadavg().map((value) => round(value, 2));

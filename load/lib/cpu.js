@@ -1,6 +1,7 @@
 // Where the machine's CPU went during the run (Linux /proc; null elsewhere): each service, the
-// load generator (this process), every postgres process, and the rest of the machine (anything
-// else running, e.g. another job on a shared machine), each as cores busy on average.
+// load generator (this process), every postgres process (and of those, the backends serving the
+// run's own databases), and the rest of the machine (anything else running, e.g. another job on a
+// shared machine), each as cores busy on average.
 const fs = require('node:fs');
 const os = require('node:os');
 const { round } = require('../../bench/lib/load');
@@ -19,7 +20,17 @@ function processTicks(pid) {
   }
 }
 
-/** Every postgres process now: pid -> ticks. */
+/** The database a postgres backend serves, from its title ("postgres: 15/main: <user> <database> <host> <state>"); null for other postgres processes. */
+function backendDatabase(pid) {
+  try {
+    const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '');
+    return /^postgres: [^:]+: \S+ (\S+) /.exec(title)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every postgres process now: pid -> { ticks, database }. */
 function postgresTicks() {
   const ticks = new Map();
   let entries;
@@ -34,7 +45,7 @@ function postgresTicks() {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(entry, Number(fields[11]) + Number(fields[12]));
+      ticks.set(entry, { ticks: Number(fields[11]) + Number(fields[12]), database: backendDatabase(entry) });
     } catch {
       // gone meanwhile
     }
@@ -54,9 +65,10 @@ function machineBusyTicks() {
   }
 }
 
-/** A snapshot now; `cpuSince(snapshot, services)` gives the figures since. */
-function cpuSnapshot(services) {
+/** A snapshot now; `cpuSince(snapshot, services)` gives the figures since. `databases`: the run's database names. */
+function cpuSnapshot(services, databases = []) {
   return {
+    databases: new Set(databases),
     at: process.hrtime.bigint(),
     self: process.cpuUsage(),
     services: Object.fromEntries(Object.entries(services).map(([name, service]) => [name, processTicks(service.child.pid)])),
@@ -80,7 +92,15 @@ function cpuSince(start, services) {
   const self = process.cpuUsage(start.self);
   const selfTicks = ((self.user + self.system) / 1e6) * TICKS_PER_SECOND;
   let postgres = 0;
-  for (const [pid, ticks] of postgresTicks()) postgres += ticks - (start.postgres.get(pid) ?? 0);
+  let postgresRun = 0;
+  const byDatabase = Object.fromEntries([...start.databases].map((name) => [name, 0]));
+  for (const [pid, now] of postgresTicks()) {
+    const used = now.ticks - (start.postgres.get(pid)?.ticks ?? 0);
+    postgres += used;
+    if (!start.databases.has(now.database)) continue;
+    postgresRun += used;
+    byDatabase[now.database] += used;
+  }
   const busy = machineBusyTicks() - start.machine;
   return {
     seconds: round(seconds, 1),
@@ -89,8 +109,10 @@ function cpuSince(start, services) {
     services: perService,
     loadGenerator: cores(selfTicks),
     postgres: cores(postgres),
+    postgresRunDatabases: cores(postgresRun),
+    postgresByDatabase: Object.fromEntries(Object.entries(byDatabase).map(([name, ticks]) => [name, cores(ticks)])),
     restOfMachine: cores(Math.max(0, busy - ours - selfTicks - postgres)),
-    note: 'cores busy on average over the run (CPU seconds / wall seconds); postgres = every postgres process on the server, other databases\' included; restOfMachine = anything else running',
+    note: 'cores busy on average over the run (CPU seconds / wall seconds); postgres = every postgres process on the server, other databases\' included; postgresRunDatabases = of those, the backends connected to this run\'s databases (not the shared WAL writer, checkpointer and the like); restOfMachine = anything else running',
   };
 }
 

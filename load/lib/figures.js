@@ -100,7 +100,7 @@ function methodText({ settings, order, machine, autocannonVersion, users, cases 
       'The five services, Postgres and the load generator share this machine\'s cores.',
     `Services: the four agencies and the gateway as separate processes (production builds, NODE_ENV=production, no demo issuer: the load test is the identity provider ` +
       `with a fresh ES256 key, the gateway gets a fresh grant key), on 127.0.0.1 only, each on its own fresh Postgres database (${settings.databasePrefix}_{hub,police,social_care,health,education}), ` +
-      `demo seed with ${int(settings.seedPeople)} people per agency; per-user rate limit off (MASH_RATE_LIMIT_PER_MINUTE=0), every other limit and setting at its default (tracing off, /metrics not scraped, log level warn); no MASH_*, AUTH_*, OTEL_* or service variable of the caller is passed on.`,
+      `demo seed with ${int(settings.seedPeople)} people per agency, then VACUUM (ANALYZE) of every database (as autovacuum would leave them); per-user rate limit off (MASH_RATE_LIMIT_PER_MINUTE=0), every other limit and setting at its default (tracing off, /metrics not scraped, log level warn); no MASH_*, AUTH_*, OTEL_* or service variable of the caller is passed on.`,
     `Load: autocannon ${autocannonVersion}, ${settings.connections} connections, closed loop (one request in flight per connection, no pipelining), for ${settings.durationS} s, ` +
       `no warm-up; request timeout ${settings.timeoutS} s. Each connection cycles through ${order.join(', ')} (mix ${Object.entries(settings.mix).map(([k, w]) => `${k}=${w}`).join(', ')}). ` +
       `triage = the README's triage query (case, subjects, the four agencies' matches and flags) on the ${cases} open RED/AMBER cases in turn; ` +
@@ -115,6 +115,15 @@ function methodText({ settings, order, machine, autocannonVersion, users, cases 
     'Afterwards, with the services stopped: every idempotency key the client got a case for is looked up in the hub database (mash_case.idempotency_key, same reference), ' +
       'and verifyChain checks the whole access log.',
   ];
+}
+
+/** CPU milliseconds per answered request, by process: the figure least moved by whatever else runs on the machine. */
+function cpuPerRequest(cpu, requests) {
+  const ms = (cores) => (cores === null || cores === undefined || requests === 0 ? '-' : fmt((cores * cpu.seconds * 1000) / requests));
+  const agencies = Object.entries(cpu.services).filter(([name]) => name !== 'gateway');
+  const agencyCores = agencies.some(([, cores]) => cores === null) ? null : agencies.reduce((sum, [, cores]) => sum + cores, 0);
+  return `CPU per answered request (ms): gateway ${ms(cpu.services.gateway)}, agencies ${ms(agencyCores)} (${agencies.map(([name, cores]) => `${name} ${ms(cores)}`).join(', ')}), ` +
+    `postgres for this run's databases ${ms(cpu.postgresRunDatabases)}`;
 }
 
 function render(result) {
@@ -139,7 +148,8 @@ function render(result) {
       ? [
           `CPU during the run (cores busy on average, of ${result.cpu.cpus}): machine ${fmt(result.cpu.machineBusyCores)} = ` +
             `${Object.entries(result.cpu.services).map(([name, cores]) => `${name} ${fmt(cores)}`).join(', ')}, load generator ${fmt(result.cpu.loadGenerator)}, ` +
-            `postgres ${fmt(result.cpu.postgres)}, rest of the machine ${fmt(result.cpu.restOfMachine)}`,
+            `postgres ${fmt(result.cpu.postgres)} (this run's databases ${fmt(result.cpu.postgresRunDatabases)}), rest of the machine ${fmt(result.cpu.restOfMachine)}`,
+          cpuPerRequest(result.cpu, figures.overall.requests),
         ]
       : []),
     '',
