@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,6 +22,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { EnforcementPoint } from './enforcement/enforcement-point';
 import { FieldClassification } from './enforcement/field-withholding';
+import { InProcessDataSource } from './in-process-data-source';
 import { apolloLogger } from './errors/apollo-logger';
 import { formatGatewayError } from './errors/format-error';
 import { jsonBodyErrors, jsonNotFound } from './errors/json-errors';
@@ -85,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: apolloLogger(logger, production),
     buildService: ({ name, url }) => {
       if (name === 'hub') return new HubDataSource(hubSchema);
-      if (name === 'picture') return new LocalGraphQLDataSource(pictureSchema);
+      if (name === 'picture') return new InProcessDataSource(pictureSchema);
       const agency = name as AgencyName;
       if (!AGENCIES.includes(agency)) throw new Error(`supergraph names an unknown subgraph "${name}" (${url})`);
       return new AgencyDataSource({ agency, url: config.agencyUrls[agency], timeoutMs: config.agencyTimeoutMs, logger, enforcement, dispatcher: agencyTransport, metrics });

@@ -38,8 +38,19 @@ export function ApolloServerPluginCaseReads(options: { audit: AuditLog; logger: 
   };
 }
 
-/** Every `Type.field` the client's document selects, through fragments and aliases. */
-export function requestedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+/** Coordinates per parsed document: Apollo hands the same document to every request with the same text. */
+const coordinatesOf = new WeakMap<DocumentNode, { schema: GraphQLSchema; coordinates: ReadonlySet<string> }>();
+
+/** Every `Type.field` the client's document selects, through fragments and aliases (worked out once per document and schema). */
+export function requestedCoordinates(schema: GraphQLSchema, document: DocumentNode): ReadonlySet<string> {
+  const known = coordinatesOf.get(document);
+  if (known?.schema === schema) return known.coordinates;
+  const coordinates = selectedCoordinates(schema, document);
+  coordinatesOf.set(document, { schema, coordinates });
+  return coordinates;
+}
+
+function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {
   const coordinates = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   visit(

@@ -36,7 +36,7 @@ export class CaseReads {
   /** Each write started for this request, settled to its error (or null) so none goes unhandled. */
   private readonly writes: Promise<unknown>[] = [];
   /** `Type.field` coordinates the client's operation selects; the planner's extra fields (keys, what agencies need to match) are not reads by the user. */
-  requested: Set<string> | null = null;
+  requested: ReadonlySet<string> | null = null;
   /** How entries are written, for whom; set by the plugin once the operation is known. */
   writer: { write(entries: AuditEntryInput[]): Promise<unknown>; user: AuthenticatedUser | null; requestId: string } | null = null;
 

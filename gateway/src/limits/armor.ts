@@ -39,8 +39,13 @@ export function armorProtection(limits: RequestLimits, production: boolean): { p
   return { plugins: plugins as ApolloServerPlugin[], validationRules };
 }
 
-/** True when the query text has more than `max` tokens; stops lexing at the limit, so cheap on huge input. */
+/**
+ * True when the query text has more than `max` tokens; stops lexing at the limit, so cheap on huge
+ * input. Every token counted is at least one character (comments and the end are not counted), so
+ * a text no longer than `max` is not lexed at all.
+ */
 export function tooManyTokens(source: string, max: number): boolean {
+  if (source.length <= max) return false;
   let exceeded = false;
   const parser = new MaxTokensParserWLexer(source, { n: max, onReject: [() => void (exceeded = true)], propagateOnRejection: true });
   try {
