@@ -49,6 +49,10 @@ const log = createLogger('gateway');
 
 export class PolicyStore {
   private cache: Loaded | null = null;
+  /** The load under way, shared by every caller meanwhile: when the cache expires under load, one query, not one per request. */
+  private loading: Promise<Loaded> | null = null;
+  /** Bumped when the active version changes, so a load started before the change is not kept. */
+  private generation = 0;
 
   constructor(private readonly options: PolicyStoreOptions) {}
 
@@ -102,7 +106,7 @@ export class PolicyStore {
       await this.switchActive(manager, DEFAULT_POLICY.version, actorId, reason, true);
       return true;
     });
-    this.cache = null;
+    this.invalidate();
     return installed;
   }
 
@@ -152,7 +156,7 @@ export class PolicyStore {
   async activate(version: string, actorId: string, reason: string): Promise<PolicyVersion> {
     requireReason(reason);
     const activated = await this.refusable((manager) => this.switchActive(manager, version, actorId, reason, false));
-    this.cache = null;
+    this.invalidate();
     return activated;
   }
 
@@ -278,9 +282,27 @@ export class PolicyStore {
     const ttl = this.options.cacheTtlMs ?? 5000;
     const nowMs = this.now().getTime();
     if (this.cache && nowMs - this.cache.at < ttl) return this.cache;
+    if (this.loading) return this.loading;
+    const loading = this.reload(nowMs).finally(() => {
+      if (this.loading === loading) this.loading = null;
+    });
+    this.loading = loading;
+    return loading;
+  }
+
+  private async reload(nowMs: number): Promise<Loaded> {
+    const generation = this.generation;
     const record = await this.repository().findOneBy({ status: 'ACTIVE' });
-    this.cache = { at: nowMs, record, policy: record ? this.checkStored(record) : null };
-    return this.cache;
+    const loaded = { at: nowMs, record, policy: record ? this.checkStored(record) : null };
+    if (generation === this.generation) this.cache = loaded;
+    return loaded;
+  }
+
+  /** After a change of the active version: the next `active()` reads it afresh. */
+  private invalidate(): void {
+    this.generation += 1;
+    this.cache = null;
+    this.loading = null;
   }
 
   /** The stored document must still hash to what was proposed and still pass validation. */
