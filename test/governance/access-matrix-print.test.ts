@@ -8,6 +8,7 @@ import { openDatabase, SENSITIVITY_DESCRIPTIONS, SENSITIVITY_LEVELS, type Sensit
 import { accessMatrix, accessMatrixCells, supergraphFields, type AccessMatrixEntry } from '@mash/gateway/dist/policy/access-matrix';
 import { CSV_HEADER, LEVEL_WORDS, runMatrixCli } from '@mash/gateway/dist/policy/matrix-cli';
 import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
+import { emptyEmbeddedDatabase } from '../support/embedded';
 
 /**
  * `npm run policy:matrix` as a board member's secretary runs it: every cell of the matrix printed
@@ -105,6 +106,7 @@ describe('npm run policy:matrix', () => {
   beforeAll(async () => {
     // An embedded hub database as `npm start` leaves it, with the default policy in force (only
     // the policy tables: all the CLI reads, and PGlite runs the hub's other migrations slowly).
+    await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
     const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dataDir, 'hub'), entities: policyEntities, migrations: policyMigrations });
     await hub.dataSource.runMigrations();
     await new PolicyStore({ dataSource: hub.dataSource, onChange: async () => undefined }).ensureDefault('test');

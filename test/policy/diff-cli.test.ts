@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { openDatabase } from '@mash/shared';
 import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
 import { runPolicyDiffCli } from '@mash/gateway/dist/policy/diff-cli';
+import { emptyEmbeddedDatabase } from '../support/embedded';
 
 /**
  * `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the
@@ -79,6 +80,7 @@ describe('npm run policy:diff', () => {
   });
 
   it('reads versions from the embedded hub database, and names one that is not there', async () => {
+    await emptyEmbeddedDatabase(path.join(dir, 'hub'));
     const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dir, 'hub'), entities: policyEntities, migrations: policyMigrations });
     try {
       await hub.dataSource.runMigrations();
