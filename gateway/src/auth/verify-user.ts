@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { UserAuthConfig } from './auth-config';
 import { loadOrCreateDemoKey } from './demo-issuer';
@@ -49,11 +49,30 @@ function checkAge(payload: JWTPayload, config: UserAuthConfig): void {
 
 async function resolveKey(config: UserAuthConfig): Promise<JWTVerifyGetKey | KeyObject | CryptoKey> {
   if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 });
-  // A KeyObject, not a key bound to one algorithm: jwtVerify's allow-list decides which are accepted
+  // Not a key bound to one algorithm: jwtVerify's allow-list decides which are accepted
   // (an EC key under the default RS256,ES256,EdDSA list failed to import as RS256 before).
-  if (config.publicKeyPem) return createPublicKey(config.publicKeyPem);
+  if (config.publicKeyPem) return importedPerAlgorithm(config.publicKeyPem);
   const { publicJwk } = await loadOrCreateDemoKey(config.demoKeyFile!);
   return createLocalJWKSet({ keys: [publicJwk] });
+}
+
+/**
+ * The configured key, imported as a WebCrypto key once per algorithm a token names: handed the
+ * KeyObject itself, jose converts it on every verification, which doubled its CPU. jwtVerify checks
+ * the token's algorithm against the allow-list before it asks for the key; a key that cannot be
+ * used with that algorithm fails the import, and so the verification.
+ */
+function importedPerAlgorithm(publicKeyPem: string): JWTVerifyGetKey {
+  const jwk = createPublicKey(publicKeyPem).export({ format: 'jwk' });
+  const imported = new Map<string, Promise<CryptoKey>>();
+  return (header) => {
+    let cryptoKey = imported.get(header.alg);
+    if (!cryptoKey) {
+      cryptoKey = importJWK(jwk, header.alg) as Promise<CryptoKey>;
+      imported.set(header.alg, cryptoKey);
+    }
+    return cryptoKey;
+  };
 }
 
 function toUser(payload: JWTPayload, config: UserAuthConfig): AuthenticatedUser {

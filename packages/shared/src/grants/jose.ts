@@ -4,4 +4,4 @@
  * the repository takes jose from here so there is one place that knows this.
  */
 export * as jose from 'jose';
-export type { JWK, JSONWebKeySet, JWTHeaderParameters, JWTPayload, JWTVerifyOptions } from 'jose';
+export type { CryptoKey, JWK, JSONWebKeySet, JWTHeaderParameters, JWTPayload, JWTVerifyOptions } from 'jose';
