@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { generateSigningKey, jose } from '@mash/shared';
 import { startFederation, type Federation } from '../support/federation';
@@ -28,6 +28,37 @@ function captureOutput(): { lines: string[]; stop(): void } {
   }
   return { lines, stop: () => restore.forEach((undo) => undo()) };
 }
+
+/** The gateway's entry as `npm start` runs it, in production with `env`: how it exited and what it wrote to stderr. */
+function startGatewayProcess(env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
+  const entry = path.resolve(__dirname, '../../gateway/dist/index.js');
+  const { PATH, HOME } = process.env;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { env: { PATH, HOME, NODE_ENV: 'production', GATEWAY_PORT: '0', MASH_SEED: 'false', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // A gateway that started after all would listen for ever: ended here, and the test fails on its status.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.once('error', reject);
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+  });
+}
+
+// Three gateway processes that must refuse to start: independent of each other and of the
+// federation below, so all started at once, at the beginning; the start-up tests read their ends.
+let refusals: Record<'demoMode' | 'noGrant' | 'noUserKeys', Promise<{ status: number | null; stderr: string }>>;
+beforeAll(async () => {
+  const grant = await generateSigningKey();
+  refusals = {
+    demoMode: startGatewayProcess({ MASH_DEMO_MODE: 'true' }),
+    noGrant: startGatewayProcess({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' }),
+    noUserKeys: startGatewayProcess({ MASH_GRANT_PRIVATE_KEY: grant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }),
+  };
+  for (const run of Object.values(refusals)) run.catch(() => undefined); // reported by the test that awaits it
+});
 
 describe('production mode (NODE_ENV=production)', () => {
   let federation: Federation;
@@ -145,24 +176,17 @@ describe('production mode (NODE_ENV=production)', () => {
 });
 
 describe('production start-up', () => {
-  const entry = path.resolve(__dirname, '../../gateway/dist/index.js');
-  const start = (env: Record<string, string>) => {
-    const { PATH, HOME } = process.env;
-    return spawnSync(process.execPath, [entry], { env: { PATH, HOME, NODE_ENV: 'production', GATEWAY_PORT: '0', MASH_SEED: 'false', ...env }, encoding: 'utf8', timeout: 30_000 });
-  };
-
-  it('refuses demo mode', () => {
-    const run = start({ MASH_DEMO_MODE: 'true' });
+  it('refuses demo mode', async () => {
+    const run = await refusals.demoMode;
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/MASH_DEMO_MODE=true cannot be used with NODE_ENV=production/);
   });
 
   it('refuses to start without a grant key, or without user-token keys', async () => {
-    const noGrant = start({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' });
+    const noGrant = await refusals.noGrant;
     expect(noGrant.status).toBe(1);
     expect(noGrant.stderr).toMatch(/MASH_GRANT_PRIVATE_KEY is required when NODE_ENV=production/);
-    const grant = await generateSigningKey();
-    const noUserKeys = start({ MASH_GRANT_PRIVATE_KEY: grant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    const noUserKeys = await refusals.noUserKeys;
     expect(noUserKeys.status).toBe(1);
     expect(noUserKeys.stderr).toMatch(/Set AUTH_JWKS_URL or AUTH_PUBLIC_KEY/);
     expect(noUserKeys.stderr).not.toMatch(/MASH_DEMO_MODE/);
