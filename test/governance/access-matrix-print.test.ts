@@ -103,7 +103,15 @@ describe('npm run policy:matrix', () => {
   const fields = supergraphFields();
   const matrix = accessMatrix(DEFAULT_POLICY, { fields });
 
+  // The script refusing an invalid policy file opens no database: started at once, beside the rest.
+  let invalidFile: Promise<{ code: number; stderr: string }>;
   beforeAll(async () => {
+    const bad = path.join(dataDir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ ...DEFAULT_POLICY, closedCaseWindowHours: -1 }));
+    invalidFile = run(process.execPath, [SCRIPT, '--file', bad], { env: noHub, cwd: ROOT }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error) => ({ code: error.code, stderr: error.stderr }),
+    );
     // An embedded hub database as `npm start` leaves it, with the default policy in force (only
     // the policy tables: all the CLI reads, and PGlite runs the hub's other migrations slowly).
     await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
@@ -199,9 +207,7 @@ describe('npm run policy:matrix', () => {
   });
 
   it('refuses an invalid policy file naming what is wrong, and exits 2 from the real script', async () => {
-    const file = path.join(dataDir, 'bad.json');
-    fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_POLICY, closedCaseWindowHours: -1 }));
-    const failed = await run(process.execPath, [SCRIPT, '--file', file], { env: noHub, cwd: ROOT }).then(() => null, (error) => error);
+    const failed = await invalidFile;
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('bad.json is not a valid ISA policy: /closedCaseWindowHours');
   });

@@ -42,11 +42,17 @@ describe('npm run policy:diff', () => {
     return { code, stdout, stderr };
   };
   const longerWindow: PolicyDocument = { ...structuredClone(DEFAULT_POLICY), version: '2026-12-01.1', closedCaseWindowHours: 96 };
+  // The two runs of the script touch no database: both started at once, at the beginning.
+  let scriptRuns: { twoFiles: ReturnType<typeof cli>; missingFile: ReturnType<typeof cli> };
+  beforeAll(() => {
+    const [from, to] = [file('from.json', DEFAULT_POLICY), file('to.json', longerWindow)];
+    scriptRuns = { twoFiles: cli('--from-file', from, '--to-file', to), missingFile: cli('--from-file', from, '--to-file', path.join(dir, 'missing.json')) };
+  });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints the readable diff of two files, with the widening, and needs no database', async () => {
-    const result = await cli('--from-file', file('from.json', DEFAULT_POLICY), '--to-file', file('to.json', longerWindow));
+    const result = await scriptRuns.twoFiles;
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(
       [
@@ -71,7 +77,7 @@ describe('npm run policy:diff', () => {
   it('exits 2 with a plain message for bad arguments, unreadable files and documents that are not ISA policies', async () => {
     const from = path.join(dir, 'from.json');
     // The script itself exits 2.
-    expect(await cli('--from-file', from, '--to-file', path.join(dir, 'missing.json'))).toMatchObject({ code: 2, stdout: '', stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
+    expect(await scriptRuns.missingFile).toMatchObject({ code: 2, stdout: '', stderr: `policy:diff: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n` });
     expect(await inProcess('--from-file', from)).toMatchObject({ code: 2, stderr: 'policy:diff: give exactly one of --to and --to-file\n' });
     expect(await inProcess('--from-file', from, '--to-file', file('broken.json', '{nope'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/broken\.json is not valid JSON/) });
     expect(await inProcess('--from-file', from, '--to-file', file('other.json', { version: 'x' }))).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not an ISA policy document: .*\/title is required/) });
