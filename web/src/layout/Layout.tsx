@@ -1,5 +1,5 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Outlet, useMatch } from 'react-router';
 import { appConfig } from '../auth/config';
 import { oidcSignOutUrl } from '../auth/oidc';
 import { hasRole, session, type SessionUser } from '../auth/session';
@@ -11,14 +11,13 @@ export function useSessionUser(): SessionUser | null {
 }
 
 function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  const active = useMatch({ path: to, end: false }) !== null;
   return (
-    <NavLink to={to} className={({ isActive }) => `govuk-service-navigation__item${isActive ? ' govuk-service-navigation__item--active' : ''}`}>
-      {({ isActive }) => (
-        <span className="govuk-service-navigation__link" aria-current={isActive ? 'page' : undefined}>
-          {isActive ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
-        </span>
-      )}
-    </NavLink>
+    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
+      <Link className="govuk-service-navigation__link" to={to} aria-current={active ? 'page' : undefined}>
+        {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
+      </Link>
+    </li>
   );
 }
 
@@ -58,9 +57,9 @@ export function Layout() {
             {user ? (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list" id="navigation">
-                  {triage ? <li className="govuk-service-navigation__item"><NavItem to="/queue">Triage queue</NavItem></li> : null}
-                  {triage ? <li className="govuk-service-navigation__item"><NavItem to="/referrals/new">New referral</NavItem></li> : null}
-                  {governance ? <li className="govuk-service-navigation__item"><NavItem to="/governance">Governance</NavItem></li> : null}
+                  {triage ? <NavItem to="/queue">Triage queue</NavItem> : null}
+                  {triage ? <NavItem to="/referrals/new">New referral</NavItem> : null}
+                  {governance ? <NavItem to="/governance">Governance</NavItem> : null}
                   <li className="govuk-service-navigation__item">
                     <button
                       type="button"
