@@ -1,6 +1,6 @@
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import type { Logger } from '@mash/shared';
+import { AGENCIES, type AgencyName, type Logger } from '@mash/shared';
 import type { UserAuthConfig } from '../auth/auth-config';
 import { issueDemoToken } from '../auth/demo-issuer';
 import { HUB_ROLES, type HubRole } from '../auth/user';
@@ -15,7 +15,6 @@ export interface AppRoutesOptions {
 
 /** The agency a demo agency-admin administers, unless `agency` is given. */
 const DEMO_ADMIN_AGENCY = 'police';
-const AGENCIES = ['police', 'social-care', 'health', 'education'];
 
 /**
  * The strictest policy the screens run under: their own files only (no inline script or style, no
@@ -91,7 +90,7 @@ export function appRoutes({ web, auth, demoMode, logger }: AppRoutesOptions): Ro
       return;
     }
     const agency = typeof req.query.agency === 'string' ? req.query.agency : DEMO_ADMIN_AGENCY;
-    if (role === 'agency-admin' && !AGENCIES.includes(agency)) {
+    if (role === 'agency-admin' && !AGENCIES.includes(agency as AgencyName)) {
       res.status(400).json({ errors: [{ message: `agency must be one of ${AGENCIES.join(', ')}.`, extensions: { code: 'BAD_USER_INPUT', field: 'agency' } }] });
       return;
     }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorPanel, Loading, usePageTitle } from '../components/govuk';
 import { appConfig } from './config';
-import { startOidcSignIn } from './oidc';
+import { appPath, startOidcSignIn } from './oidc';
 
 const ROLE_TEXT: Record<string, string> = {
   'mash-triage': 'Triage officer: works the queue, rates cases and looks at agency information for RED and AMBER cases',
@@ -12,15 +12,10 @@ const ROLE_TEXT: Record<string, string> = {
   'agency-admin': "Agency administrator: reads their own agency's disclosure log",
 };
 
-/** Where the user goes after signing in: a path inside the app only (never another site). */
-export function safeReturnPath(value: string | null): string {
-  return value && /^\/app\/[^/\\]?/.test(value) && !value.startsWith('//') ? value : '/app/';
-}
-
 export function SignIn() {
   usePageTitle('Sign in');
   const [params] = useSearchParams();
-  const returnTo = safeReturnPath(params.get('returnTo'));
+  const returnTo = appPath(params.get('returnTo'));
   const config = useQuery({ queryKey: ['app-config'], queryFn: appConfig, staleTime: Infinity });
   const expired = sessionStorage.getItem('mash.expired') === '1';
   // The provider unreachable, or its discovery document wrong: said here, not swallowed.

@@ -40,7 +40,7 @@ async function discover(settings: OidcSettings): Promise<oauth.AuthorizationServ
  * Where to go after signing in: a path inside the app only, never another site. Resolved the way the
  * browser will resolve it, so `/app/../x`, `/app/%2e%2e/x` or `\\evil` cannot step outside.
  */
-function appPath(value: string | null | undefined): string {
+export function appPath(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value)) return '/app/';
   const url = new URL(value, window.location.origin);
   if (url.origin !== window.location.origin || !/^\/app(\/|$)/.test(url.pathname)) return '/app/';
