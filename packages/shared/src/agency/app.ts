@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -66,11 +66,13 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
   // Inline (federated) tracing would send resolver timings to the gateway on every request; off.
   // No introspection or landing page in any mode: the grant guard refuses both anyway, and the
   // supergraph is composed from committed SDL, so nobody needs an agency to describe itself.
+  // No cache-control hints either: an agency's answer is never cacheable (every /graphql response
+  // says no-store, set below), and the hints would add a hook to the resolution of every field.
   const server = new ApolloServer<AgencyContext<R>>({
     schema: await buildAgencySchema(adapter),
     includeStacktraceInErrorResponses: false,
     introspection: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginMetrics(metrics.service)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginMetrics(metrics.service)],
   });
   await server.start();
   const app = express();
@@ -85,6 +87,11 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     '/graphql',
     // The gateway's request id (x-request-id) on this agency's log lines and disclosure-log rows.
     requestIdMiddleware({ trustHeader: true, logger }),
+    // Personal data: no cache anywhere keeps an answer, refusals included.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    },
     ...(options.beforeGraphQL ?? []),
     express.json({ limit: '1mb' }),
     grantGuard({

@@ -11,6 +11,8 @@ export interface AgencyResponse {
   text: string;
   /** The body as JSON, or undefined when it is not JSON. */
   body?: { data?: any; errors?: WireError[] };
+  /** The Cache-Control header as sent, or null. */
+  cacheControl: string | null;
 }
 
 export interface AgencyClientOptions {
@@ -64,7 +66,7 @@ export class AgencyClient {
       body = undefined;
     }
     if (Array.isArray(body?.errors)) this.errors.push(...body.errors);
-    return { status: response.status, text, body };
+    return { status: response.status, text, body, cacheControl: response.headers.get('cache-control') };
   }
 }
 

@@ -65,6 +65,8 @@ export function notRefused(response: AgencyResponse): string | undefined {
 /** The body of a 200 answer, or a failure saying what came instead. */
 export function answered(response: AgencyResponse): { data?: any; errors?: any[] } {
   if (response.status !== 200 || !response.body) fail(`HTTP ${response.status}: ${excerpt(response.text)}`);
+  // An answer about people must not be kept by any cache between the agency and the gateway.
+  if (!/(^|[\s,])no-store([\s,]|$)/i.test(response.cacheControl ?? '')) fail(`HTTP 200 with Cache-Control ${JSON.stringify(response.cacheControl)}, not no-store`);
   return response.body;
 }
 
