@@ -4,6 +4,7 @@
 // records the first statement it is sent and stops, so the plan is of exactly what the agency
 // runs. The plan is then taken with EXPLAIN (ANALYZE, BUFFERS) on the agency's database.
 const { Client } = require('pg');
+const { prepareValue } = require('pg/lib/utils');
 const { batchBlockingKeys, checkSubject } = require('@mash/shared');
 
 const STOP = Symbol('captured');
@@ -66,6 +67,12 @@ function walk(node, visit) {
   for (const child of node.Plans ?? []) walk(child, visit);
 }
 
+/** A parameter value as a SQL literal, in the text form `pg` would send it (arrays as array literals). */
+function literal(client, value) {
+  const text = prepareValue(value);
+  return text === null ? 'NULL' : client.escapeLiteral(String(text));
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of the captured query, run twice (the second, warm, is reported). */
 async function explainCandidates({ agency, databaseUrl, representations }) {
   const { sql, params, keys } = await captureCandidateQuery(agency, representations);
@@ -73,9 +80,16 @@ async function explainCandidates({ agency, databaseUrl, representations }) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
-    const [{ 'QUERY PLAN': [json] }] = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)).rows;
-    const text = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((row) => row['QUERY PLAN']).join('\n');
+    // The plan the agency runs: its store prepares every statement and plans it once, without the
+    // values (plan_cache_mode = force_generic_plan, packages/shared/src/agency/store.ts). EXPLAIN
+    // of the statement with its values would show a plan made for them instead, so the statement
+    // is prepared here too and EXPLAIN EXECUTE shows the generic plan, values given as literals.
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    await client.query(`PREPARE mash_candidates AS ${sql}`);
+    const execute = `EXECUTE mash_candidates(${params.map((value) => literal(client, value)).join(', ')})`;
+    await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${execute}`);
+    const [{ 'QUERY PLAN': [json] }] = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${execute}`)).rows;
+    const text = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${execute}`)).rows.map((row) => row['QUERY PLAN']).join('\n');
     const nodes = [];
     walk(json.Plan, (node) => nodes.push({ type: node['Node Type'], relation: node['Relation Name'] ?? null, index: node['Index Name'] ?? null }));
     const seqScans = nodes.filter((node) => node.type === 'Seq Scan');

@@ -71,7 +71,7 @@ function scaleSection(scale) {
   const largest = scale.sizes[scale.sizes.length - 1];
   if (largest?.plans) {
     out.push('');
-    out.push(`Candidate query plans at ${int(largest.people)} people per agency (the agency adapter's own SQL for the RED subjects; EXPLAIN (ANALYZE, BUFFERS), warm):`);
+    out.push(`Candidate query plans at ${int(largest.people)} people per agency (the agency adapter's own SQL for the RED subjects, its generic plan as the agency's store runs it; EXPLAIN (ANALYZE, BUFFERS) EXECUTE, warm):`);
     for (const plan of largest.plans) {
       if (plan.error) {
         out.push(`-- ${plan.agency}: could not capture: ${plan.error}`);
