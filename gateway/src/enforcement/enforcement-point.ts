@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DISCLOSURE_LOG_REVIEW, SENSITIVITY_LEVELS, subjectDigests, type AgencyName, type GrantIssuer, type Logger, type MatchDecision, type SensitivityLevel } from '@mash/shared';
 import type { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
@@ -122,26 +123,31 @@ export class EnforcementPoint {
       this.deps.logger.error('enforcement_lookup_failed', { agency, requestId: context.requestId, error: (error as Error).name, sqlState: (error as { code?: string }).code });
       return [{ caseId: null, subjectIds, indexes: subjectIds.map((_, index) => index), decision: denial('hub-unavailable', 'The hub could not check this case against the sharing agreement, so nothing was fetched') }];
     }
-    for (const group of groups) {
-      if (!group.decision.allowed || !context.user || !group.caseId) continue;
-      const minted = await this.deps.issuer.mint({
+    // Each grant is named now and signed while its decision is being logged: the entry carries the
+    // grant id, and the grant goes out only if the entry was written (`audited` drops it otherwise).
+    const user = context.user;
+    const mints = groups.map((group) => {
+      if (!group.decision.allowed || !user || !group.caseId) return undefined;
+      group.grantId = randomUUID();
+      return this.deps.issuer.mint({
         agency,
         caseId: group.caseId,
         subjectIds: group.subjectIds,
         purpose: TRIAGE_PURPOSE,
         policyVersion: group.decision.policyVersion,
-        userId: context.user.id,
+        userId: user.id,
         obligations: group.decision.obligations,
         matchDecisions: Object.fromEntries(group.subjectIds.flatMap((id) => {
           const decision = matchDecisions.get(id)?.get(agency);
           return decision ? [[id, decision]] : [];
         })),
         subjectDigests: subjectDigests(group.indexes.map((index) => representations[index])),
-      });
-      group.grant = minted.token;
-      group.grantId = minted.grantId;
-    }
-    const audited = await this.audited(groups, (group) => ({
+      }, { grantId: group.grantId });
+    });
+    const signed = Promise.all(mints);
+    // A failed signature is the request's failure, as before; never an unhandled rejection meanwhile.
+    signed.catch(() => undefined);
+    const logged = await this.audited(groups, (group) => ({
       ...this.entryBase(context, agency, fields, group.decision),
       caseId: group.caseId,
       subjectIds: group.subjectIds,
@@ -151,6 +157,8 @@ export class EnforcementPoint {
         ...(group.release ? { released: group.release.levels, withheld: group.release.withheld } : {}),
       },
     }));
+    const tokens = await signed;
+    const audited = logged.map((group, index) => (group.grantId && group.decision.allowed ? { ...group, grant: tokens[index]?.token } : group));
     // Only once the decision is logged and the fetch will go out: the case's first costs one UPDATE.
     await this.markResearch(context, audited, cases, subjectIds, now);
     return audited;

@@ -24,11 +24,11 @@ export function traceDecisions(groups: CaseGroup[], entries: AuditEntryInput[]):
     recordSpan('mash.enforcement.decision', {
       [MashAttributes.agency]: entry?.agency ?? '',
       [MashAttributes.requestId]: entry?.requestId ?? '',
-      [MashAttributes.decision]: group.decision.allowed && group.grant ? 'ALLOWED' : 'DENIED',
+      [MashAttributes.decision]: group.decision.allowed && group.grantId ? 'ALLOWED' : 'DENIED',
       [MashAttributes.rule]: group.decision.rule,
       [MashAttributes.policyVersion]: group.decision.policyVersion,
       [MashAttributes.subjects]: group.subjectIds.length,
-      ...(group.grant && group.grantId ? { [MashAttributes.grantId]: group.grantId } : {}),
+      ...(group.decision.allowed && group.grantId ? { [MashAttributes.grantId]: group.grantId } : {}),
     });
   });
   return groups;

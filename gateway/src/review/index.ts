@@ -1,6 +1,7 @@
 import { AccessReviewResolver } from './access-review.resolver';
 import { UserActivityResolver } from './activity.resolver';
 import { AccessReviewIndexes1764820000000 } from './migrations/1764820000000-AccessReviewIndexes';
+import { SubjectIndexWithoutPendingList1764820000001 } from './migrations/1764820000001-SubjectIndexWithoutPendingList';
 import { WhoHasSeenResolver } from './who-has-seen.resolver';
 
 export * from './access-review.type';
@@ -15,6 +16,6 @@ export { REVIEWERS } from './guard';
 export { SUBJECT_ACCESS_REVIEW, SUBJECT_ACCESS_REVIEW_RULE } from './purpose';
 
 /** For the hub's data source. */
-export const reviewMigrations = [AccessReviewIndexes1764820000000];
+export const reviewMigrations = [AccessReviewIndexes1764820000000, SubjectIndexWithoutPendingList1764820000001];
 /** For the hub's schema. */
 export const reviewResolvers = [AccessReviewResolver, WhoHasSeenResolver, UserActivityResolver] as const;

@@ -50,9 +50,13 @@ export class GrantIssuer {
     return this.key.kid;
   }
 
-  async mint(claims: Omit<GrantClaims, 'grantId'>, options: { ttlSeconds?: number } = {}): Promise<MintedGrant> {
+  /**
+   * `options.grantId` names the grant in advance (a fresh UUID otherwise), so the caller can record
+   * its decision under that id while the grant is being signed.
+   */
+  async mint(claims: Omit<GrantClaims, 'grantId'>, options: { ttlSeconds?: number; grantId?: string } = {}): Promise<MintedGrant> {
     const key = this.key;
-    const grantId = randomUUID();
+    const grantId = options.grantId ?? randomUUID();
     const issuedAt = Math.floor(this.now() / 1000);
     const expiresAt = issuedAt + clampTtl(options.ttlSeconds ?? this.ttlSeconds);
     const token = await new jose.SignJWT(payloadFromClaims(claims))

@@ -43,6 +43,14 @@ test('a minted grant verifies to the claims it was minted with', async () => {
   expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
 });
 
+test('a grant named in advance carries that id (the access log records it while the grant is signed)', async () => {
+  const named = crypto.randomUUID();
+  const { token, grantId } = await issuer.mint(POLICE_GRANT, { grantId: named });
+  expect(grantId).toBe(named);
+  await expect(police.verify(token)).resolves.toMatchObject({ grantId: named });
+  expect((await issuer.mint(POLICE_GRANT)).grantId).not.toBe(named);
+});
+
 test('an EdDSA key works end to end', async () => {
   const edIssuer = new GrantIssuer({ key: await generateSigningKey('EdDSA') });
   const verifier = new GrantVerifier({ agency: 'police', issuer: 'mash-gateway', jwks: edIssuer.jwks() });
