@@ -25,7 +25,7 @@ export class DecisionFacts1764810000000 implements MigrationInterface {
  * `audit_log_append` as the AuditLog migration made it, with or without the facts column: a JSON
  * null for facts is stored as SQL NULL (what the hash means by "no facts").
  */
-function appendFunction(withFacts: boolean): string {
+export function appendFunction(withFacts: boolean): string {
   const column = withFacts ? ', facts' : '';
   const value = withFacts ? `, NULLIF(item->'facts', 'null'::jsonb)` : '';
   return `
