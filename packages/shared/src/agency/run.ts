@@ -56,6 +56,7 @@ export async function runAgency<C extends CandidateRow, F, R extends object>(ada
     entities: agencyEntities(adapter as AgencyAdapter<CandidateRow, unknown, object>),
     migrations: adapter.migrations,
     timeouts: databaseTimeoutsFromEnv(),
+    genericPlans: true,
   });
   const applied = await migrate(database);
   logger.info('migrations', { applied: applied.length, mode: database.mode });

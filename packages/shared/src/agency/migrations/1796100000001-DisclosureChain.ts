@@ -59,28 +59,7 @@ export class DisclosureChain1796100000001 implements MigrationInterface {
       END $$`);
     // Each element carries the row and its canonical JSON cut around prev_hash (linkTemplate):
     // hash = sha256(hash_before || prev_hash || hash_after), the bytes the verifier hashes in JavaScript.
-    await queryRunner.query(`
-      CREATE FUNCTION disclosure_log_append(entries jsonb)
-        RETURNS TABLE (entry_seq bigint, entry_hash char(64))
-        LANGUAGE plpgsql VOLATILE AS $$
-      DECLARE
-        item jsonb;
-        prev char(64);
-      BEGIN
-        entry_hash := disclosure_log_lock_head();
-        FOR item IN SELECT value FROM jsonb_array_elements(entries) WITH ORDINALITY ORDER BY ordinality LOOP
-          prev := entry_hash;
-          entry_hash := encode(sha256(convert_to((item->>'hash_before') || prev || (item->>'hash_after'), 'UTF8')), 'hex');
-          INSERT INTO disclosure_log (id, disclosed_at, grant_id, request_id, case_id, user_id, purpose, subject_id, match_status,
-                                      record_ids, obligations, prev_hash, hash)
-            VALUES ((item->>'id')::uuid, (item->>'disclosed_at')::timestamptz, item->>'grant_id', item->>'request_id', item->>'case_id',
-                    item->>'user_id', item->>'purpose', item->>'subject_id', item->>'match_status',
-                    ARRAY(SELECT jsonb_array_elements_text(item->'record_ids')), ARRAY(SELECT jsonb_array_elements_text(item->'obligations')),
-                    prev, entry_hash)
-            RETURNING seq INTO entry_seq;
-          RETURN NEXT;
-        END LOOP;
-      END $$`);
+    await queryRunner.query(ROW_BY_ROW_APPEND);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -123,3 +102,27 @@ async function chainExisting(queryRunner: QueryRunner): Promise<number> {
     after = Number(rows[rows.length - 1].seq);
   }
 }
+
+/** The append as this migration made it: one INSERT per row (`SetBasedDisclosureAppend` replaces it). */
+export const ROW_BY_ROW_APPEND = `
+      CREATE OR REPLACE FUNCTION disclosure_log_append(entries jsonb)
+        RETURNS TABLE (entry_seq bigint, entry_hash char(64))
+        LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        item jsonb;
+        prev char(64);
+      BEGIN
+        entry_hash := disclosure_log_lock_head();
+        FOR item IN SELECT value FROM jsonb_array_elements(entries) WITH ORDINALITY ORDER BY ordinality LOOP
+          prev := entry_hash;
+          entry_hash := encode(sha256(convert_to((item->>'hash_before') || prev || (item->>'hash_after'), 'UTF8')), 'hex');
+          INSERT INTO disclosure_log (id, disclosed_at, grant_id, request_id, case_id, user_id, purpose, subject_id, match_status,
+                                      record_ids, obligations, prev_hash, hash)
+            VALUES ((item->>'id')::uuid, (item->>'disclosed_at')::timestamptz, item->>'grant_id', item->>'request_id', item->>'case_id',
+                    item->>'user_id', item->>'purpose', item->>'subject_id', item->>'match_status',
+                    ARRAY(SELECT jsonb_array_elements_text(item->'record_ids')), ARRAY(SELECT jsonb_array_elements_text(item->'obligations')),
+                    prev, entry_hash)
+            RETURNING seq INTO entry_seq;
+          RETURN NEXT;
+        END LOOP;
+      END $$`;
