@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,12 +7,13 @@ import {
   AGENCIES, agencyStore, disclosureHashed, envPrefix, fetchCheckpoint, GrantVerifier, linkTemplate, type AgencyName,
 } from '@mash/shared';
 import { entryHash, type AuditEntry } from '../../gateway/src/audit';
+import { runVerifyCli } from '@mash/gateway/dist/audit/verify-cli';
 import { startFederation, type Federation } from '../support/federation';
 
-// The command `npm run audit:verify` runs: the compiled CLI (npm test builds first).
-const cli = path.resolve(__dirname, '../../gateway/dist/audit/verify-cli.js');
-// The CLI is another process: it reaches the five databases through a Postgres server. With
-// embedded PGlite each database is one in-process session, out of its reach.
+// The command `npm run audit:verify` runs, called through its entry point in this process (the
+// compiled CLI, npm test builds first; verify-cli.test.ts starts it as a process). It reaches the
+// five databases by URL, as the command does: a Postgres server's. The federation's embedded
+// PGlite databases are in-memory sessions with no URL.
 const serverMode = Boolean(process.env.TEST_DATABASE_URL);
 jest.setTimeout(180_000);
 
@@ -27,7 +27,12 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
   let checkpointSeq: number;
   const hub = () => federation.hub.dataSource;
   const agencyDb = (agency: AgencyName) => federation.agencies[agency].database.dataSource;
-  const verify = () => spawnSync(process.execPath, [cli], { env, encoding: 'utf8', timeout: 120_000 });
+  const verify = async () => {
+    let stdout = '';
+    let stderr = '';
+    const status = await runVerifyCli([], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env });
+    return { status, stdout, stderr };
+  };
 
   /** What a database superuser can do and the checkpoints are there to reveal. */
   async function asSuperuser(db: DataSource, table: string, work: () => Promise<unknown>): Promise<void> {
@@ -74,8 +79,8 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('verifies an intact federation clean: the hub chain, every agency checkpoint, disclosure chain and grant', () => {
-    const run = verify();
+  it('verifies an intact federation clean: the hub chain, every agency checkpoint, disclosure chain and grant', async () => {
+    const run = await verify();
     expect(run.stdout).toMatch(/^audit chain intact: \d+ entries checked/);
     for (const agency of AGENCIES) {
       expect(run.stdout).toMatch(new RegExp(`^${agency}: intact: 1 checkpoint\\(s\\) held against the hub's chain \\(newest seq ${checkpointSeq}, .*; [1-9]\\d* disclosure\\(s\\) chained and reconciled`, 'm'));
@@ -87,7 +92,7 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
     const forged = { id: randomUUID(), disclosedAt: new Date(), grantId: randomUUID(), requestId: randomUUID(), caseId: 'case-x', userId: 'someone', purpose: 'MASH_TRIAGE', subjectId: 'subject-x', matchStatus: 'MATCHED', recordIds: ['record-x'], obligations: [] };
     const hashed = disclosureHashed(forged);
     await agencyDb('education').query('SELECT * FROM disclosure_log_append($1::jsonb)', [JSON.stringify([{ ...hashed, disclosed_at: forged.disclosedAt.toISOString(), hash_before: linkTemplate(hashed).before, hash_after: linkTemplate(hashed).after }])]);
-    const run = verify();
+    const run = await verify();
     expect(run.stdout).toMatch(/^audit chain intact/);
     expect(run.stdout).toContain(`education: disclosure seq`);
     expect(run.stdout).toContain(`under grant ${forged.grantId}: the hub never issued this grant (a forged grant or a leaked signing key)`);
@@ -97,7 +102,7 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
 
   it('reports a disclosure row altered by a superuser (the agency chain breaks)', async () => {
     await asSuperuser(agencyDb('health'), 'disclosure_log', () => agencyDb('health').query("UPDATE disclosure_log SET match_status = 'NOT_KNOWN' WHERE seq = 1"));
-    const run = verify();
+    const run = await verify();
     expect(run.stdout).toMatch(/health: disclosure log BROKEN at seq 1 \(id [0-9a-f-]+\): hash mismatch/);
     expect(run.status).toBe(1);
   });
@@ -115,7 +120,7 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
         prevHash = hash;
       }
     });
-    const run = verify();
+    const run = await verify();
     expect(run.stdout).toMatch(/^audit chain intact/); // the rewrite is consistent on its own
     for (const agency of AGENCIES) {
       expect(run.stdout).toContain(`${agency}: checkpoint seq ${checkpointSeq} signed`);
@@ -126,7 +131,7 @@ const CASE = `query($id: ID!) { case(id: $id) { subjects { police { status } soc
 
   it('catches the newest entries deleted by a superuser, which leaves a shorter chain that is still whole', async () => {
     await asSuperuser(hub(), 'audit_log', () => hub().query('DELETE FROM audit_log WHERE seq >= $1', [checkpointSeq - 1]));
-    const run = verify();
+    const run = await verify();
     expect(run.stdout).toMatch(new RegExp(`^audit chain intact: ${checkpointSeq - 2} entries`));
     expect(run.stdout).toContain(`police: checkpoint seq ${checkpointSeq} signed`);
     expect(run.stdout).toContain(`the hub's log ends at seq ${checkpointSeq - 2}, so entries signed for were removed from its end (truncation)`);

@@ -6,8 +6,10 @@ import path from 'node:path';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { openDatabase, openTestDatabase, type Database } from '@mash/shared';
 import { AuditDecision, AuditKind, AuditLog, auditEntities, auditMigrations } from '../../gateway/src/audit';
+import { runVerifyCli } from '@mash/gateway/dist/audit/verify-cli';
 
-// The command `npm run audit:verify` runs: the compiled CLI (npm test builds first).
+// The command `npm run audit:verify` runs: the compiled CLI (npm test builds first). It is started
+// as a process for exit 0 and exit 1; the other checks call its entry point in this process.
 const cli = path.resolve(__dirname, '../../gateway/dist/audit/verify-cli.js');
 const serverMode = Boolean(process.env.TEST_DATABASE_URL);
 // jest ignores testTimeout set per project; opening PGlite on a busy machine can take seconds.
@@ -31,6 +33,13 @@ describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hu
     }
   }
   const verify = () => spawnSync(process.execPath, [cli], { env, encoding: 'utf8', timeout: 60000 });
+  /** The command's entry point in this process: its exit code and what it printed. */
+  const verifyInProcess = async () => {
+    let stdout = '';
+    let stderr = '';
+    const status = await runVerifyCli([], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env });
+    return { status, stdout, stderr };
+  };
 
   beforeAll(async () => {
     expect(fs.existsSync(cli)).toBe(true); // if not: npm run build
@@ -68,7 +77,7 @@ describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hu
       await db.dataSource.query(`UPDATE audit_log SET facts = jsonb_set(facts, '{case,rag}', '"AMBER"') WHERE seq = 4`);
       await db.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     });
-    const broken = verify();
+    const broken = await verifyInProcess();
     expect(broken.stdout.trim()).toMatch(/^audit chain BROKEN at seq 4 \(id [0-9a-f-]{36}\): hash mismatch/);
     expect(broken.status).toBe(1);
     await withHub(async (db) => {
@@ -76,7 +85,7 @@ describe(`audit:verify command (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hu
       await db.dataSource.query(`UPDATE audit_log SET facts = jsonb_set(facts, '{case,rag}', '"RED"') WHERE seq = 4`);
       await db.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     });
-    expect(verify().status).toBe(0);
+    expect((await verifyInProcess()).status).toBe(0);
   });
 
   it('exits 1 naming the first broken entry when one was altered', async () => {

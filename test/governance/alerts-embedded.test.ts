@@ -1,22 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database } from '@mash/shared';
 import { createLogger } from '@mash/shared';
 import { acknowledgeAlert, AlertScanner, AlertScheduler } from '@mash/gateway/dist/alerts';
 import { AuditDecision, AuditKind } from '@mash/gateway/dist/audit';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
+import { emptyEmbeddedDatabase } from '../support/embedded';
 import { appendDated } from './alerts-support';
 
 // The embedded mode (PGlite, one session): the migrations, the scan's SQL (advisory lock,
 // jsonb_to_recordset, the trigger's to_jsonb) and the acknowledgement, whatever TEST_DATABASE_URL says.
 describe('alerts on the embedded database', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-alerts-embedded-'));
   let db: Database;
 
   beforeAll(async () => {
-    db = await openDatabase({ service: 'hub-alerts-embedded', entities: hubEntities, migrations: hubMigrations });
+    // An empty embedded database copied from the test template (initdb in WebAssembly is slow).
+    await emptyEmbeddedDatabase(path.join(folder, 'hub'));
+    db = await openDatabase({ service: 'hub-alerts-embedded', embeddedPath: path.join(folder, 'hub'), entities: hubEntities, migrations: hubMigrations });
     await db.dataSource.runMigrations();
     await hubServices(db.dataSource).policies.ensureDefault('test');
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await db?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
 
   it('raises, acknowledges once and keeps an alert there too', async () => {
     const hub = db.dataSource;

@@ -11,10 +11,13 @@ import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { DEFAULT_POLICY, decideFetch, releasedLevels, type PolicyDocument } from '@mash/gateway/dist/policy';
+import { runSimulateCli } from '@mash/gateway/dist/policy/simulate-cli';
+import { emptyEmbeddedDatabase } from '../support/embedded';
 
 /**
  * `npm run policy:simulate` as a governance lead runs it on the hub's database: a draft from a
  * file (--file) or a version the hub holds (--version), Markdown or JSON, exit 2 on bad input.
+ * The script is started as a process twice (exit 0 and 2); the other cases call what it calls.
  */
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -55,6 +58,13 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
     (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
+  /** The script's entry point in this process: its exit code and what it printed. */
+  const inProcess = async (...args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runSimulateCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env });
+    return { code, stdout, stderr };
+  };
 
   beforeAll(async () => {
     const { HUB_DATABASE_URL: _ignored, ...rest } = process.env;
@@ -62,6 +72,9 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
     if (serverMode) {
       serverDb = await openTestDatabase({ service: 'hub-simulate-cli', entities: hubEntities, migrations: hubMigrations });
       env.HUB_DATABASE_URL = (serverDb.dataSource.options as PostgresConnectionOptions).url;
+    } else {
+      // An empty embedded database copied from the test template (initdb in WebAssembly is slow).
+      await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
     }
     fs.writeFileSync(draftFile, JSON.stringify(draft()));
     await withHub(async (db) => {
@@ -118,7 +131,7 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
   });
 
   it('prints Markdown tables and the method for a version the hub holds', async () => {
-    const { code, stdout } = await simulate('--version', DEFAULT_POLICY.version, '--from', day.from, '--to', day.to);
+    const { code, stdout } = await inProcess('--version', DEFAULT_POLICY.version, '--from', day.from, '--to', day.to);
     expect(code).toBe(0);
     expect(stdout).toContain(`# Simulation of ISA version ${DEFAULT_POLICY.version}`);
     expect(stdout).toContain(`Simulated: version ${DEFAULT_POLICY.version} (ACTIVE) held by the hub.`);
@@ -135,7 +148,7 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
     ['a bad date', ['--version', 'x', '--from', '2026-13-01', '--to', '2026-12-01'], /from "2026-13-01" is not a date/],
     ['a version the hub does not hold', ['--version', '1999-01-01.1', '--from', '2026-01-01', '--to', '2026-01-02'], /holds no ISA policy version 1999-01-01.1/],
   ])('exits 2 for %s', async (_label, args, message) => {
-    const { code, stderr } = await simulate(...args);
+    const { code, stderr } = await inProcess(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });

@@ -23,18 +23,36 @@ interface Options {
   hubOnly: boolean;
 }
 
+/** Where the command writes, and the environment it reads (the process's when left out). */
+export interface VerifyCliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
- * `npm run audit:verify`: checks the hub's access log and the agencies' records offline. Exit 0
- * when everything is intact, 1 when anything is broken, 2 when it could not be checked (no
- * database, no table, no connection, a bad argument). In embedded mode stop the services first:
- * PGlite's files are for one process at a time.
+ * `npm run audit:verify`: checks the hub's access log and the agencies' records offline. Returns
+ * the exit code: 0 when everything is intact, 1 when anything is broken, 2 when it could not be
+ * checked (no database, no table, no connection, a bad argument). In embedded mode stop the
+ * services first: PGlite's files are for one process at a time.
  */
-async function main(argv: string[]): Promise<number> {
+export async function runVerifyCli(argv: string[], io: VerifyCliIo): Promise<number> {
+  try {
+    return await main(argv, { ...io, env: io.env ?? process.env });
+  } catch (error) {
+    io.stderr(`audit:verify could not check: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+type Io = Required<VerifyCliIo>;
+
+async function main(argv: string[], io: Io): Promise<number> {
   const options = parseArguments(argv);
-  const url = optionalString('HUB_DATABASE_URL');
-  const embeddedPath = path.join(dataDirectory(), 'hub');
+  const url = optionalString('HUB_DATABASE_URL', io.env);
+  const embeddedPath = path.join(dataDirectory(io.env), 'hub');
   if (!url && !fs.existsSync(embeddedPath)) {
-    console.error(`audit:verify: no hub database at ${embeddedPath}; start the gateway once or set HUB_DATABASE_URL`);
+    io.stderr(`audit:verify: no hub database at ${embeddedPath}; start the gateway once or set HUB_DATABASE_URL\n`);
     return 2;
   }
   const hub = await openDatabase({ service: 'hub', url, embeddedPath, entities: auditEntities, migrations: [] });
@@ -44,12 +62,12 @@ async function main(argv: string[]): Promise<number> {
     const took = `${((Date.now() - started) / 1000).toFixed(1)}s`;
     const head = report.head ? `, head seq ${report.head.seq} hash ${report.head.hash}` : '';
     if (report.ok) {
-      console.log(`audit chain intact: ${report.entries} entries checked in ${took}${head}`);
+      io.stdout(`audit chain intact: ${report.entries} entries checked in ${took}${head}\n`);
     } else {
       const broken = report.firstBroken!;
-      console.log(`audit chain BROKEN at seq ${broken.seq} (id ${broken.id}): ${broken.reason}; ${report.entries} entries checked in ${took}`);
+      io.stdout(`audit chain BROKEN at seq ${broken.seq} (id ${broken.id}): ${broken.reason}; ${report.entries} entries checked in ${took}\n`);
     }
-    const agencies = options.hubOnly ? [] : await auditAgencies(hub, report.head, options);
+    const agencies = options.hubOnly ? [] : await auditAgencies(hub, report.head, options, io);
     const agenciesOk = agencies.every((agency) => agency.problems.length === 0);
     return report.ok && agenciesOk ? 0 : 1;
   } finally {
@@ -58,14 +76,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Each reachable agency in turn (embedded databases are opened one at a time). */
-async function auditAgencies(hub: Database, hubHead: { seq: string; hash: string } | undefined, options: Options): Promise<AgencyAuditReport[]> {
-  const keys = await gatewayKeys(options);
-  const issuer = optionalString('MASH_GRANT_ISSUER') ?? DEFAULT_GRANT_ISSUER;
+async function auditAgencies(hub: Database, hubHead: { seq: string; hash: string } | undefined, options: Options, io: Io): Promise<AgencyAuditReport[]> {
+  const keys = await gatewayKeys(options, io.env);
+  const issuer = optionalString('MASH_GRANT_ISSUER', io.env) ?? DEFAULT_GRANT_ISSUER;
   const reports: AgencyAuditReport[] = [];
   const skipped: string[] = [];
   for (const agency of AGENCIES) {
-    const url = options.agencyUrls[agency] ?? optionalString(`${envPrefix(agency)}_DATABASE_URL`);
-    const embeddedPath = path.join(dataDirectory(), agency);
+    const url = options.agencyUrls[agency] ?? optionalString(`${envPrefix(agency)}_DATABASE_URL`, io.env);
+    const embeddedPath = path.join(dataDirectory(io.env), agency);
     if (!url && !fs.existsSync(embeddedPath)) {
       skipped.push(agency);
       continue;
@@ -76,24 +94,24 @@ async function auditAgencies(hub: Database, hubHead: { seq: string; hash: string
       reports.push(report);
       const newest = report.newest ? ` (newest seq ${report.newest.seq}, signed ${report.newest.signedAt.toISOString()})` : '';
       const verdict = report.problems.length === 0 ? 'intact' : `${report.problems.length} problem(s)`;
-      console.log(`${agency}: ${verdict}: ${report.checkpoints} checkpoint(s) held against the hub's chain${newest}; ${report.disclosures} disclosure(s) chained and reconciled with the hub's grants`);
-      for (const problem of report.problems) console.log(`  ${problem}`);
-      for (const note of report.notes) console.error(`audit:verify: note: ${note}`);
+      io.stdout(`${agency}: ${verdict}: ${report.checkpoints} checkpoint(s) held against the hub's chain${newest}; ${report.disclosures} disclosure(s) chained and reconciled with the hub's grants\n`);
+      for (const problem of report.problems) io.stdout(`  ${problem}\n`);
+      for (const note of report.notes) io.stderr(`audit:verify: note: ${note}\n`);
     } finally {
       await db.close();
     }
   }
   if (skipped.length > 0) {
-    console.error(`audit:verify: note: no database for ${skipped.join(', ')} (--agency-db or <AGENCY>_DATABASE_URL): their checkpoints and disclosure logs were not checked`);
+    io.stderr(`audit:verify: note: no database for ${skipped.join(', ')} (--agency-db or <AGENCY>_DATABASE_URL): their checkpoints and disclosure logs were not checked\n`);
   }
   return reports;
 }
 
 /** The gateway's public keys, to check checkpoint signatures: a pinned JWKS, or the public half of the grant key. */
-async function gatewayKeys(options: Options): Promise<JSONWebKeySet | undefined> {
-  const file = options.jwksFile ?? optionalString('MASH_GATEWAY_JWKS_FILE');
+async function gatewayKeys(options: Options, env: NodeJS.ProcessEnv): Promise<JSONWebKeySet | undefined> {
+  const file = options.jwksFile ?? optionalString('MASH_GATEWAY_JWKS_FILE', env);
   if (file) return loadPinnedKeySet(path.resolve(file));
-  const pem = optionalString(GRANT_PRIVATE_KEY_VARIABLE) ?? readIfExists(path.join(dataDirectory(), 'keys', 'grant-signing-key.pem'));
+  const pem = optionalString(GRANT_PRIVATE_KEY_VARIABLE, env) ?? readIfExists(path.join(dataDirectory(env), 'keys', 'grant-signing-key.pem'));
   if (!pem) return undefined;
   const jwk = createPublicKey(pem.replace(/\\n/g, '\n')).export({ format: 'jwk' }) as jose.JWK;
   return { keys: [{ ...jwk, kid: await jose.calculateJwkThumbprint(jwk, 'sha256') }] };
@@ -118,12 +136,12 @@ function parseArguments(argv: string[]): Options {
   return options;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+// `node gateway/dist/audit/verify-cli.js`: the exit code is the process's.
+if (require.main === module) {
+  void runVerifyCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
     process.exitCode = code;
-  },
-  (error: Error) => {
-    console.error(`audit:verify could not check: ${error.message}`);
-    process.exitCode = 2;
-  },
-);
+  });
+}

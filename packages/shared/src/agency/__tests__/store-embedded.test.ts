@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database } from '../../database';
+import { emptyEmbeddedDatabase } from '../../__tests__/support/embedded-template';
 import { agencyStore } from '../store';
 
 /**
@@ -8,11 +12,17 @@ import { agencyStore } from '../store';
  * first request after ten idle seconds with 42P05).
  */
 describe('agency store on embedded PGlite', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-store-embedded-'));
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ service: 'store-test', entities: [], migrations: [] });
+    // An empty database copied from the test template (initdb in WebAssembly costs 10-20 s).
+    await emptyEmbeddedDatabase(path.join(folder, 'db'));
+    db = await openDatabase({ service: 'store-test', embeddedPath: path.join(folder, 'db'), entities: [], migrations: [] });
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await db?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
 
   it('keeps its one connection open while idle', () => {
     const pool = (db.dataSource.driver as unknown as { master: { options: { idleTimeoutMillis?: number } } }).master;
