@@ -1,6 +1,6 @@
 import { AGENCIES } from '@mash/shared';
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './support/postgres';
-import { startStack, SERVICES, sleep, type ServiceName, type Stack } from './support/stack';
+import { startStack, SERVICES, type ServiceName, type Stack } from './support/stack';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { agencyErrorCodes, agencyOutcome, complete, eventually, hasAgencyData, triageClient, type Answer, type TriageClient } from './support/triage';
 import { verifyAuditChain } from './support/audit';
@@ -179,14 +179,17 @@ describeWithPostgres(`faults: databases down and restarted${bin ? '' : ' (skippe
       }
     };
     const workers = Array.from({ length: 4 }, worker);
-    await sleep(1500);
+    // Under load: a few answers (complete, the server up) before the restart.
+    await eventually('answers before the restart', async () => answers.length >= 4, 30_000, 50);
     const restartAt = Date.now();
     await postgres.restart();
     const restartedAt = Date.now();
     figures.postgresRestartMs = restartedAt - restartAt;
     try {
       figures.recoveryAfterRestartMs = await eventually('complete answers after the restart', async () => complete(await client.triage(caseId)), 30_000, 100);
-      await sleep(1500);
+      // Under load still: a few of the workers' requests started after the recovery, to check below.
+      const recovered = restartedAt + figures.recoveryAfterRestartMs;
+      await eventually('answers after the recovery', async () => answers.filter((entry) => entry.at > recovered).length >= 4, 30_000, 50);
     } finally {
       running = false;
       await Promise.all(workers);

@@ -148,18 +148,25 @@ async function migrate(dataSource: DataSource, migration: new () => MigrationInt
 interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
+// Each agency's database as it was before the BlockingKeys migration (that one is run by hand
+// below): the four created and migrated at once, each agency's tests using only its own.
+const databases = new Map<string, Database>();
+beforeAll(async () => {
+  await Promise.all(AGENCIES.map(async (agency) => {
+    const before = agency.adapter.migrations.slice(0, agency.adapter.migrations.indexOf(agency.blockingKeys));
+    databases.set(agency.service, await openTestDatabase({ service: agency.service, entities: agencyEntities(agency.adapter), migrations: before }));
+  }));
+});
+afterAll(async () => {
+  await Promise.all([...databases.values()].map((db) => db.close()));
+});
+
 describe.each(AGENCIES)('$service: blocking_keys', (agency) => {
   let db: Database;
   const migrations = agency.adapter.migrations;
-  const before = migrations.slice(0, migrations.indexOf(agency.blockingKeys));
 
-  beforeAll(async () => {
-    // A database as it was before the BlockingKeys migration: that one is run by hand below.
-    db = await openTestDatabase({ service: agency.service, entities: agencyEntities(agency.adapter), migrations: before });
-  });
-
-  afterAll(async () => {
-    await db?.close();
+  beforeAll(() => {
+    db = databases.get(agency.service)!;
   });
 
   it('registers the BlockingKeys migration right after the initial one', () => {
