@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run load [-- --duration 60 --connections 32 --mix triage=5,cases=3,write=2 --seed-people 2000
+// npm run load [-- --duration 60 --warmup 5 --connections 32 --mix triage=5,cases=3,write=2 --seed-people 2000
 //                  --users 8 --timeout 10 --database-url <postgres on loopback> --database-prefix mash_load
 //                  --base-port <n> --results-dir <dir> --keep --cpu-prof <dir>]
 //
@@ -9,7 +9,10 @@
 // the four agencies and the gateway as separate processes against them (production builds,
 // NODE_ENV=production, demo seed), vacuums and analyses the seeded databases (as autovacuum would),
 // and sends them, with autocannon, a closed-loop mix of triage
-// reads, case-list reads and referral writes for --duration seconds at --connections connections.
+// reads, case-list reads and referral writes for --duration seconds at --connections connections,
+// after --warmup seconds of the same load (JIT compilation, connection pools, prepared statements:
+// its latencies are reported apart and not in the run's percentiles; its errors fail the run as
+// the run's do, and its writes are checked with the run's).
 // Afterwards, with the services stopped: every write the client got a case for must be in the hub
 // database, and the access log's chain must verify. Prints the figures with the method and writes
 // them as JSON to load/results/load-<timestamp>.json.
@@ -30,7 +33,7 @@ const { generateKeyPairSync, randomBytes } = require('node:crypto');
 
 const root = path.resolve(__dirname, '..');
 const USAGE =
-  'usage: npm run load -- [--duration 60] [--connections 32] [--mix triage=5,cases=3,write=2] [--seed-people 2000] [--users 8] [--timeout 10] ' +
+  'usage: npm run load -- [--duration 60] [--warmup 5] [--connections 32] [--mix triage=5,cases=3,write=2] [--seed-people 2000] [--users 8] [--timeout 10] ' +
   '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep] [--cpu-prof <dir>]';
 
 function usageError(message) {
@@ -43,6 +46,7 @@ try {
   ({ values: args } = parseArgs({
     options: {
       duration: { type: 'string', default: '60' },
+      warmup: { type: 'string', default: '5' },
       connections: { type: 'string', default: '32' },
       mix: { type: 'string', default: 'triage=5,cases=3,write=2' },
       'seed-people': { type: 'string', default: '2000' },
@@ -101,6 +105,7 @@ const adminUrl = loopbackDatabaseUrl(args['database-url']);
 if (!/^[a-z_][a-z0-9_]{0,40}$/.test(args['database-prefix'])) usageError('--database-prefix must be lower-case letters, digits and _ (a Postgres name), at most 41 characters');
 const settings = {
   durationS: positive('duration', { max: 3600 }),
+  warmupS: /^\d+$/.test(args.warmup) && Number(args.warmup) <= 600 ? Number(args.warmup) : usageError('--warmup must be a whole number of seconds from 0 to 600'),
   connections: positive('connections', { max: 1024 }),
   mix,
   seedPeople: positive('seed-people'),
@@ -264,9 +269,8 @@ async function triageCases(gateway, token) {
 }
 
 /** Runs autocannon for the run's duration; every answer and every failed request lands in `recorder`. */
-function runLoad({ port, cases, tokens, recorder }) {
+function runLoad({ port, requests, recorder, durationS }) {
   const autocannon = require('autocannon');
-  const requests = requestsFor({ mix, runId, cases: cases.map((found) => found.id), tokens });
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const instance = autocannon(
@@ -274,7 +278,7 @@ function runLoad({ port, cases, tokens, recorder }) {
         url: `http://127.0.0.1:${port}`,
         connections: settings.connections,
         pipelining: 1,
-        duration: settings.durationS,
+        duration: durationS,
         timeout: settings.timeoutS,
         requests,
         setupClient: (connection) => {
@@ -350,10 +354,19 @@ async function main() {
   const cases = await triageCases(gateway, tokens[0]);
   log(`${cases.length} open RED/AMBER cases to triage; ${settings.connections} connections for ${settings.durationS} s, mix ${args.mix}`);
 
+  // One request list for the warm-up and the run: its counters go on, so every write's key is new.
+  const requests = requestsFor({ mix, runId, cases: cases.map((found) => found.id), tokens });
+  let warmup = null;
+  if (settings.warmupS > 0) {
+    const warmupRecorder = createRecorder();
+    const { seconds: warmupSeconds } = await runLoad({ port: ports.gateway, requests, recorder: warmupRecorder, durationS: settings.warmupS });
+    warmup = { recorder: warmupRecorder, figures: summarise(warmupRecorder, warmupSeconds) };
+    log(`warm-up done: ${warmup.figures.overall.requests} answered in ${warmupSeconds.toFixed(1)} s (not in the run's figures)`);
+  }
   const recorder = createRecorder();
   const loadStartedAt = new Date().toISOString();
   const cpuStart = cpuSnapshot(services, Object.values(databases).map((db) => db.name));
-  const { result, seconds } = await runLoad({ port: ports.gateway, cases, tokens, recorder });
+  const { result, seconds } = await runLoad({ port: ports.gateway, requests, recorder, durationS: settings.durationS });
   const cpu = cpuSince(cpuStart, services);
   const loadAverageAfterRun = os.loadavg().map((value) => round(value, 2));
   log(`load done: ${result.requests.total} answered in ${seconds.toFixed(1)} s; stopping services`);
@@ -361,10 +374,10 @@ async function main() {
   await services.gateway.stop();
   await Promise.all(AGENCIES.map((agency) => services[agency].stop()));
 
-  const writes = await verifyWrites(recorder.acknowledged);
+  const writes = await verifyWrites(new Map([...(warmup?.recorder.acknowledged ?? []), ...recorder.acknowledged]));
   const chain = await verifyAccessLog();
   const figures = summarise(recorder, seconds);
-  const checks = verdicts({ figures, writes, chain });
+  const checks = verdicts({ figures, warmup: warmup?.figures ?? null, writes, chain });
   const autocannonVersion = require('autocannon/package.json').version;
   const order = sequence(mix);
   const report = {
@@ -377,6 +390,7 @@ async function main() {
     settings: { ...settings, mixSequence: order, seconds: round(seconds, 3), autocannon: autocannonVersion, users: settings.users, triageCases: cases.map((found) => ({ id: found.id, rag: found.rag })) },
     method: methodText({ settings, order, machine, autocannonVersion, users: settings.users, cases: cases.length }),
     figures,
+    warmup: warmup ? { seconds: settings.warmupS, figures: warmup.figures } : null,
     writes,
     chain,
     cpu,

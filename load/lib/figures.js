@@ -77,10 +77,15 @@ function summarise(recorder, seconds) {
 const P99_LIMIT_MS = 1000;
 
 /** Each check that decides the exit code, named; `ok` false for any failed. */
-function verdicts({ figures, writes, chain }) {
+function verdicts({ figures, warmup = null, writes, chain }) {
   const list = [];
-  const errorText = Object.entries(figures.errorsByKindAndCode).map(([kind, codes]) => `${kind}: ${Object.entries(codes).map(([code, n]) => `${code} x${n}`).join(', ')}`).join('; ');
-  list.push({ check: 'no errors (other than expected denials)', ok: figures.overall.errors === 0, detail: figures.overall.errors === 0 ? '0 errors' : `${figures.overall.errors} errors (${errorText})` });
+  const errorText = (summary) => Object.entries(summary.errorsByKindAndCode).map(([kind, codes]) => `${kind}: ${Object.entries(codes).map(([code, n]) => `${code} x${n}`).join(', ')}`).join('; ');
+  const errors = figures.overall.errors + (warmup?.overall.errors ?? 0);
+  const detail = [
+    figures.overall.errors === 0 ? '0 errors' : `${figures.overall.errors} errors (${errorText(figures)})`,
+    ...(warmup ? [warmup.overall.errors === 0 ? '0 in the warm-up' : `${warmup.overall.errors} in the warm-up (${errorText(warmup)})`] : []),
+  ].join('; ');
+  list.push({ check: 'no errors (other than expected denials)', ok: errors === 0, detail });
   const p99 = figures.overall.p99;
   list.push({ check: `p99 under ${P99_LIMIT_MS} ms`, ok: p99 !== null && p99 < P99_LIMIT_MS, detail: p99 === null ? 'no responses' : `overall p99 ${fmt(p99)} ms (${Object.entries(figures.kinds).map(([kind, k]) => `${kind} ${fmt(k.p99)}`).join(', ')})` });
   list.push({
@@ -102,7 +107,7 @@ function methodText({ settings, order, machine, autocannonVersion, users, cases 
       `with a fresh ES256 key, the gateway gets a fresh grant key), on 127.0.0.1 only, each on its own fresh Postgres database (${settings.databasePrefix}_{hub,police,social_care,health,education}), ` +
       `demo seed with ${int(settings.seedPeople)} people per agency, then VACUUM (ANALYZE) of every database (as autovacuum would leave them); per-user rate limit off (MASH_RATE_LIMIT_PER_MINUTE=0), every other limit and setting at its default (tracing off, /metrics not scraped, log level warn); no MASH_*, AUTH_*, OTEL_* or service variable of the caller is passed on.`,
     `Load: autocannon ${autocannonVersion}, ${settings.connections} connections, closed loop (one request in flight per connection, no pipelining), for ${settings.durationS} s, ` +
-      `no warm-up; request timeout ${settings.timeoutS} s. Each connection cycles through ${order.join(', ')} (mix ${Object.entries(settings.mix).map(([k, w]) => `${k}=${w}`).join(', ')}). ` +
+      `${settings.warmupS > 0 ? `after a warm-up of ${settings.warmupS} s of the same load (its latencies reported apart and left out of the run's figures; its errors fail the run like the run's own, its writes are checked with the run's)` : 'no warm-up'}; request timeout ${settings.timeoutS} s. Each connection cycles through ${order.join(', ')} (mix ${Object.entries(settings.mix).map(([k, w]) => `${k}=${w}`).join(', ')}). ` +
       `triage = the README's triage query (case, subjects, the four agencies' matches and flags) on the ${cases} open RED/AMBER cases in turn; ` +
       'cases = the case list `{ cases { id reference rag status dueBy overdue } }` (first 50); ' +
       'write = receiveReferral of a synthetic child (made-up name and date of birth) with a unique idempotency key; ' +
@@ -139,6 +144,9 @@ function render(result) {
       ['kind', 'requests', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'denials'],
       [...Object.entries(figures.kinds).map(([kind, k]) => row(kind, k)), row('overall', figures.overall)],
     ),
+    ...(result.warmup
+      ? [`warm-up (${result.warmup.seconds} s, not in the figures above): ${int(result.warmup.figures.overall.requests)} answered, p50 ${fmt(result.warmup.figures.overall.p50)} ms, p99 ${fmt(result.warmup.figures.overall.p99)} ms, max ${fmt(result.warmup.figures.overall.max)} ms, ${int(result.warmup.figures.overall.errors)} errors`]
+      : []),
     '',
     `errors by kind and code: ${Object.keys(figures.errorsByKindAndCode).length ? JSON.stringify(figures.errorsByKindAndCode) : 'none'}`,
     `expected denials by rule: ${Object.entries(figures.kinds).filter(([, k]) => k.expectedDenials).map(([kind, k]) => `${kind} ${JSON.stringify(k.denialRules)}`).join('; ') || 'none'}`,

@@ -47,6 +47,7 @@ describe('npm run load: refusals (no database needed)', () => {
     [['--mix', 'triage=5,delete=1'], /--mix: "delete=1" is not <kind>=<whole number>/],
     [['--mix', 'triage=0'], /--mix needs at least one kind with a weight above 0/],
     [['--connections', '0'], /--connections must be a whole number above 0/],
+    [['--warmup', '1.5'], /--warmup must be a whole number of seconds from 0 to 600/],
     [['--database-prefix', 'Robert; DROP'], /--database-prefix must be lower-case letters/],
   ])('%j: exit 2 with the reason and the usage, before anything starts', async (args, message) => {
     const { code, stdout, stderr } = await load(args);
@@ -68,6 +69,7 @@ serverOnly('npm run load for 3 s at 4 connections against TEST_DATABASE_URL [Pos
     method: string[];
     settings: { durationS: number; connections: number; mixSequence: string[] };
     figures: { overall: KindFigures; kinds: Record<string, KindFigures>; errorsByKindAndCode: Record<string, Record<string, number>> };
+    warmup: { seconds: number; figures: { overall: KindFigures; kinds: Record<string, KindFigures> } } | null;
     writes: { acknowledged: number; present: number; missing: number; referenceMismatches: number; inDatabase: number };
     chain: { ok: boolean; entries: number };
     checks: { check: string; ok: boolean; detail: string }[];
@@ -75,7 +77,7 @@ serverOnly('npm run load for 3 s at 4 connections against TEST_DATABASE_URL [Pos
 
   beforeAll(async () => {
     run = await load([
-      '--duration', '3', '--connections', '4', '--seed-people', '200', '--users', '2',
+      '--duration', '3', '--warmup', '1', '--connections', '4', '--seed-people', '200', '--users', '2',
       '--database-url', serverUrl as string, '--database-prefix', `mash_loadsmoke_${process.pid}`, '--results-dir', resultsDir,
     ]);
     const files = fs.readdirSync(resultsDir).filter((name) => /^load-.+\.json$/.test(name));
@@ -97,7 +99,11 @@ serverOnly('npm run load for 3 s at 4 connections against TEST_DATABASE_URL [Pos
     }
     const kinds = ['triage', 'cases', 'write'].map((kind) => report.figures.kinds[kind].requests);
     expect(report.figures.overall.requests).toBe(kinds.reduce((sum, n) => sum + n, 0));
-    expect(report.method.join('\n')).toMatch(/autocannon .+4 connections.+for 3 s/);
+    expect(report.method.join('\n')).toMatch(/autocannon .+4 connections.+for 3 s, after a warm-up of 1 s/);
+    // The warm-up is reported apart, with its own figures, and left out of the run's.
+    expect(report.warmup?.seconds).toBe(1);
+    expect(report.warmup?.figures.overall.requests).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/^warm-up \(1 s, not in the figures above\): \d+ answered/m);
     expect(report.method.join('\n')).toMatch(/An error is:/);
     expect(run.stdout).toMatch(/^overall +\d/m);
   });
@@ -110,7 +116,8 @@ serverOnly('npm run load for 3 s at 4 connections against TEST_DATABASE_URL [Pos
 
   test('every write the client got a case for is in the hub database, and the chain verifies', () => {
     expect(report.writes.acknowledged).toBeGreaterThan(0);
-    expect(report.writes.acknowledged).toBe(report.figures.kinds.write.requests);
+    // The warm-up's writes are checked with the run's.
+    expect(report.writes.acknowledged).toBe(report.figures.kinds.write.requests + (report.warmup?.figures.kinds.write?.requests ?? 0));
     expect(report.writes).toMatchObject({ present: report.writes.acknowledged, missing: 0, referenceMismatches: 0 });
     expect(report.writes.inDatabase).toBeGreaterThanOrEqual(report.writes.acknowledged);
     expect(report.chain.ok).toBe(true);
