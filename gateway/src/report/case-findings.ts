@@ -29,11 +29,21 @@ export function countedFindings(members: Member[], findings: Finding[]): { subje
   return rows;
 }
 
+/** How many recorded findings each hub database's memo keeps (the oldest forgotten first). */
+const REMEMBERED = 20_000;
+const recorded = new WeakMap<DataSource, Map<string, true>>();
+
 /**
  * Records the first sighting of each counted finding (later sightings change nothing). A failure
  * costs the report a count, never the picture: it is logged by name and the picture is answered.
+ * What this process has recorded is remembered (ids and codes, bounded), so viewing a picture again
+ * writes nothing: every triage read used to cost the hub a write whose every row was already there.
  */
 export async function recordCaseFindings(hub: DataSource, caseId: string, rows: { subjectId: string | null; code: CaseFindingCode }[]): Promise<void> {
+  let memo = recorded.get(hub);
+  if (!memo) recorded.set(hub, (memo = new Map()));
+  const keys = rows.map((row) => `${caseId}|${row.subjectId ?? ''}|${row.code}`);
+  if (keys.every((key) => memo.has(key))) return;
   try {
     await hub.query(
       `INSERT INTO case_finding (case_id, subject_id, code)
@@ -41,6 +51,11 @@ export async function recordCaseFindings(hub: DataSource, caseId: string, rows: 
        ON CONFLICT ON CONSTRAINT case_finding_once DO NOTHING`,
       [caseId, JSON.stringify(rows.map((row) => ({ subject_id: row.subjectId, code: row.code })))],
     );
+    for (const key of keys) {
+      memo.delete(key);
+      memo.set(key, true);
+    }
+    while (memo.size > REMEMBERED) memo.delete(memo.keys().next().value as string);
   } catch (error) {
     logger.warn('case_findings_not_recorded', { caseId, error: (error as Error).name, code: (error as { code?: string }).code });
   }
