@@ -3,12 +3,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
   agencyEntities, agencyStore, buildAgencySchema, createLogger, createViewLoader, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation,
-  openTestDatabase, seedAgency, type AgencyAdapter, type AgencyContext, type AgencyKit, type CandidateRow, type Database, type GrantClaims,
+  seedAgency, type AgencyAdapter, type AgencyContext, type AgencyKit, type CandidateRow, type Database, type GrantClaims,
   type MatchThresholds, type Population, type SeedResult,
 } from '@mash/shared';
 import type { Pool } from 'pg';
 import type { Logger } from 'typeorm';
 import { ENTITIES_QUERY } from '../fixtures/queries';
+import { openSeededTestDatabase } from './seeded-databases';
 
 export { householdOf, representation, representationAt, subject, type Representation } from '../fixtures/subjects';
 export { ENTITIES_QUERY } from '../fixtures/queries';
@@ -49,7 +50,10 @@ export interface AgencyHarnessOptions {
 export async function openAgencyHarness(adapter: AnyAdapter, options: AgencyHarnessOptions = {}): Promise<AgencyHarness> {
   const people = options.people ?? PEOPLE;
   const population = generatePopulation({ people });
-  const database = await openTestDatabase({ service: adapter.agency, entities: agencyEntities(adapter), migrations: adapter.migrations });
+  // Migrated (a copy of a template on a Postgres server); the seed runs here, its result reported.
+  const database = await openSeededTestDatabase({
+    service: adapter.agency, entities: agencyEntities(adapter), migrations: adapter.migrations, codeFrom: ['packages/shared/dist', `subgraphs/${adapter.agency}/dist`],
+  });
   const seedResult = options.seed === false ? { inserted: false, counts: {} } : await seedAgency(database.dataSource, adapter.seed, { people });
   const queries: string[] = [];
   recordQueries(database, queries);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   agencyEntities, agencyTlsOptions, buildAgencyApp, createLogger, listenTls, DEFAULT_THRESHOLDS, fixedReferenceDate, generatePopulation, generateSigningKey, GrantVerifier, listen,
-  openTestDatabase, seedAgency, AGENCIES, jose, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
+  seedAgency, AGENCIES, jose, type AgencyAdapter, type AgencyName, type CandidateRow, type Database, type RunningService, type SigningKey,
 } from '@mash/shared';
 import { adapter as police } from '@mash/police';
 import { adapter as socialCare } from '@mash/social-care';
@@ -19,6 +19,7 @@ import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { startGateway, type RunningGateway } from '@mash/gateway';
+import { openSeededTestDatabase } from './seeded-databases';
 import { createTestPki, type TestPki } from './tls';
 
 export const ADAPTERS: Record<AgencyName, AgencyAdapter<CandidateRow, any, object>> = {
@@ -100,8 +101,12 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   await Promise.all(
     AGENCIES.map(async (agency) => {
       const adapter = ADAPTERS[agency];
-      const database = await openTestDatabase({ service: agency, entities: agencyEntities(adapter), migrations: adapter.migrations });
-      await seedAgency(database.dataSource, adapter.seed, { people });
+      // Migrated and seeded: a copy of a template made once (on a Postgres server).
+      const database = await openSeededTestDatabase({
+        service: agency, entities: agencyEntities(adapter), migrations: adapter.migrations,
+        codeFrom: ['packages/shared/dist', `subgraphs/${agency}/dist`], variant: `people=${people}`,
+        fill: async (dataSource) => void (await seedAgency(dataSource, adapter.seed, { people })),
+      });
       const counter = { requests: 0 };
       const app = await buildAgencyApp({
         adapter,
@@ -121,7 +126,8 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       }) as Federation['agencies'][AgencyName];
     }),
   );
-  const hub = await openTestDatabase({ service: 'hub', entities: hubEntities, migrations: hubMigrations });
+  // Migrated (a copy of a template), then seeded here: the demo cases are dated from now.
+  const hub = await openSeededTestDatabase({ service: 'hub', entities: hubEntities, migrations: hubMigrations, codeFrom: ['packages/shared/dist', 'gateway/dist'] });
   await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people });
   const keyFile = path.join(dataDir, 'keys', 'demo-user-issuer.jwk.json');
   const production = options.production ?? false;

@@ -1,0 +1,155 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { envPrefix, openDatabase, openTestDatabase, type Database, type DatabaseOptions } from '@mash/shared';
+
+/**
+ * Migrated (and seeded) test databases copied from a template on the Postgres server.
+ *
+ * With TEST_DATABASE_URL set, the first test file that needs, say, a police database of 400 people
+ * creates `mash_tpl_police_<key>` once (migrations, then the seed) and every test file, that one
+ * included, gets its own `CREATE DATABASE ... TEMPLATE` copy (a tenth of a second, where migrating
+ * and seeding takes seconds), dropped when closed, as openTestDatabase's are. The key is a hash of
+ * the compiled code the contents come from (packages/shared, the service's own package), the lock
+ * file and the options, so a rebuild with other migrations or another seed makes a new template;
+ * templates of an older key are dropped some hours later. Without TEST_DATABASE_URL it is
+ * openTestDatabase (embedded PGlite) and the seed, as before.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Templates of another key are dropped once this old (a run still using one has long finished). */
+const STALE_TEMPLATE_MS = 6 * 3_600_000;
+
+export interface SeededDatabaseOptions extends Omit<DatabaseOptions, 'url' | 'embeddedPath'> {
+  /** Folders of compiled code (from the repository's root) the database's contents come from. */
+  codeFrom: string[];
+  /** What else the contents depend on (the seed's options), in the key. */
+  variant?: string;
+  /** Fills the freshly migrated database (the seed). */
+  fill?: (dataSource: DataSource) => Promise<void>;
+}
+
+/** A migrated, filled database of the test file's own. */
+export async function openSeededTestDatabase(options: SeededDatabaseOptions): Promise<Database> {
+  const { codeFrom, variant = '', fill, ...databaseOptions } = options;
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const db = await openTestDatabase(databaseOptions);
+    await fill?.(db.dataSource);
+    return db;
+  }
+  const family = envPrefix(databaseOptions.service).toLowerCase();
+  const template = `mash_tpl_${family}_${contentKey(codeFrom, variant)}`;
+  await ensureTemplate(server, family, template, async (url) => {
+    const db = await openDatabase({ ...databaseOptions, url, poolSize: 1 });
+    try {
+      await db.dataSource.runMigrations();
+      await fill?.(db.dataSource);
+    } finally {
+      await db.close();
+    }
+  });
+  const name = `mash_test_${family}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  let db: Database;
+  try {
+    db = await openDatabase({ ...databaseOptions, url: databaseUrl(server, name), poolSize: 4 });
+    // Nothing to run (the template is migrated): a check that it is.
+    await db.dataSource.runMigrations();
+  } catch (error) {
+    await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    throw error;
+  }
+  return {
+    ...db,
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
+    },
+  };
+}
+
+const keys = new Map<string, string>();
+
+/** A hash of the compiled JavaScript under `folders` (tests' own excluded), the lock file and `variant`. */
+function contentKey(folders: string[], variant: string): string {
+  const id = JSON.stringify([folders, variant]);
+  let key = keys.get(id);
+  if (!key) {
+    const hash = createHash('sha256').update(variant).update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
+    for (const folder of folders) {
+      const base = path.join(ROOT, folder);
+      const files = (fs.readdirSync(base, { recursive: true }) as string[])
+        .filter((file) => file.endsWith('.js') && !file.split(path.sep).includes('__tests__'))
+        .sort();
+      for (const file of files) hash.update(`${folder}/${file}\0`).update(fs.readFileSync(path.join(base, file)));
+    }
+    key = hash.digest('hex').slice(0, 12);
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/**
+ * Makes `template` unless it is there, under an advisory lock (another jest worker, or another
+ * run on the same server, wanting it meanwhile waits, then copies it). Built under another name
+ * and renamed when complete, so a template is never seen half made.
+ */
+async function ensureTemplate(server: string, family: string, template: string, build: (url: string) => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount) return;
+    const building = `${template}_building`;
+    // Left by a run that died while building it.
+    await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${building}`);
+    try {
+      await build(databaseUrl(server, building));
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    } catch (error) {
+      await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      throw error;
+    }
+    await client.query(`COMMENT ON DATABASE ${template} IS 'test template made ${new Date().toISOString()}'`);
+    await dropStaleTemplates(client, family, template);
+  } finally {
+    // Ending the session releases the lock.
+    await client.end();
+  }
+}
+
+/** Templates of the same family and another key, made long enough ago; one still being copied stays. */
+async function dropStaleTemplates(client: Client, family: string, current: string): Promise<void> {
+  const { rows } = await client.query<{ datname: string; made: string | null }>(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS made FROM pg_database WHERE datname ~ $1 AND datname <> $2`,
+    [`^mash_tpl_${family}_[0-9a-f]{12}$`, current],
+  );
+  for (const { datname, made } of rows) {
+    const at = Date.parse(/made (\S+)$/.exec(made ?? '')?.[1] ?? '');
+    if (!Number.isFinite(at) || Date.now() - at < STALE_TEMPLATE_MS) continue;
+    await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+  }
+}
+
+function databaseUrl(server: string, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(server: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
