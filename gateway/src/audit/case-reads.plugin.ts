@@ -6,7 +6,8 @@ import type { AuditLog } from './audit-log';
 
 /**
  * Writes the request's reads of the hub's case record to the access log (CASE_READ, one entry per
- * case, in one append started as soon as the hub's fetch is done) and waits for it before the
+ * case, in one append started once the hub's fetch is done, with the agency decisions when the
+ * query goes on to the agencies) and waits for it before the
  * response leaves. If that write fails, the response is replaced by an error: what cannot be
  * recorded is not shown (fail closed, as for agency fetches).
  */

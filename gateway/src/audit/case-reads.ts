@@ -27,9 +27,9 @@ interface CaseRead {
 /**
  * One request's reads of the hub's own case record, gathered as fields resolve and written as
  * CASE_READ entries (audit/case-reads.plugin.ts): who, which case, which subjects, which fields,
- * never the values. Written when the hub's part of the plan is done (HubDataSource), so the write
- * overlaps the agency fetches; the response waits for it. A query reads the hub in one fetch, so
- * it writes one entry per case.
+ * never the values. Written when the hub's part of the plan is done (HubDataSource), or, for a
+ * query that goes on to the agencies, with the agency decisions in one commit (EnforcementPoint);
+ * the response waits for it. A query reads the hub in one fetch, so it writes one entry per case.
  */
 export class CaseReads {
   private readonly byCase = new Map<string, CaseRead>();

@@ -147,6 +147,9 @@ export class EnforcementPoint {
     const signed = Promise.all(mints);
     // A failed signature is the request's failure, as before; never an unhandled rejection meanwhile.
     signed.catch(() => undefined);
+    // The request's reads of the hub's case record (CASE_READ), held back by the hub's data source
+    // for this moment, go to the access log in the same turn as the decisions: one commit for all.
+    context.reads?.flush();
     const logged = await this.audited(groups, (group) => ({
       ...this.entryBase(context, agency, fields, group.decision),
       caseId: group.caseId,
