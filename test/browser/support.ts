@@ -52,10 +52,6 @@ export async function startBrowserStack(options: FederationOptions = {}): Promis
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const contexts: BrowserContext[] = [];
-  // Each role's session as its first sign-in through /app/dev-login left it (the demo token in the
-  // tab's sessionStorage): a later page for the role starts with it, as a signed-in tab does,
-  // without going through the sign-in again (test/browser/sign-in.test.ts is about that).
-  const sessions = new Map<Role, string>();
   return {
     federation,
     origin,
@@ -63,22 +59,9 @@ export async function startBrowserStack(options: FederationOptions = {}): Promis
     async page(role) {
       const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
       contexts.push(context);
-      const session = role ? sessions.get(role) : undefined;
-      if (session) {
-        // Put in once per tab, before the app's scripts run; a sign-out in the tab stays signed out.
-        await context.addInitScript({
-          content: `if (sessionStorage.getItem('mash.test.session-given') === null) { sessionStorage.setItem('mash.test.session-given', '1'); sessionStorage.setItem('mash.session', ${JSON.stringify(session)}); }`,
-        });
-      }
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
-      if (role && session) {
-        // On the role's home, as after the sign-in (loading on: a test goes on from there, or elsewhere).
-        await page.goto('/app/', { waitUntil: 'commit' });
-      } else if (role) {
-        await signIn(page, role);
-        sessions.set(role, (await page.evaluate('sessionStorage.getItem("mash.session")')) as string);
-      }
+      if (role) await signIn(page, role);
       return { context, page };
     },
     async stop() {
