@@ -14,11 +14,14 @@ import { envPrefix, openDatabase, openTestDatabase, type Database, type Database
  * and seeding takes seconds), dropped when closed, as openTestDatabase's are. The key is a hash of
  * the compiled code the contents come from (packages/shared, the service's own package), the lock
  * file and the options, so a rebuild with other migrations or another seed makes a new template;
- * templates of an older key are dropped some hours later. Without TEST_DATABASE_URL it is
+ * templates of an older key are dropped some hours later. Code written while the test file runs
+ * (a build under way) makes no template and uses none. Without TEST_DATABASE_URL it is
  * openTestDatabase (embedded PGlite) and the seed, as before.
  */
 
 const ROOT = path.resolve(__dirname, '../..');
+/** About when this test file loaded the compiled code (its imports are evaluated together). */
+const LOADED_AT = Date.now();
 /** Templates of another key are dropped once this old (a run still using one has long finished). */
 const STALE_TEMPLATE_MS = 6 * 3_600_000;
 
@@ -41,8 +44,15 @@ export async function openSeededTestDatabase(options: SeededDatabaseOptions): Pr
     return db;
   }
   const family = envPrefix(databaseOptions.service).toLowerCase();
-  const template = `mash_tpl_${family}_${contentKey(codeFrom, variant)}`;
-  await ensureTemplate(server, family, template, async (url) => {
+  const { key, newest } = contentKey(codeFrom, variant);
+  // Code written since this file loaded it (a build under way): no template, made or used, from it.
+  if (newest > LOADED_AT - 2000) {
+    const db = await openTestDatabase(databaseOptions);
+    await fill?.(db.dataSource);
+    return db;
+  }
+  const template = `mash_tpl_${family}_${key}`;
+  const made = await ensureTemplate(server, family, template, async (url) => {
     const db = await openDatabase({ ...databaseOptions, url, poolSize: 1 });
     try {
       await db.dataSource.runMigrations();
@@ -50,7 +60,14 @@ export async function openSeededTestDatabase(options: SeededDatabaseOptions): Pr
     } finally {
       await db.close();
     }
+    // A build of the code meanwhile (another person's `tsc --build`): what ran may not be what the key says.
+    return contentKey(codeFrom, variant, true).key === key;
   });
+  if (!made) {
+    const db = await openTestDatabase(databaseOptions);
+    await fill?.(db.dataSource);
+    return db;
+  }
   const name = `mash_test_${family}_${randomBytes(6).toString('hex')}`;
   await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   let db: Database;
@@ -74,51 +91,64 @@ export async function openSeededTestDatabase(options: SeededDatabaseOptions): Pr
   };
 }
 
-const keys = new Map<string, string>();
+const keys = new Map<string, { key: string; newest: number }>();
 
-/** A hash of the compiled JavaScript under `folders` (tests' own excluded), the lock file and `variant`. */
-function contentKey(folders: string[], variant: string): string {
+/**
+ * A hash of the compiled JavaScript under `folders` (tests' own excluded), the lock file and
+ * `variant`; and when the newest of those files was written.
+ */
+function contentKey(folders: string[], variant: string, fresh = false): { key: string; newest: number } {
   const id = JSON.stringify([folders, variant]);
-  let key = keys.get(id);
-  if (!key) {
+  let found = fresh ? undefined : keys.get(id);
+  if (!found) {
     const hash = createHash('sha256').update(variant).update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
+    let newest = 0;
     for (const folder of folders) {
       const base = path.join(ROOT, folder);
       const files = (fs.readdirSync(base, { recursive: true }) as string[])
         .filter((file) => file.endsWith('.js') && !file.split(path.sep).includes('__tests__'))
         .sort();
-      for (const file of files) hash.update(`${folder}/${file}\0`).update(fs.readFileSync(path.join(base, file)));
+      for (const file of files) {
+        const at = path.join(base, file);
+        newest = Math.max(newest, fs.statSync(at).mtimeMs);
+        hash.update(`${folder}/${file}\0`).update(fs.readFileSync(at));
+      }
     }
-    key = hash.digest('hex').slice(0, 12);
-    keys.set(id, key);
+    found = { key: hash.digest('hex').slice(0, 12), newest };
+    keys.set(id, found);
   }
-  return key;
+  return found;
 }
 
 /**
  * Makes `template` unless it is there, under an advisory lock (another jest worker, or another
  * run on the same server, wanting it meanwhile waits, then copies it). Built under another name
- * and renamed when complete, so a template is never seen half made.
+ * and renamed when complete, so a template is never seen half made; not kept when `build` says
+ * the code changed meanwhile. True when the template is there.
  */
-async function ensureTemplate(server: string, family: string, template: string, build: (url: string) => Promise<void>): Promise<void> {
+async function ensureTemplate(server: string, family: string, template: string, build: (url: string) => Promise<boolean>): Promise<boolean> {
   const client = new Client({ connectionString: server });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
-    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount) return;
+    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount) return true;
     const building = `${template}_building`;
     // Left by a run that died while building it.
     await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${building}`);
+    let kept = false;
     try {
-      await build(databaseUrl(server, building));
-      await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-    } catch (error) {
-      await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-      throw error;
+      if (await build(databaseUrl(server, building))) {
+        await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+        kept = true;
+      }
+    } finally {
+      if (!kept) await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
     }
+    if (!kept) return false;
     await client.query(`COMMENT ON DATABASE ${template} IS 'test template made ${new Date().toISOString()}'`);
     await dropStaleTemplates(client, family, template);
+    return true;
   } finally {
     // Ending the session releases the lock.
     await client.end();
