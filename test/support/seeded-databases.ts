@@ -14,7 +14,7 @@ import { envPrefix, openDatabase, openTestDatabase, type Database, type Database
  * and seeding takes seconds), dropped when closed, as openTestDatabase's are. The key is a hash of
  * the compiled code the contents come from (packages/shared, the service's own package), the lock
  * file and the options, so a rebuild with other migrations or another seed makes a new template;
- * templates of an older key are dropped some hours later. Code written while the test file runs
+ * templates of an older key are dropped an hour after they were made. Code written while the test file runs
  * (a build under way) makes no template and uses none. Without TEST_DATABASE_URL it is
  * openTestDatabase (embedded PGlite) and the seed, as before.
  */
@@ -23,7 +23,7 @@ const ROOT = path.resolve(__dirname, '../..');
 /** About when this test file loaded the compiled code (its imports are evaluated together). */
 const LOADED_AT = Date.now();
 /** Templates of another key are dropped once this old (a run still using one has long finished). */
-const STALE_TEMPLATE_MS = 6 * 3_600_000;
+const STALE_TEMPLATE_MS = 3_600_000;
 
 export interface SeededDatabaseOptions extends Omit<DatabaseOptions, 'url' | 'embeddedPath'> {
   /** Folders of compiled code (from the repository's root) the database's contents come from. */
