@@ -14,9 +14,9 @@ import { envPrefix, openDatabase, openTestDatabase, type Database, type Database
  * and seeding takes seconds), dropped when closed, as openTestDatabase's are. The key is a hash of
  * the compiled code the contents come from (packages/shared, the service's own package), the lock
  * file and the options, so a rebuild with other migrations or another seed makes a new template;
- * templates of an older key are dropped an hour after they were made. Code written while the test file runs
- * (a build under way) makes no template and uses none. Without TEST_DATABASE_URL it is
- * openTestDatabase (embedded PGlite) and the seed, as before.
+ * templates of an older key are dropped an hour after they were made. Code written while the
+ * test file runs (a build under way) makes no template and uses none. Without TEST_DATABASE_URL
+ * it is openTestDatabase (embedded PGlite) and the seed, as before.
  */
 
 const ROOT = path.resolve(__dirname, '../..');
