@@ -94,14 +94,17 @@ export async function openSeededTestDatabase(options: SeededDatabaseOptions): Pr
 const keys = new Map<string, { key: string; newest: number }>();
 
 /**
- * A hash of the compiled JavaScript under `folders` (tests' own excluded), the lock file and
- * `variant`; and when the newest of those files was written.
+ * A hash of the compiled JavaScript under `folders` (tests' own excluded), the lock file, the
+ * reference day and `variant`; and when the newest of those files was written.
  */
 function contentKey(folders: string[], variant: string, fresh = false): { key: string; newest: number } {
   const id = JSON.stringify([folders, variant]);
   let found = fresh ? undefined : keys.get(id);
   if (!found) {
-    const hash = createHash('sha256').update(variant).update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
+    // Seeds write dates relative to the reference date (MASH_REFERENCE_DATE, else today): a template
+    // seeded on another day is another content, whatever the code.
+    const referenceDay = process.env.MASH_REFERENCE_DATE || new Date().toISOString().slice(0, 10);
+    const hash = createHash('sha256').update(variant).update(`\0${referenceDay}\0`).update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
     let newest = 0;
     for (const folder of folders) {
       const base = path.join(ROOT, folder);
