@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { adminQuery, serverDatabaseUrl } from '@mash/shared';
 import { openHubDatabase } from '../../gateway/src/hub/database';
 
 /**
@@ -12,24 +12,13 @@ const maybe = server ? describe : describe.skip;
 
 maybe('migrations of replicas starting together (server mode)', () => {
   const name = `mash_migrate_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const url = new URL(server ?? 'postgres://localhost/postgres');
-  url.pathname = `/${name}`;
+  const url = serverDatabaseUrl(server ?? 'postgres://localhost/postgres', name);
 
-  async function admin(sql: string): Promise<void> {
-    const client = new Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
-
-  beforeAll(() => admin(`CREATE DATABASE ${name}`));
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  beforeAll(() => adminQuery(server as string, `CREATE DATABASE ${name}`));
+  afterAll(() => adminQuery(server as string, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('migrates once, and both replicas open the database', async () => {
-    const opened = await Promise.allSettled([0, 1, 2].map(() => openHubDatabase({ url: url.toString(), dataDir: '/nonexistent' })));
+    const opened = await Promise.allSettled([0, 1, 2].map(() => openHubDatabase({ url, dataDir: '/nonexistent' })));
     try {
       expect(opened.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       const [first] = opened as PromiseFulfilledResult<Awaited<ReturnType<typeof openHubDatabase>>>[];

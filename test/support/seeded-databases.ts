@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { envPrefix, openDatabase, openTestDatabase, type Database, type DatabaseOptions } from '@mash/shared';
+import { envPrefix, openDatabase, openTestDatabase, serverDatabaseUrl, type Database, type DatabaseOptions } from '@mash/shared';
 
 /**
  * Migrated (and seeded) test databases copied from a template on the Postgres server.
@@ -37,20 +37,18 @@ export interface SeededDatabaseOptions extends Omit<DatabaseOptions, 'url' | 'em
 /** A migrated, filled database of the test file's own. */
 export async function openSeededTestDatabase(options: SeededDatabaseOptions): Promise<Database> {
   const { codeFrom, variant = '', fill, ...databaseOptions } = options;
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
+  // No template: a fresh database of its own, filled here.
+  const fresh = async () => {
     const db = await openTestDatabase(databaseOptions);
     await fill?.(db.dataSource);
     return db;
-  }
+  };
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return fresh();
   const family = envPrefix(databaseOptions.service).toLowerCase();
   const { key, newest } = contentKey(codeFrom, variant);
   // Code written since this file loaded it (a build under way): no template, made or used, from it.
-  if (newest > LOADED_AT - 2000) {
-    const db = await openTestDatabase(databaseOptions);
-    await fill?.(db.dataSource);
-    return db;
-  }
+  if (newest > LOADED_AT - 2000) return fresh();
   const template = `mash_tpl_${family}_${key}`;
   const made = await ensureTemplate(server, family, template, async (url) => {
     const db = await openDatabase({ ...databaseOptions, url, poolSize: 1 });
@@ -63,32 +61,8 @@ export async function openSeededTestDatabase(options: SeededDatabaseOptions): Pr
     // A build of the code meanwhile (another person's `tsc --build`): what ran may not be what the key says.
     return contentKey(codeFrom, variant, true).key === key;
   });
-  if (!made) {
-    const db = await openTestDatabase(databaseOptions);
-    await fill?.(db.dataSource);
-    return db;
-  }
-  const name = `mash_test_${family}_${randomBytes(6).toString('hex')}`;
-  await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  let db: Database;
-  try {
-    db = await openDatabase({ ...databaseOptions, url: databaseUrl(server, name), poolSize: 4 });
-    // Nothing to run (the template is migrated): a check that it is.
-    await db.dataSource.runMigrations();
-  } catch (error) {
-    await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    throw error;
-  }
-  return {
-    ...db,
-    async close() {
-      try {
-        await db.close();
-      } finally {
-        await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }
-    },
-  };
+  if (!made) return fresh();
+  return openTestDatabase(databaseOptions, { template });
 }
 
 const keys = new Map<string, { key: string; newest: number }>();
@@ -141,7 +115,7 @@ async function ensureTemplate(server: string, family: string, template: string, 
     await client.query(`CREATE DATABASE ${building}`);
     let kept = false;
     try {
-      if (await build(databaseUrl(server, building))) {
+      if (await build(serverDatabaseUrl(server, building))) {
         await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
         kept = true;
       }
@@ -168,21 +142,5 @@ async function dropStaleTemplates(client: Client, family: string, current: strin
     const at = Date.parse(/made (\S+)$/.exec(made ?? '')?.[1] ?? '');
     if (!Number.isFinite(at) || Date.now() - at < STALE_TEMPLATE_MS) continue;
     await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
-  }
-}
-
-function databaseUrl(server: string, name: string): string {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(server: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }

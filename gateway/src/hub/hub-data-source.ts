@@ -1,9 +1,10 @@
 import type { GraphQLDataSourceProcessOptions, LocalGraphQLDataSource } from '@apollo/gateway';
+import { AGENCIES, agencyFieldName } from '@mash/shared';
 import type { GatewayContext } from '../context';
 import { InProcessDataSource } from '../in-process-data-source';
 
 /** The agency fields of a subject: a query selecting any of them goes on to the agencies. */
-const AGENCY_FIELDS = ['Subject.police', 'Subject.socialCare', 'Subject.health', 'Subject.education'];
+const AGENCY_FIELDS = AGENCIES.map((agency) => `Subject.${agencyFieldName(agency)}`);
 
 /**
  * The hub subgraph, in process. Once the hub's part of a query plan has run, the request's reads
