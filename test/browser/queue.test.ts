@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
-import { axeViolations, browserSuite, screenshot, startBrowserStack, type BrowserStack } from './support';
+import { axeViolations, browserSuite, screenshot, settled, startBrowserStack, type BrowserStack } from './support';
 
 const HOUR = 3_600_000;
 const MANAGER = { userId: 'queue-test-manager', roles: ['mash-manager'] };
@@ -27,6 +27,12 @@ async function rows(page: Page) {
       assignee: tr.querySelectorAll('td')[5].textContent,
     })),
   );
+}
+
+/** The references shown, read until they are the expected page's (or the wait runs out). */
+async function references(page: Page, expected: ApiCase[]): Promise<string[]> {
+  const wanted = expected.map((item) => item.reference).join(' ');
+  return settled(async () => (await rows(page)).map((row) => row.reference ?? ''), (shown) => shown.join(' ') === wanted);
 }
 
 browserSuite('the triage queue', () => {
@@ -81,8 +87,9 @@ browserSuite('the triage queue', () => {
     await page.getByRole('checkbox', { name: 'Red' }).check();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/\/app\/queue\?rag=RED$/);
-    const red = await rows(page);
-    expect(red.length).toBe((await api('status: OPEN, rag: [RED], limit: 25')).length);
+    const redCount = (await api('status: OPEN, rag: [RED], limit: 25')).length;
+    const red = await settled(() => rows(page), (shown) => shown.length === redCount && shown.every((row) => row.rag === 'RED'));
+    expect(red.length).toBe(redCount);
     expect(red.length).toBeGreaterThan(0);
     expect(red.every((row) => row.rag === 'RED')).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Red' }).isChecked()).toBe(true);
@@ -90,7 +97,8 @@ browserSuite('the triage queue', () => {
     await page.goBack();
     await page.waitForURL(/\/app\/queue$/);
     expect(await page.getByRole('checkbox', { name: 'Red' }).isChecked()).toBe(false);
-    expect((await rows(page)).some((row) => row.rag !== 'RED')).toBe(true);
+    const unfiltered = await settled(() => rows(page), (shown) => shown.some((row) => row.rag !== 'RED'));
+    expect(unfiltered.some((row) => row.rag !== 'RED')).toBe(true);
 
     // "Assigned to me" and an assignee together are refused at the field before asking.
     await page.getByLabel('Assigned to', { exact: true }).fill('someone-else');
@@ -104,7 +112,7 @@ browserSuite('the triage queue', () => {
     await page.getByLabel('Assigned to', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/mine=yes/);
-    const mine = await rows(page);
+    const mine = await settled(() => rows(page), (shown) => shown.length === 1 && shown[0].assignee === 'You');
     expect(mine.map((row) => row.assignee)).toEqual(['You']);
     expect(mine[0].rag).toBe('RED');
   });
@@ -114,14 +122,14 @@ browserSuite('the triage queue', () => {
     const all = await api('status: OPEN, limit: 200');
     expect(all.length).toBeGreaterThan(3);
     await page.goto('/app/queue?limit=3');
-    expect((await rows(page)).map((row) => row.reference)).toEqual(all.slice(0, 3).map((item) => item.reference));
+    expect(await references(page, all.slice(0, 3))).toEqual(all.slice(0, 3).map((item) => item.reference));
     await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /Next/ }).click();
     await page.waitForURL(/offset=3/);
     expect(page.url()).toContain('limit=3');
-    expect((await rows(page)).map((row) => row.reference)).toEqual(all.slice(3, 6).map((item) => item.reference));
+    expect(await references(page, all.slice(3, 6))).toEqual(all.slice(3, 6).map((item) => item.reference));
     await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /Previous/ }).click();
     await page.waitForURL((url) => !url.search.includes('offset'));
-    expect((await rows(page)).map((row) => row.reference)).toEqual(all.slice(0, 3).map((item) => item.reference));
+    expect(await references(page, all.slice(0, 3))).toEqual(all.slice(0, 3).map((item) => item.reference));
 
     // The last page has no Next.
     await page.goto(`/app/queue?limit=3&offset=${Math.floor((all.length - 1) / 3) * 3}`);

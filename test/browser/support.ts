@@ -105,3 +105,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Reads the screen until what it shows passes `done`, then returns that reading for the test to
+ * assert on. After a click or an address change React may still show the previous answer (or a
+ * loading state) for a moment, so one reading can see the page before it settles. After `timeoutMs`
+ * the last reading is returned as it is, and the test's own assertion says what was wrong.
+ */
+export async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
