@@ -57,6 +57,9 @@ export interface NominalDetails {
  * One round trip for the matched nominals: each one-to-many table aggregated into JSON per
  * nominal. The DA occurrences are found by two indexed selects joined by UNION: an OR of the two
  * conditions made the planner misestimate and hash-join whole tables (about 40 ms at 1M nominals).
+ * Occurrences are reached from the nominal's own (a few rows) and joined to `occurrence` by its key:
+ * written as `o.id IN (...)`, the generic plan on a small force's tables walked every occurrence in
+ * the period and scanned occurrence_person once for each (3 ms for three nominals, 200 occurrences).
  */
 const DETAILS_SQL = `
 SELECT json_build_object(
@@ -76,11 +79,11 @@ SELECT json_build_object(
       'dashRisk', (SELECT d.risk_level FROM dash_assessment d WHERE d.occurrence_id = o.id
                    ORDER BY CASE d.risk_level WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END DESC LIMIT 1),
       'marac', COALESCE((SELECT bool_or(d.marac_referral) FROM dash_assessment d WHERE d.occurrence_id = o.id), false)))
-    FROM occurrence o
-    WHERE o.domestic_abuse AND o.reported_at >= $2 AND o.reported_at < $3
-      AND o.id IN (SELECT oc.id FROM occurrence oc
-                    WHERE oc.location_uprn IN (SELECT ad.uprn FROM nominal_address ad WHERE ad.nominal_id = n.id AND ad.is_current AND ad.uprn IS NOT NULL)
-                   UNION SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id)), '[]'::json),
+    FROM (SELECT oc.id FROM occurrence oc
+            WHERE oc.location_uprn IN (SELECT ad.uprn FROM nominal_address ad WHERE ad.nominal_id = n.id AND ad.is_current AND ad.uprn IS NOT NULL)
+          UNION SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id) AS theirs
+    JOIN occurrence o ON o.id = theirs.id
+    WHERE o.domestic_abuse AND o.reported_at >= $2 AND o.reported_at < $3), '[]'::json),
   'namedOccurrences', COALESCE((SELECT json_agg(json_build_object(
       'reference', o.reference, 'reportedAt', o.reported_at, 'classification', o.classification, 'domesticAbuse', o.domestic_abuse,
       'roles', COALESCE((SELECT json_agg(p.role) FROM occurrence_person p WHERE p.occurrence_id = o.id AND p.nominal_id = n.id), '[]'::json),
@@ -88,9 +91,9 @@ SELECT json_build_object(
                    ORDER BY CASE d.risk_level WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END DESC LIMIT 1),
       'marac', COALESCE((SELECT bool_or(d.marac_referral) FROM dash_assessment d WHERE d.occurrence_id = o.id), false),
       'dashHonourBased', COALESCE((SELECT bool_or(d.answers[${DASH_HONOUR_BASED_QUESTION}] = 'YES') FROM dash_assessment d WHERE d.occurrence_id = o.id), false)))
-    FROM occurrence o
-    WHERE o.id IN (SELECT op.occurrence_id FROM occurrence_person op WHERE op.nominal_id = n.id)
-      AND o.reported_at >= $4 AND o.reported_at < $3
+    FROM (SELECT DISTINCT op.occurrence_id AS id FROM occurrence_person op WHERE op.nominal_id = n.id) AS theirs
+    JOIN occurrence o ON o.id = theirs.id
+    WHERE o.reported_at >= $4 AND o.reported_at < $3
       AND (o.domestic_abuse OR o.classification IN (${NAMED_CLASSIFICATIONS.map((c) => `'${c}'`).join(', ')}))), '[]'::json),
   'offenderManagement', (SELECT json_build_object('mappaCategory', m.mappa_category, 'mappaLevel', m.mappa_level,
       'registeredSexOffender', m.registered_sex_offender, 'shpo', m.shpo, 'visor', m.visor)
