@@ -272,6 +272,7 @@ async function triageCases(gateway, token) {
 function runLoad({ port, requests, recorder, durationS }) {
   const autocannon = require('autocannon');
   return new Promise((resolve, reject) => {
+    let started = 0;
     const t0 = process.hrtime.bigint();
     const instance = autocannon(
       {
@@ -282,6 +283,11 @@ function runLoad({ port, requests, recorder, durationS }) {
         timeout: settings.timeoutS,
         requests,
         setupClient: (connection) => {
+          // Each connection starts at its own place in the cycle (the first at the first kind, the
+          // second at the second, ...): users of a hub are not in step, and connections that all
+          // sent triage reads at once, then all case lists, would load the services in waves.
+          const offset = started++ % requests.length;
+          if (offset > 0) connection.requestIterator.setRequests([...requests.slice(offset), ...requests.slice(0, offset)]);
           // A timeout drops the connection's pending request before autocannon reports it: note its kind first.
           const queue = connection.pipelinedRequests;
           const clear = queue.clear.bind(queue);

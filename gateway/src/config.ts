@@ -3,6 +3,7 @@ import { AGENCIES, ConfigError, GRANT_PRIVATE_KEY_VARIABLE, boolean, dataDirecto
 import { agencyTransportFromEnv, type AgencyTransportConfig } from './agency-transport';
 import { alertConfigFromEnv, type AlertConfig } from './alerts/config';
 import { userAuthConfigFromEnv, type UserAuthConfig } from './auth/auth-config';
+import { inFlightFromEnv, type InFlightOptions } from './limits/in-flight';
 import { requestLimitsFromEnv, type RequestLimits } from './limits/limits';
 import { notificationConfigFromEnv, type NotificationConfig } from './notifications/config';
 import { webConfigFromEnv, type WebConfig } from './web/web-config';
@@ -35,6 +36,8 @@ export interface GatewayConfig {
   grantIssuer: string;
   /** What one request may ask (depth, aliases, tokens, directives, cost, subjects, rate). */
   limits: RequestLimits;
+  /** GraphQL requests worked on at once and how long others wait their turn (`MASH_MAX_IN_FLIGHT`, `MASH_QUEUE_TIMEOUT_MS`); unset, the defaults. */
+  inFlight?: InFlightOptions;
   /** TLS towards agencies (`MASH_AGENCY_CA_FILE`, `MASH_AGENCY_CLIENT_CERT_FILE`, `MASH_AGENCY_CLIENT_KEY_FILE`); unset, Node's defaults. */
   agencyTransport?: AgencyTransportConfig;
   /** `MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS`: how often the access log's head is signed (default 60; 0: only on demand). */
@@ -87,6 +90,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     grantIssuer: optionalString('MASH_GRANT_ISSUER', env) ?? 'mash-gateway',
     limits: requestLimitsFromEnv(env),
+    inFlight: inFlightFromEnv(env),
     agencyTransport: agencyTransportFromEnv(agencyUrls, production, env),
     checkpointIntervalSeconds: integer('MASH_AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, env),
     notifications: notificationConfigFromEnv(env, { production }),

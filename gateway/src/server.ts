@@ -33,6 +33,7 @@ import { HubQueryLogger } from './hub/query-logger';
 import { buildHubSchema } from './hub/schema';
 import { buildPictureSchema } from './picture/schema';
 import { admit } from './limits/admission';
+import { DEFAULT_IN_FLIGHT, InFlightLimit } from './limits/in-flight';
 import { armorProtection } from './limits/armor';
 import { RateLimiter } from './limits/rate-limit';
 import { ApolloServerPluginRequestLimits } from './limits/request-limits.plugin';
@@ -120,6 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const execute = federatedExecutor(server, contextFor);
   const admission = { limits, limiter: new RateLimiter(limits.ratePerMinute), audit, logger };
 
+  const inFlight = new InFlightLimit(config.inFlight ?? DEFAULT_IN_FLIGHT, logger, metrics.service.registry);
   const app = express();
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics', '/.well-known/jwks.json', '/audit/checkpoint', '/notifications/demo-inbox', '/app']));
@@ -141,6 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     // A fresh id per request (never the client's), answered in x-request-id and sent to the agencies.
     requestIdMiddleware({ logger }),
+    // A bounded number worked on at once, the rest in turn (limits/in-flight.ts).
+    inFlight.middleware,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {

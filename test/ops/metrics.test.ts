@@ -113,6 +113,13 @@ describe('/metrics on every service', () => {
     expect(gateway.value('mash_access_log_append_failures_total')).toBe(0);
   });
 
+  it('shows the queue of requests waiting for their turn (MASH_MAX_IN_FLIGHT), empty and with none refused', () => {
+    expect(gateway.types.get('mash_gateway_requests_waiting')).toBe('gauge');
+    expect(gateway.value('mash_gateway_requests_waiting')).toBe(0);
+    expect(gateway.types.get('mash_gateway_queue_wait_seconds')).toBe('histogram');
+    expect(gateway.value('mash_gateway_requests_overloaded_total')).toBe(0);
+  });
+
   it('shows overdue cases by RAG and the DA screening queue, as the hub computes them, cached between scrapes', async () => {
     const overdue = (await federation.query('{ cases(overdue: true, limit: 200) { rag } }', {}, triage)).body.data.cases as { rag: string | null }[];
     for (const rag of RAGS) {
