@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run load [-- --duration 60 --warmup 5 --connections 32 --mix triage=5,cases=3,write=2 --seed-people 2000
 //                  --users 8 --timeout 10 --database-url <postgres on loopback> --database-prefix mash_load
-//                  --base-port <n> --results-dir <dir> --keep --cpu-prof <dir>]
+//                  --base-port <n> --results-dir <dir> --keep --cpu-prof <dir> --max-in-flight <n>]
 //
 // A bounded load test on loopback only. Creates fresh databases <prefix>_{hub,police,social_care,
 // health,education} on a Postgres server on this machine (LOAD_DATABASE_URL or --database-url, default
@@ -21,6 +21,9 @@
 // expected ISA denials, p99 >= 1000 ms, a missing write, a broken chain) or the run could not be
 // made; 2 for a bad argument or a non-loopback target.
 //
+// --max-in-flight <n>: the gateway's MASH_MAX_IN_FLIGHT for the run (0: no limit), to compare
+// settings; without it the gateway's default (twice its cores, at least 4).
+//
 // --cpu-prof <dir>: every service runs under Node's --cpu-prof and leaves <service>.cpuprofile in
 // <dir> when stopped (the profiler itself costs CPU: compare figures only between runs alike).
 require('reflect-metadata');
@@ -34,7 +37,7 @@ const { generateKeyPairSync, randomBytes } = require('node:crypto');
 const root = path.resolve(__dirname, '..');
 const USAGE =
   'usage: npm run load -- [--duration 60] [--warmup 5] [--connections 32] [--mix triage=5,cases=3,write=2] [--seed-people 2000] [--users 8] [--timeout 10] ' +
-  '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep] [--cpu-prof <dir>]';
+  '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep] [--cpu-prof <dir>] [--max-in-flight <n>]';
 
 function usageError(message) {
   console.error(`${message}\n${USAGE}`);
@@ -59,6 +62,7 @@ try {
       'startup-timeout': { type: 'string', default: '300' },
       keep: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
+      'max-in-flight': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -114,6 +118,8 @@ const settings = {
   databasePrefix: args['database-prefix'],
   startupTimeoutS: positive('startup-timeout'),
   basePort: args['base-port'] === undefined ? null : positive('base-port', { max: 65530 }),
+  // The gateway's MASH_MAX_IN_FLIGHT for this run (null: the gateway's default); 0 turns the limit off.
+  maxInFlight: args['max-in-flight'] === undefined ? null : /^\d+$/.test(args['max-in-flight']) ? Number(args['max-in-flight']) : usageError('--max-in-flight must be a whole number (0: no limit)'),
 };
 
 // Loaded only once the arguments are known good (so a usage error needs no build).
@@ -186,6 +192,7 @@ function environment(ports) {
     MASH_GATEWAY_CHECKPOINT_URL: `http://127.0.0.1:${ports.gateway}/audit/checkpoint`,
     HUB_DATABASE_URL: databases.hub.url,
     GATEWAY_PORT: String(ports.gateway),
+    ...(settings.maxInFlight === null ? {} : { MASH_MAX_IN_FLIGHT: String(settings.maxInFlight) }),
   };
   for (const agency of AGENCIES) {
     env[`${envPrefix(agency)}_DATABASE_URL`] = databases[agency.replace('-', '_')].url;
