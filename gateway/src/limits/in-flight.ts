@@ -53,7 +53,7 @@ export class InFlightLimit {
           name: 'mash_gateway_requests_waiting', help: 'GraphQL requests waiting for their turn (MASH_MAX_IN_FLIGHT are worked on at once)', registers,
           collect: () => this.metrics?.waiting.set(this.queue.length),
         }),
-        waited: new Histogram({ name: 'mash_gateway_queue_wait_seconds', help: 'How long a GraphQL request waited for its turn before it was worked on', buckets: DURATION_BUCKETS, registers }),
+        waited: new Histogram({ name: 'mash_gateway_queue_wait_seconds', help: 'How long each GraphQL request admitted waited for its turn (0 when one was free at once)', buckets: DURATION_BUCKETS, registers }),
         refused: new Counter({ name: 'mash_gateway_requests_overloaded_total', help: 'GraphQL requests answered 503 OVERLOADED after waiting MASH_QUEUE_TIMEOUT_MS for their turn', registers }),
       };
     }
@@ -66,7 +66,7 @@ export class InFlightLimit {
 
   readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
     if (this.options.max <= 0) return next();
-    if (this.active < this.options.max) return this.enter(res, next, null);
+    if (this.active < this.options.max) return this.enter(res, next, performance.now());
     // Its turn comes in another request's callback: `next` keeps this request's own async context (request id, trace).
     const waiter: Waiter = { res, next: AsyncResource.bind(next), since: performance.now(), timer: setTimeout(() => this.refuse(waiter), this.options.queueTimeoutMs) };
     this.queue.push(waiter);
@@ -74,9 +74,9 @@ export class InFlightLimit {
     res.once('close', () => this.leave(waiter));
   };
 
-  private enter(res: Response, next: NextFunction, since: number | null): void {
+  private enter(res: Response, next: NextFunction, since: number): void {
     this.active += 1;
-    if (since !== null) this.metrics?.waited.observe((performance.now() - since) / 1000);
+    this.metrics?.waited.observe((performance.now() - since) / 1000);
     let done = false;
     res.once('close', () => {
       if (done) return;
