@@ -35,7 +35,9 @@ describe('request limits', () => {
   }
 
   beforeAll(async () => {
-    federation = await startFederation({ limits: { ratePerMinute: 40, maxSubjects: 8 } });
+    // The rate limit counts a request when its turn comes, after the in-flight queue: with the
+    // queue on, the burst below would be let in a few at a time over seconds and earn a request back.
+    federation = await startFederation({ limits: { ratePerMinute: 40, maxSubjects: 8 }, inFlight: { max: 0, queueTimeoutMs: 10_000 } });
     const { body } = await federation.query('{ cases(rag: [RED]) { id } }', {}, await token('setup'));
     redId = body.data.cases[0].id;
   });

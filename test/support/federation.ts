@@ -14,6 +14,7 @@ import { userAuthConfigFromEnv } from '@mash/gateway/dist/auth/auth-config';
 import { issueDemoToken, type DemoTokenOptions } from '@mash/gateway/dist/auth/demo-issuer';
 import type { GatewayConfig } from '@mash/gateway/dist/config';
 import type { WebConfig } from '@mash/gateway/dist/web/web-config';
+import type { InFlightOptions } from '@mash/gateway/dist/limits/in-flight';
 import { DEFAULT_LIMITS, type RequestLimits } from '@mash/gateway/dist/limits/limits';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
@@ -45,6 +46,8 @@ export interface FederationOptions {
   production?: boolean;
   /** Request limits for the gateway; the defaults otherwise. */
   limits?: Partial<RequestLimits>;
+  /** Requests the gateway works on at once (MASH_MAX_IN_FLIGHT, MASH_QUEUE_TIMEOUT_MS); the defaults otherwise. */
+  inFlight?: InFlightOptions;
   /**
    * Agencies listen with TLS (certificates from a throw-away PKI made now) and the gateway trusts
    * its CA; `mutual`: agencies also require the gateway's client certificate.
@@ -151,6 +154,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     grantKey: { generate: false },
     grantIssuer: 'mash-gateway',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...(options.inFlight ? { inFlight: options.inFlight } : {}),
     ...(pki ? { agencyTransport: { caFile: pki.caFile, ...(options.tls?.mutual ? { clientCertFile: pki.clientCertFile, clientKeyFile: pki.clientKeyFile } : {}) } } : {}),
   };
   const gateway = await startGateway({ config, hub: hub.dataSource, grantKey });
