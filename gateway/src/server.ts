@@ -143,14 +143,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     // A fresh id per request (never the client's), answered in x-request-id and sent to the agencies.
     requestIdMiddleware({ logger }),
-    // A bounded number worked on at once, the rest in turn (limits/in-flight.ts).
-    inFlight.middleware,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdOf(res);
         const user = await verifyUser(req.headers.authorization);
         await admit(admission, { requestId, user }, req.body?.query ?? req.query?.query);
+        // A bounded number worked on at once, the rest in turn; refusals above never wait (limits/in-flight.ts).
+        await inFlight.acquire(res);
         return contextFor(user, requestId);
       },
     }),

@@ -35,9 +35,9 @@ describe('request limits', () => {
   }
 
   beforeAll(async () => {
-    // The rate limit counts a request when its turn comes, after the in-flight queue: with the
-    // queue on, the burst below would be let in a few at a time over seconds and earn a request back.
-    federation = await startFederation({ limits: { ratePerMinute: 40, maxSubjects: 8 }, inFlight: { max: 0, queueTimeoutMs: 10_000 } });
+    // A small in-flight limit: the rate below must count each request when it arrives, not when its
+    // turn comes (a burst let in two at a time over seconds would earn requests back).
+    federation = await startFederation({ limits: { ratePerMinute: 40, maxSubjects: 8 }, inFlight: { max: 2, queueTimeoutMs: 10_000 } });
     const { body } = await federation.query('{ cases(rag: [RED]) { id } }', {}, await token('setup'));
     redId = body.data.cases[0].id;
   });

@@ -1,6 +1,7 @@
-import { AsyncResource } from 'node:async_hooks';
+import type { ServerResponse } from 'node:http';
 import os from 'node:os';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { ConfigError, DURATION_BUCKETS, integer, type Logger } from '@mash/shared';
 
@@ -20,10 +21,11 @@ export interface InFlightOptions {
 export const DEFAULT_IN_FLIGHT: Readonly<InFlightOptions> = { max: Math.max(4, 2 * os.availableParallelism()), queueTimeoutMs: 10_000 };
 
 interface Waiter {
-  res: Response;
-  next: NextFunction;
+  requestId: string | null;
   since: number;
   timer: NodeJS.Timeout;
+  admit: () => void;
+  refuse: (error: GraphQLError) => void;
 }
 
 interface InFlightMetrics {
@@ -36,9 +38,14 @@ interface InFlightMetrics {
  * At most `max` GraphQL requests worked on at once; the rest wait their turn, first come first
  * served. Every request in flight shares the same two or four cores with the agencies and the
  * databases it calls, so letting all of them in at once makes each one slower (and a heavy triage
- * read slowest of all) without answering more. A request that waits longer than `queueTimeoutMs` is
- * answered 503 `OVERLOADED` with Retry-After, before anything of it is read or decided; one whose
- * client goes away while waiting is dropped from the queue. Health, readiness and metrics never wait.
+ * read slowest of all) without answering more.
+ *
+ * A request takes its turn (`acquire`) after it is authenticated and admitted (rate limit, size),
+ * as its context is built: a refusal never waits and never holds a place, and the per-user rate
+ * counts each request when it arrives, not when its turn comes. It keeps its place until its
+ * response is finished or its client goes away. One that waits longer than `queueTimeoutMs` is
+ * refused 503 `OVERLOADED` with Retry-After before anything of it is read or decided; one whose
+ * client goes away while waiting leaves the queue.
  */
 export class InFlightLimit {
   private active = 0;
@@ -64,57 +71,87 @@ export class InFlightLimit {
     return { active: this.active, waiting: this.queue.length };
   }
 
-  readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
-    if (this.options.max <= 0) return next();
-    if (this.active < this.options.max) return this.enter(res, next, performance.now());
-    // Its turn comes in another request's callback: `next` keeps this request's own async context (request id, trace).
-    const waiter: Waiter = { res, next: AsyncResource.bind(next), since: performance.now(), timer: setTimeout(() => this.refuse(waiter), this.options.queueTimeoutMs) };
-    this.queue.push(waiter);
-    // The client gave up (or its connection broke) while waiting: its turn goes to the next one.
-    res.once('close', () => this.leave(waiter));
-  };
+  /**
+   * Resolves when this request may be worked on; its place is given back when `res` closes
+   * (answered, or the client gone). Rejects with an OVERLOADED error (HTTP 503, Retry-After) after
+   * the queue timeout, or when the client went away while waiting. The caller's async context
+   * (request id, trace) carries on after the await, whichever request's end let it in.
+   */
+  acquire(res: ServerResponse): Promise<void> {
+    if (this.options.max <= 0) return Promise.resolve();
+    const since = performance.now();
+    if (this.active < this.options.max && this.queue.length === 0) {
+      this.enter(res, since);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        requestId: String(res.getHeader('x-request-id') ?? '') || null,
+        since,
+        timer: setTimeout(() => this.timeOut(waiter), this.options.queueTimeoutMs),
+        admit: () => {
+          res.off('close', gone);
+          this.enter(res, since);
+          resolve();
+        },
+        refuse: reject,
+      };
+      // The client gave up (or its connection broke) while waiting: its turn goes to the next one.
+      const gone = () => {
+        if (this.leave(waiter)) reject(overloaded('the client went away while the request waited for its turn'));
+      };
+      res.once('close', gone);
+      this.queue.push(waiter);
+    });
+  }
 
-  private enter(res: Response, next: NextFunction, since: number): void {
+  private enter(res: ServerResponse, since: number): void {
     this.active += 1;
     this.metrics?.waited.observe((performance.now() - since) / 1000);
     let done = false;
-    res.once('close', () => {
+    const release = () => {
       if (done) return;
       done = true;
       this.active -= 1;
       this.admitNext();
-    });
-    next();
+    };
+    if (res.closed || res.destroyed) {
+      release();
+      return;
+    }
+    res.once('close', release);
   }
 
   private admitNext(): void {
     while (this.active < this.options.max && this.queue.length > 0) {
       const waiter = this.queue.shift()!;
       clearTimeout(waiter.timer);
-      if (waiter.res.writableEnded || waiter.res.destroyed) continue;
-      this.enter(waiter.res, waiter.next, waiter.since);
+      waiter.admit();
     }
   }
 
-  private leave(waiter: Waiter): void {
+  private leave(waiter: Waiter): boolean {
     const at = this.queue.indexOf(waiter);
-    if (at < 0) return;
+    if (at < 0) return false;
     this.queue.splice(at, 1);
     clearTimeout(waiter.timer);
+    return true;
   }
 
-  private refuse(waiter: Waiter): void {
-    this.leave(waiter);
+  private timeOut(waiter: Waiter): void {
+    if (!this.leave(waiter)) return;
     this.metrics?.refused.inc();
+    this.logger.warn('request_overloaded', { requestId: waiter.requestId, waitedMs: Math.round(performance.now() - waiter.since), active: this.active, waiting: this.queue.length });
     const seconds = Math.round(this.options.queueTimeoutMs / 1000);
-    this.logger.warn('request_overloaded', { requestId: waiter.res.getHeader('x-request-id'), waitedMs: Math.round(performance.now() - waiter.since), active: this.active, waiting: this.queue.length });
-    waiter.res.status(503).set('retry-after', '1').json({
-      errors: [{
-        message: `The hub is too busy to start this request: it waited ${seconds} s for its turn (MASH_QUEUE_TIMEOUT_MS) behind ${this.active} being worked on (MASH_MAX_IN_FLIGHT). Nothing of it was read or recorded. Try again.`,
-        extensions: { code: 'OVERLOADED' },
-      }],
-    });
+    waiter.refuse(overloaded(`it waited ${seconds} s for its turn (MASH_QUEUE_TIMEOUT_MS) behind ${this.active} being worked on (MASH_MAX_IN_FLIGHT)`));
   }
+}
+
+/** The 503 a request gets when its turn did not come: nothing of it was read or recorded. */
+function overloaded(reason: string): GraphQLError {
+  return new GraphQLError(`The hub is too busy to start this request: ${reason}. Nothing of it was read or recorded. Try again.`, {
+    extensions: { code: 'OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', '1']]) } },
+  });
 }
 
 /** MASH_MAX_IN_FLIGHT and MASH_QUEUE_TIMEOUT_MS, or the defaults; a bad value is a ConfigError naming the variable. */

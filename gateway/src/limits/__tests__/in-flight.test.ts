@@ -1,8 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLError } from 'graphql';
 import { Registry } from 'prom-client';
 import { currentRequestId, requestIdMiddleware, type Logger } from '@mash/shared';
+import { formatGatewayError } from '../../errors/format-error';
 import { InFlightLimit, inFlightFromEnv } from '../in-flight';
 
 const warnings: Array<Record<string, unknown>> = [];
@@ -15,8 +19,17 @@ async function held(max: number, queueTimeoutMs = 5_000) {
   const started: string[] = [];
   const waiting: Array<() => void> = [];
   const app = express();
-  app.use('/graphql', requestIdMiddleware(), limit.middleware, (req, res) => {
+  // As the gateway's context function does: take the turn, then work; a refusal is answered as Apollo answers it.
+  app.use('/graphql', requestIdMiddleware(), async (req, res) => {
     const name = String(req.query.name);
+    try {
+      await limit.acquire(res);
+    } catch (error) {
+      const refusal = error as GraphQLError;
+      const http = refusal.extensions.http as { status: number; headers: Map<string, string> };
+      if (!res.destroyed) res.status(http.status).set(Object.fromEntries(http.headers)).json({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
+      return;
+    }
     started.push(name);
     // The request id seen here is this request's own, even when its turn came in another's callback.
     const sameRequestId = currentRequestId() === res.getHeader('x-request-id');
@@ -123,6 +136,51 @@ describe('InFlightLimit', () => {
       expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200]);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('InFlightLimit in an Apollo context function', () => {
+  it('answers a request whose turn did not come 503 OVERLOADED with Retry-After, through formatError, without running it', async () => {
+    const limit = new InFlightLimit({ max: 1, queueTimeoutMs: 150 }, logger);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let resolved = 0;
+    const server = new ApolloServer<{ requestId: unknown }>({
+      typeDefs: 'type Query { hold: String }',
+      resolvers: { Query: { hold: async () => { resolved += 1; await held; return 'done'; } } },
+      formatError: formatGatewayError({ production: true, logger }),
+    });
+    await server.start();
+    const app = express();
+    app.use('/graphql', requestIdMiddleware(), express.json(), expressMiddleware(server, {
+      context: async ({ res }) => {
+        await limit.acquire(res);
+        return { requestId: res.getHeader('x-request-id') };
+      },
+    }));
+    const listener = http.createServer(app);
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/graphql`;
+    const ask = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hold }' }) });
+    try {
+      const first = ask();
+      for (let tries = 0; tries < 200 && resolved === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const late = await ask();
+      expect(late.status).toBe(503);
+      expect(late.headers.get('retry-after')).toBe('1');
+      const body = (await late.json()) as any;
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions).toEqual({ code: 'OVERLOADED' });
+      expect(body.errors[0].message).toMatch(/too busy.*MASH_QUEUE_TIMEOUT_MS.*Nothing of it was read or recorded/);
+      expect(resolved).toBe(1);
+      release();
+      expect(((await (await first).json()) as any).data).toEqual({ hold: 'done' });
+      expect(limit.load).toEqual({ active: 0, waiting: 0 });
+    } finally {
+      release();
+      await server.stop();
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
     }
   });
 });
