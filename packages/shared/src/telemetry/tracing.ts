@@ -146,7 +146,7 @@ function createInstrumentations(): Instrumentation[] {
       // Background calls (key and checkpoint refreshes) would each start a trace of one span.
       requireParentforOutgoingSpans: true,
     }),
-    // Node's fetch: the gateway's agency requests. It injects `traceparent` into each.
+    // undici (Node's fetch and the undici package's request): the gateway's agency requests. It injects `traceparent` into each.
     new UndiciInstrumentation({ requireParentforSpans: true }),
     // SQL text only (TypeORM binds every value as a parameter); bound values never recorded.
     new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, addSqlCommenterCommentToQueries: false }),
