@@ -1,11 +1,21 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date in `YYYY-MM-DD` form (rejects 2015-02-30). */
+/**
+ * True for a real calendar date in `YYYY-MM-DD` form (rejects 2015-02-30), from year 100 on.
+ * Arithmetic, not a Date round trip: matching calls it for every pair of dates it compares.
+ */
 export function isRealDate(iso: string): boolean {
   const parts = ISO_DATE.exec(iso);
   if (!parts) return false;
-  const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
-  return date.toISOString().slice(0, 10) === iso;
+  const year = Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
