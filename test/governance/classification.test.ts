@@ -1,3 +1,4 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { generatePopulation, type SyntheticPerson } from '@mash/shared';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { DEFAULT_POLICY } from '@mash/gateway/dist/policy';
@@ -44,9 +45,14 @@ describe('field classification: withheld per field, the rest of the answer arriv
   let craig: SyntheticPerson;
   let wayne: SyntheticPerson;
   const caseIds: Record<string, string> = {};
-  /** What the gateway sent to each agency: the request bodies, read off the wire. */
+  /** What the gateway sent to each agency: the request bodies as undici sends them (its diagnostics channel). */
   const sent: { url: string; body: string }[] = [];
-  const realFetch = globalThis.fetch;
+  let agencyUrls: string[] = [];
+  const onRequest = (message: unknown) => {
+    const { request } = message as { request: { origin: string | URL; path: string; body: unknown } };
+    const url = `${String(request.origin).replace(/\/$/, '')}${request.path}`;
+    if (agencyUrls.some((agencyUrl) => url.startsWith(agencyUrl))) sent.push({ url, body: Buffer.isBuffer(request.body) ? request.body.toString('utf8') : String(request.body ?? '') });
+  };
 
   let postcode: string;
   const subject = (person: SyntheticPerson, householdRole: string) => ({
@@ -83,15 +89,11 @@ describe('field classification: withheld per field, the rest of the answer arriv
       subject(wayne, 'PARTNER'),
       { householdRole: 'PARENT', givenName: restricted.given_name, familyName: restricted.family_name, dateOfBirth: restricted.dob, nhsNumber: restricted.nhs_number },
     ]);
-    const agencyUrls = Object.values(federation.agencies).map((agency) => agency.url);
-    globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (agencyUrls.some((agencyUrl) => url.startsWith(agencyUrl))) sent.push({ url, body: String(init?.body ?? '') });
-      return realFetch(input, init);
-    }) as typeof fetch;
+    agencyUrls = Object.values(federation.agencies).map((agency) => agency.url);
+    diagnosticsChannel.subscribe('undici:request:create', onRequest);
   });
   afterAll(async () => {
-    globalThis.fetch = realFetch;
+    diagnosticsChannel.unsubscribe('undici:request:create', onRequest);
     await federation?.stop();
   });
 
