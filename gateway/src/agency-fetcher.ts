@@ -95,19 +95,19 @@ class ResponseHeaders implements FetcherHeaders {
     return this.raw[name.toLowerCase()] !== undefined;
   }
 
-  *entries(): Iterator<[string, string]> {
+  *entries(): IterableIterator<[string, string]> {
     for (const name of Object.keys(this.raw)) {
       const value = this.get(name);
       if (value !== null) yield [name, value];
     }
   }
 
-  *keys(): Iterator<string> {
-    for (const [name] of this.entries() as IterableIterator<[string, string]>) yield name;
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
   }
 
-  *values(): Iterator<string> {
-    for (const [, value] of this.entries() as IterableIterator<[string, string]>) yield value;
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
   }
 
   [Symbol.iterator](): Iterator<[string, string]> {

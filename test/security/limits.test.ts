@@ -35,8 +35,8 @@ describe('request limits', () => {
   }
 
   beforeAll(async () => {
-    // A small in-flight limit: the rate below must count each request when it arrives, not when its
-    // turn comes (a burst let in two at a time over seconds would earn requests back).
+    // The in-flight queue on, small (two at a time): the rate is counted at admission, before a
+    // request takes its turn, so the burst below still gets exactly the limit.
     federation = await startFederation({ limits: { ratePerMinute: 40, maxSubjects: 8 }, inFlight: { max: 2, queueTimeoutMs: 10_000 } });
     const { body } = await federation.query('{ cases(rag: [RED]) { id } }', {}, await token('setup'));
     redId = body.data.cases[0].id;
