@@ -1,3 +1,4 @@
+import type { PendingClaim } from './grants/pending-claim';
 import type { AgencyName } from './synthetic/types';
 
 /**
@@ -48,4 +49,9 @@ export interface AgencyRequestContext {
   requestId: string;
   /** Null only where no grant is required (tests of matching in isolation). */
   grant: GrantClaims | null;
+  /**
+   * The grant's single use, when the guard left it to the request's first disclosure-log write
+   * (`PendingClaim`); absent when the guard claimed it already (or there is no grant).
+   */
+  claim?: PendingClaim;
 }

@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { disclosureQueryName } from '../disclosure.resolver';
@@ -18,6 +17,7 @@ import { ServiceMetrics } from '../telemetry/metrics';
 import { httpMetrics, metricsRoute, type MetricsConfig } from '../telemetry/metrics-http';
 import type { AgencyAdapter, CandidateRow } from './adapter';
 import { AgencyMetrics } from './metrics';
+import { answerAfterClaim } from './graphql-handler';
 import { createViewLoader, type AgencyKit } from './pipeline';
 import type { ReferenceDate } from './reference-date';
 import { buildAgencySchema, type AgencyContext } from './schema';
@@ -96,16 +96,22 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
     express.json({ limit: '1mb' }),
     grantGuard({
       verifier: options.verifier, disclosureQueryName: disclosureQueryName(adapter.agency), logger, requireTls: options.requireTls, observer: metrics,
-      // Single use across every process of this agency: the ids live in its own database.
+      // Single use across every process of this agency: the ids live in its own database, written
+      // with the request's disclosure-log rows (one statement) or, if it disclosed nothing, before
+      // its answer is sent.
       replay: databaseReplayCache(kit.store, { onPurgeError: (error) => logger.warn('grant_use.purge_failed', { error: (error as Error).name }) }),
+      deferClaim: true,
     }),
-    expressMiddleware(server, {
-      context: async ({ res }) => {
-        const request = { requestId: requestIdOf(res), grant: (res.locals as GrantLocals).grant };
+    answerAfterClaim(
+      server,
+      async (res) => {
+        const { grant, claim } = res.locals as GrantLocals;
+        const request = { requestId: requestIdOf(res), grant, claim };
         const viewRequest = { associates: false };
         return { ...request, dataSource, viewRequest, views: createViewLoader(kit, request, viewRequest) };
       },
-    }),
+      { logger, observer: metrics },
+    ),
   );
   app.use(unreadableBody(logger));
   return { app, metrics, stop: () => server.stop() };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { linkTemplate } from '../audit/chain-link';
 import { disclosureHashed, type DisclosureContent } from '../audit/disclosure-chain';
 import type { AgencyRequestContext } from '../grant-claims';
+import type { GrantUseRow } from '../grants/pending-claim';
 import type { AgencyStore } from './store';
 
 export interface DisclosedSubject {
@@ -10,13 +11,15 @@ export interface DisclosedSubject {
   recordIds: string[];
 }
 
-const APPEND = 'SELECT entry_seq FROM disclosure_log_append($1::jsonb)';
+const APPEND = 'SELECT entry_seq FROM disclosure_log_append($1::jsonb, $2::jsonb)';
 
 /**
  * One disclosure-log row per subject answered, chained to the log's head in the same statement
  * (`disclosure_log_append`, see the DisclosureChain migration), before the answer leaves the
  * agency: if the write fails the request fails, so nothing leaves unrecorded
- * (ARCHITECTURE.md, "Audit and disclosure").
+ * (ARCHITECTURE.md, "Audit and disclosure"). The request's grant, when still unclaimed
+ * (`PendingClaim`), is marked used by the same statement; a grant used before fails the write
+ * with `GrantReplayedError` and leaves no row.
  */
 export async function recordDisclosures(store: AgencyStore, context: AgencyRequestContext, subjects: readonly DisclosedSubject[]): Promise<void> {
   if (subjects.length === 0) return;
@@ -27,7 +30,9 @@ export async function recordDisclosures(store: AgencyStore, context: AgencyReque
     id: randomUUID(), disclosedAt, grantId: grant?.grantId ?? null, requestId: context.requestId, caseId: grant?.caseId ?? null,
     userId: grant?.userId ?? null, purpose: grant?.purpose ?? null, subjectId, matchStatus, recordIds: [...recordIds], obligations: [...(grant?.obligations ?? [])],
   }));
-  await queueOf(store).append(rows.map(toEntry));
+  const entries = rows.map(toEntry);
+  const write = (claim: GrantUseRow | null) => queueOf(store).append(entries, claim ? [claim] : []);
+  await (context.claim ? context.claim.withDisclosure(write) : write(null));
 }
 
 /** The row as the append function reads it: its columns and its canonical JSON cut around prev_hash. */
@@ -39,6 +44,7 @@ function toEntry(row: DisclosureContent): Record<string, unknown> {
 
 interface Waiting {
   entries: Record<string, unknown>[];
+  claims: GrantUseRow[];
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -47,7 +53,7 @@ interface Waiting {
  * Group commit, as the hub's access log does: one append statement in flight per process; calls
  * arriving meanwhile are written together by the next one, so concurrent requests do not queue
  * one commit at a time on the chain's lock. A failed batch is retried call by call, so only the
- * requests whose own rows cannot be written fail.
+ * requests whose own rows cannot be written fail (a replayed grant fails only its own request).
  */
 class DisclosureQueue {
   private readonly waiting: Waiting[] = [];
@@ -55,9 +61,9 @@ class DisclosureQueue {
 
   constructor(private readonly store: AgencyStore) {}
 
-  append(entries: Record<string, unknown>[]): Promise<void> {
+  append(entries: Record<string, unknown>[], claims: GrantUseRow[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ entries, resolve, reject });
+      this.waiting.push({ entries, claims, resolve, reject });
       this.drain();
     });
   }
@@ -74,12 +80,12 @@ class DisclosureQueue {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      await this.store.query(APPEND, [JSON.stringify(batch.flatMap((waiting) => waiting.entries))]);
+      await this.store.query(APPEND, [JSON.stringify(batch.flatMap((waiting) => waiting.entries)), JSON.stringify(batch.flatMap((waiting) => waiting.claims))]);
       for (const waiting of batch) waiting.resolve();
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
       for (const waiting of batch) {
-        await this.store.query(APPEND, [JSON.stringify(waiting.entries)]).then(() => waiting.resolve(), waiting.reject);
+        await this.store.query(APPEND, [JSON.stringify(waiting.entries), JSON.stringify(waiting.claims)]).then(() => waiting.resolve(), waiting.reject);
       }
     }
   }

@@ -4,6 +4,7 @@ import {
   AmbiguityValue, identifierConflictFlag, type Associate, identityUnresolvedFlag, MatchStatusValue, type AgencyViewShape, type MatchCandidate, type MatchReasonValue,
 } from '../envelope';
 import type { AgencyRequestContext, MatchDecision } from '../grant-claims';
+import { GrantReplayedError } from '../grants/pending-claim';
 import type { Logger } from '../logger';
 import { batchBlockingKeys, matchBatch } from '../matching-batch';
 import { scorePair } from '../matching/score';
@@ -75,9 +76,13 @@ export async function answerSubjects<C extends CandidateRow, F, R extends object
     kit.metrics?.matched(views.map((view) => view.status));
     valid.forEach(({ index }, position) => (answers[index] = views[position]));
   } catch (error) {
-    // Ids and codes only: a database message can quote the personal data being searched for.
-    const cause = error as { name?: string; code?: string };
-    kit.logger.error('views_failed', { requestId: request.requestId, grantId: request.grant?.grantId ?? null, error: cause.name ?? 'unknown', sqlState: cause.code ?? null });
+    // A replayed grant is no failure of the agency: nothing was recorded, and the guard answers
+    // the whole request with its 401 instead (settleDeferredClaim).
+    if (!(error instanceof GrantReplayedError)) {
+      // Ids and codes only: a database message can quote the personal data being searched for.
+      const cause = error as { name?: string; code?: string };
+      kit.logger.error('views_failed', { requestId: request.requestId, grantId: request.grant?.grantId ?? null, error: cause.name ?? 'unknown', sqlState: cause.code ?? null });
+    }
     const unavailable = agencyUnavailable(kit.adapter.recordsNoun);
     valid.forEach(({ index }) => (answers[index] = unavailable));
   }

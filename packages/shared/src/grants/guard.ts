@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { DISCLOSURE_LOG_REVIEW } from './claims';
 import { requestedRootFields, unboundSubjects, uncoveredSubjects } from './coverage';
 import { GrantError } from './errors';
+import { PendingClaim } from './pending-claim';
 import { memoryReplayCache, type GrantReplayCache } from './replay-cache';
 import type { GrantVerifier } from './verifier';
 import { currentRequestId } from '../request-id';
@@ -23,6 +24,14 @@ export interface GrantGuardOptions {
    * app mounted on a plain listener by mistake still answers nothing. Default false.
    */
   requireTls?: boolean;
+  /**
+   * Leave the grant unclaimed when letting the request through: a `PendingClaim` in `res.locals`
+   * is claimed by the request's first disclosure-log write, in the same transaction, and the
+   * handler answers only after `settleDeferredClaim`. Use with a `databaseReplayCache` on the
+   * database the disclosure log is written to (the same `grant_use` table). Default false: the
+   * guard claims the grant before letting the request through.
+   */
+  deferClaim?: boolean;
   /** Root field of the agency's disclosure-log query, answered only under a DISCLOSURE_LOG_REVIEW grant. */
   disclosureQueryName: string;
   /** Receives one `grant.refused` line per refusal: the reason and the grant id, nothing personal. */
@@ -57,6 +66,8 @@ export const GRANT_UNRECORDED_BODY = JSON.stringify({
 /** `res.locals` after the guard let a request through. */
 export interface GrantLocals {
   grant: GrantClaims;
+  /** With `deferClaim`: the grant's single use, still to be made (see `settleDeferredClaim`). */
+  claim?: PendingClaim;
 }
 
 /** The bearer token of `Authorization`, or undefined. */
@@ -93,10 +104,14 @@ async function checkGrant(options: GrantGuardOptions & { replay: GrantReplayCach
     const grant = await options.verifier.verify(token);
     grantId = grant.grantId;
     authorise(grant, req, options.disclosureQueryName);
-    // Last, so only a request that would be answered uses the grant up.
-    if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
+    if (options.deferClaim) {
+      (res.locals as Partial<GrantLocals>).claim = new PendingClaim(grant, options.replay);
+    } else {
+      // Last, so only a request that would be answered uses the grant up.
+      if (!(await claimed(options, grant))) throw new GrantError('replayed', grant.grantId);
+      options.observer?.accepted();
+    }
     (res.locals as Partial<GrantLocals>).grant = grant;
-    options.observer?.accepted();
     span.setAttributes({ [MashAttributes.agency]: grant.agency, [MashAttributes.grantId]: grant.grantId, [MashAttributes.outcome]: 'accepted' });
     return true;
   } catch (error) {
@@ -136,6 +151,33 @@ async function claimed(options: GrantGuardOptions & { replay: GrantReplayCache }
   } catch (error) {
     throw new ReplayStoreError('the grant could not be recorded as used', { cause: error });
   }
+}
+
+/**
+ * With `deferClaim`, after the request was executed and before its answer is sent: makes sure its
+ * grant is used up by this request (`PendingClaim.settle`). True when the answer may be sent;
+ * otherwise the guard's refusal has been sent instead (401 for a grant used before, 503 when the
+ * use could not be recorded) and the answer must be dropped. True when the guard claimed already.
+ */
+export async function settleDeferredClaim(req: Request, res: Response, options: Pick<GrantGuardOptions, 'logger' | 'observer'>): Promise<boolean> {
+  const claim = (res.locals as Partial<GrantLocals>).claim;
+  if (!claim) return true;
+  const { grantId } = claim.grant;
+  let used: boolean;
+  try {
+    used = await claim.settle();
+  } catch (error) {
+    options.observer?.refused('unrecorded');
+    unrecorded(res, options.logger, new ReplayStoreError('the grant could not be recorded as used', { cause: error }), grantId);
+    return false;
+  }
+  if (used) {
+    options.observer?.accepted();
+    return true;
+  }
+  options.observer?.refused('replayed');
+  refuse(res, options.logger, req, new GrantError('replayed', grantId), grantId);
+  return false;
 }
 
 function unrecorded(res: Response, logger: Logger, error: ReplayStoreError, grantId: string | undefined): void {

@@ -14,4 +14,5 @@ export * from './verifier';
 export * from './coverage';
 export * from './guard';
 export * from './replay-cache';
+export * from './pending-claim';
 export * from './subject-digest';

@@ -8,6 +8,11 @@ import { MAX_GRANT_TTL_SECONDS } from './claims';
 export interface GrantReplayCache {
   /** True the first time `grantId` is claimed, false ever after (until it has expired). */
   claim(grantId: string, expiresAt: Date | undefined): Promise<boolean>;
+  /**
+   * Told when a grant id was written to the same store by another statement (the disclosure-log
+   * append that claims it, `PendingClaim`), so expired ids are still removed on schedule.
+   */
+  claimedWithDisclosure?(): void;
 }
 
 /** What the database cache needs of the agency's store (see `AgencyStore`). */
@@ -25,6 +30,11 @@ export interface ReplayCacheOptions {
 }
 
 const KEEP_MS = MAX_GRANT_TTL_SECONDS * 1000;
+
+/** Until when a grant's id must be remembered as used: its `exp` (or now) plus the longest grant life. */
+export function keepGrantIdUntil(expiresAt: Date | undefined, now: number): Date {
+  return new Date((expiresAt?.getTime() ?? now + KEEP_MS) + KEEP_MS);
+}
 // Committed asynchronously (synchronous_commit off for this one transaction, set_config(..., true)):
 // the commit does not wait for the WAL flush, which cost 0.7-1.5 ms per request here against
 // 0.1 ms without it. The trade (PostgreSQL "Asynchronous Commit"): a server crash may forget the
@@ -44,16 +54,20 @@ export function databaseReplayCache(store: ReplayStore, options: ReplayCacheOpti
   const now = options.now ?? Date.now;
   const every = options.purgeEveryMs ?? 30_000;
   let lastPurge = now();
+  const purgeIfDue = (at: number) => {
+    if (at - lastPurge < every) return;
+    lastPurge = at;
+    store.query(PURGE, [new Date(at)]).catch((error: unknown) => options.onPurgeError?.(error));
+  };
   return {
     async claim(grantId, expiresAt) {
       const at = now();
-      const keepUntil = new Date((expiresAt?.getTime() ?? at + KEEP_MS) + KEEP_MS);
-      const rows = await store.query(CLAIM, [grantId, keepUntil]);
-      if (at - lastPurge >= every) {
-        lastPurge = at;
-        store.query(PURGE, [new Date(at)]).catch((error: unknown) => options.onPurgeError?.(error));
-      }
+      const rows = await store.query(CLAIM, [grantId, keepGrantIdUntil(expiresAt, at)]);
+      purgeIfDue(at);
       return rows.length === 1;
+    },
+    claimedWithDisclosure() {
+      purgeIfDue(now());
     },
   };
 }
@@ -67,7 +81,7 @@ export function memoryReplayCache(options: Pick<ReplayCacheOptions, 'now'> = {})
       const at = now();
       for (const [id, until] of used) if (until < at) used.delete(id);
       if (used.has(grantId)) return false;
-      used.set(grantId, (expiresAt?.getTime() ?? at + KEEP_MS) + KEEP_MS);
+      used.set(grantId, keepGrantIdUntil(expiresAt, at).getTime());
       return true;
     },
   };
