@@ -10,7 +10,7 @@ function scaleSection(scale) {
   const { concurrency, durationS, warmupS, unloadedS } = scale.settings;
   const judged = (size) => scale.judgedSizes.includes(size.people);
   out.push(
-    `Scale: after each top-up (bulk seed${scale.note ? `; ${scale.note}` : ''}), ours at concurrency ${concurrency} for ${durationS} s after ${warmupS} s warm-up, ` +
+    `Scale: after each top-up (bulk seed${scale.note ? `; ${scale.note}` : ''}; then VACUUM (ANALYZE) of each agency database and a CHECKPOINT, as a DBA would after a bulk load, unless --skip-analyze), ours at concurrency ${concurrency} for ${durationS} s after ${warmupS} s warm-up, ` +
       `then at concurrency 1 ours, the floor (four agency fetches in parallel, latency = slowest) and each agency's floor alone, ${unloadedS} s each after 1 s warm-up`,
   );
   out.push(
