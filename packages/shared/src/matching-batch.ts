@@ -1,4 +1,5 @@
 import { classify, recordBlockingKeys, scorePair, subjectBlockingKeys } from './matching';
+import { inMatchingPass } from './matching/pass-memo';
 import type { Classification, MatchThresholds, PairScore, PersonFacts } from './matching/types';
 
 /** What a migration needs to fill a computed column for rows written before the column existed. */
@@ -65,6 +66,16 @@ export function matchBatch<R>(
   facts: (record: R) => PersonFacts | PersonFacts[],
   thresholds?: MatchThresholds,
   options: MatchBatchOptions<R> = {},
+): Classification<R>[] {
+  return inMatchingPass(() => matchEach(subjects, candidates, facts, thresholds, options));
+}
+
+function matchEach<R>(
+  subjects: readonly PersonFacts[],
+  candidates: readonly R[],
+  facts: (record: R) => PersonFacts | PersonFacts[],
+  thresholds: MatchThresholds | undefined,
+  options: MatchBatchOptions<R>,
 ): Classification<R>[] {
   const candidateFacts = candidates.map((record) => {
     const all = [facts(record)].flat();

@@ -1,3 +1,5 @@
+import { memoisedInPass } from './pass-memo';
+
 /** Letters NFD does not decompose, common in Polish, Nordic and German names. */
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
@@ -8,7 +10,11 @@ const FOLD: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß:
  */
 export function normaliseName(raw: string | null | undefined): string {
   if (!raw) return '';
-  return raw
+  return normaliseNonEmpty(raw);
+}
+
+const normaliseNonEmpty = memoisedInPass((raw: string): string =>
+  raw
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -16,8 +22,8 @@ export function normaliseName(raw: string | null | undefined): string {
     .replace(/[-\u2010-\u2015_/]/g, ' ')
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Parts of a hyphenated or double-barrelled name (`smith patel` -> `smith`, `patel`). */
 export function nameParts(normalised: string): string[] {
