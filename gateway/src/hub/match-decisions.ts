@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
 import { badInput } from './case-register';
+import { entityRead } from './entity-reader';
 import { Case } from './entities/case.entity';
 import { CaseStatus } from './entities/enums';
 import { Subject } from './entities/subject.entity';
@@ -58,6 +59,9 @@ export async function recordMatchDecision(
   });
 }
 
+/** On every agency fetch's path: read without the query builder (entity-reader.ts). */
+const DECISIONS_OF_SUBJECTS = entityRead(MatchDecision, 'subject_id = ANY($1::uuid[])', 'decided_at ASC');
+
 /**
  * The decisions in force, per subject and agency: what the enforcement point puts in each grant.
  * The latest confirmation stands unless its record was rejected after it; every rejection stands.
@@ -66,7 +70,7 @@ export async function decisionsOfSubjects(hub: DataSource, subjectIds: readonly 
   const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)))];
   const found = new Map<string, Map<string, GrantMatchDecision>>();
   if (ids.length === 0) return found;
-  const rows = await hub.getRepository(MatchDecision).find({ where: ids.map((subjectId) => ({ subjectId })), order: { decidedAt: 'ASC' } });
+  const rows = await DECISIONS_OF_SUBJECTS(hub, [ids]);
   for (const row of rows) {
     const byAgency = found.get(row.subjectId) ?? new Map<string, GrantMatchDecision>();
     found.set(row.subjectId, byAgency);

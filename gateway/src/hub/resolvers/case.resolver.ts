@@ -9,6 +9,7 @@ import { ConsentRecord } from '../entities/consent-record.entity';
 import { CaseKind, CaseStage, CaseStatus, Pathway, Rag } from '../entities/enums';
 import { RagRating } from '../entities/rag-rating.entity';
 import { Subject } from '../entities/subject.entity';
+import { entityRead } from '../entity-reader';
 import { OVERDUE_CONDITION } from '../overdue';
 
 /** Who may read the hub's case register: the hub's own staff and governance. */
@@ -16,13 +17,17 @@ export const CASE_READERS: readonly HubRole[] = ['mash-triage', 'mash-manager', 
 
 const MINUTE_MS = 60_000;
 
+/** On every triage query's path: read without the query builder (entity-reader.ts). */
+export const CASE_BY_ID = entityRead(Case, 'id = $1');
+export const SUBJECTS_OF_CASE = entityRead(Subject, 'case_id = $1', 'household_role ASC, family_name ASC, given_name ASC');
+
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { name: 'case', nullable: true, description: 'One case by id' })
   async caseById(@Arg('id', () => ID, { description: "The case's id (a UUID, as cases or receiveReferral returns it)" }) id: string, @Ctx() context: GatewayContext): Promise<Case | null> {
     requireRole(context.user, CASE_READERS, 'read cases');
     assertCaseId(id, 'id');
-    return context.hub.getRepository(Case).findOneBy({ id });
+    return (await CASE_BY_ID(context.hub, [id]))[0] ?? null;
   }
 
   @Query(() => [Case], {
@@ -68,7 +73,7 @@ export class CaseResolver {
     description: 'The people the referral names; withheld (null, FORBIDDEN) from pseudonymised readers such as governance, who see subjectCount',
   })
   subjects(@Root() record: Case, @Ctx() context: GatewayContext): Promise<Subject[]> {
-    return context.hub.getRepository(Subject).find({ where: { caseId: record.id }, order: { householdRole: 'ASC', familyName: 'ASC', givenName: 'ASC' } });
+    return SUBJECTS_OF_CASE(context.hub, [record.id]);
   }
 
   @FieldResolver(() => Int, { description: 'How many people the referral names' })
