@@ -75,6 +75,27 @@ function boundedClient(bound: { queryMs: number; paused: number }): typeof pg.Cl
         });
         return pending;
       }
+      // The hot paths' form (agencyStore, the hub's entityRead): a config object (a named prepared
+      // statement) through the pool, answered to the pool's callback.
+      const config = args[0] as (pg.QueryConfig & { query_timeout?: number; submit?: unknown }) | null;
+      if (timeout > 0 && config && typeof config === 'object' && typeof config.text === 'string' && typeof config.submit !== 'function' && !config.query_timeout) {
+        const dropIfTimedOut = (error: Error | null | undefined) => {
+          if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        };
+        const rest = args.slice(1);
+        const last = rest.length - 1;
+        if (typeof rest[last] === 'function') {
+          const callback = rest[last] as (error: Error | null, result?: unknown) => void;
+          rest[last] = (error: Error | null, result?: unknown) => {
+            dropIfTimedOut(error);
+            callback(error, result);
+          };
+          return (super.query as (...all: unknown[]) => unknown)({ ...config, query_timeout: timeout }, ...rest);
+        }
+        const pending = (super.query as (...all: unknown[]) => Promise<pg.QueryResult>)({ ...config, query_timeout: timeout }, ...rest);
+        pending.catch(dropIfTimedOut);
+        return pending;
+      }
       return (super.query as (...rest: unknown[]) => unknown)(...args);
     }
   } as typeof pg.Client;
