@@ -22,7 +22,7 @@
 // made; 2 for a bad argument or a non-loopback target.
 //
 // --max-in-flight <n>: the gateway's MASH_MAX_IN_FLIGHT for the run (0: no limit), to compare
-// settings; without it the gateway's default (twice its cores, at least 4).
+// settings; without it the gateway's default (four times its cores, at least 8).
 //
 // --cpu-prof <dir>: every service runs under Node's --cpu-prof and leaves <service>.cpuprofile in
 // <dir> when stopped (the profiler itself costs CPU: compare figures only between runs alike).

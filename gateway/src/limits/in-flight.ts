@@ -13,12 +13,15 @@ export interface InFlightOptions {
 }
 
 /**
- * Twice the cores this process may use, at least 4: enough to keep the cores busy while requests
- * wait on the agencies and the database, few enough that a request admitted runs at full speed.
- * Measured with `npm run load` (32 connections, five services and Postgres on 2 cores): p99 1,158 ms
- * with no limit, 822 ms with 4, in runs minutes apart.
+ * Four times the cores this process may use, at least 8: enough to keep the cores busy while
+ * requests wait on the agencies and the database, few enough that a request admitted runs at full
+ * speed. Measured on 2 cores (five services and Postgres on the same machine), 2026-12-02: the
+ * bench's triage comparison at concurrency 16 gave ours / plain throughput 1.008 and 0.978 with 8
+ * against 0.848 and 0.899 with 4 (alternating runs); `npm run load` (32 connections) passed with
+ * 8 at 76.6 req/s, p99 579 ms (4: 69.3 req/s, p99 595 ms an hour before). With no limit at all
+ * the p99 had been 1,158 ms (2026-12-01), when the agencies cost about a third more per fetch.
  */
-export const DEFAULT_IN_FLIGHT: Readonly<InFlightOptions> = { max: Math.max(4, 2 * os.availableParallelism()), queueTimeoutMs: 10_000 };
+export const DEFAULT_IN_FLIGHT: Readonly<InFlightOptions> = { max: Math.max(8, 4 * os.availableParallelism()), queueTimeoutMs: 10_000 };
 
 interface Waiter {
   requestId: string | null;

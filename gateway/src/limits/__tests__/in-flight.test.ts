@@ -1,3 +1,4 @@
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -186,11 +187,11 @@ describe('InFlightLimit in an Apollo context function', () => {
 });
 
 describe('inFlightFromEnv', () => {
-  it('reads MASH_MAX_IN_FLIGHT and MASH_QUEUE_TIMEOUT_MS, defaulting to at least 4 and 10 s', () => {
+  it('reads MASH_MAX_IN_FLIGHT and MASH_QUEUE_TIMEOUT_MS, defaulting to four times the cores (at least 8) and 10 s', () => {
     expect(inFlightFromEnv({ MASH_MAX_IN_FLIGHT: '12', MASH_QUEUE_TIMEOUT_MS: '2500' })).toEqual({ max: 12, queueTimeoutMs: 2500 });
     expect(inFlightFromEnv({ MASH_MAX_IN_FLIGHT: '0' }).max).toBe(0);
     const defaults = inFlightFromEnv({});
-    expect(defaults.max).toBeGreaterThanOrEqual(4);
+    expect(defaults.max).toBe(Math.max(8, 4 * os.availableParallelism()));
     expect(defaults.queueTimeoutMs).toBe(10_000);
   });
 
