@@ -57,6 +57,8 @@ export function databaseTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): D
 /** The statement bound of each server-mode data source opened with timeouts; `paused` while migrations run. */
 const statementBounds = new WeakMap<DataSource, { queryMs: number; paused: number }>();
 
+type BoundableConfig = pg.QueryConfig & { query_timeout?: number; submit?: unknown };
+
 /**
  * pg's client with a bound on each statement. pg's own `query_timeout` fails the statement but
  * leaves it pending on the connection, which the pool then hands out again: a connection whose
@@ -67,36 +69,30 @@ function boundedClient(bound: { queryMs: number; paused: number }): typeof pg.Cl
   return class BoundedClient extends pg.Client {
     override query(...args: unknown[]): any {
       const timeout = bound.paused === 0 ? bound.queryMs : 0;
-      // TypeORM's form: query(text, values) answered with a promise.
-      if (timeout > 0 && typeof args[0] === 'string' && typeof args[args.length - 1] !== 'function') {
-        const pending = (super.query as (config: pg.QueryConfig) => Promise<pg.QueryResult>)({ text: args[0], values: args[1] as unknown[] | undefined, query_timeout: timeout } as pg.QueryConfig);
-        pending.catch((error: Error) => {
-          if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-        });
-        return pending;
+      const callsBack = typeof args[args.length - 1] === 'function';
+      // Two forms are bounded: TypeORM's, query(text, values) answered with a promise, and the hot
+      // paths' (agencyStore, the hub's entityRead), a config object (a named prepared statement)
+      // through the pool, answered to the pool's callback.
+      const [config, rest] =
+        typeof args[0] === 'string' && !callsBack ? [{ text: args[0], values: args[1] as unknown[] | undefined }, []] : [args[0] as BoundableConfig | null, args.slice(1)];
+      if (timeout <= 0 || !config || typeof config !== 'object' || typeof config.text !== 'string' || typeof config.submit === 'function' || config.query_timeout) {
+        return (super.query as (...all: unknown[]) => unknown)(...args);
       }
-      // The hot paths' form (agencyStore, the hub's entityRead): a config object (a named prepared
-      // statement) through the pool, answered to the pool's callback.
-      const config = args[0] as (pg.QueryConfig & { query_timeout?: number; submit?: unknown }) | null;
-      if (timeout > 0 && config && typeof config === 'object' && typeof config.text === 'string' && typeof config.submit !== 'function' && !config.query_timeout) {
-        const dropIfTimedOut = (error: Error | null | undefined) => {
-          if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      const dropIfTimedOut = (error: Error | null | undefined) => {
+        if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      };
+      const bounded = { ...config, query_timeout: timeout };
+      if (callsBack) {
+        const callback = rest[rest.length - 1] as (error: Error | null, result?: unknown) => void;
+        rest[rest.length - 1] = (error: Error | null, result?: unknown) => {
+          dropIfTimedOut(error);
+          callback(error, result);
         };
-        const rest = args.slice(1);
-        const last = rest.length - 1;
-        if (typeof rest[last] === 'function') {
-          const callback = rest[last] as (error: Error | null, result?: unknown) => void;
-          rest[last] = (error: Error | null, result?: unknown) => {
-            dropIfTimedOut(error);
-            callback(error, result);
-          };
-          return (super.query as (...all: unknown[]) => unknown)({ ...config, query_timeout: timeout }, ...rest);
-        }
-        const pending = (super.query as (...all: unknown[]) => Promise<pg.QueryResult>)({ ...config, query_timeout: timeout }, ...rest);
-        pending.catch(dropIfTimedOut);
-        return pending;
+        return (super.query as (...all: unknown[]) => unknown)(bounded, ...rest);
       }
-      return (super.query as (...rest: unknown[]) => unknown)(...args);
+      const pending = (super.query as (...all: unknown[]) => Promise<pg.QueryResult>)(bounded, ...rest);
+      pending.catch(dropIfTimedOut);
+      return pending;
     }
   } as typeof pg.Client;
 }
