@@ -124,6 +124,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const inFlight = new InFlightLimit(config.inFlight ?? DEFAULT_IN_FLIGHT, logger, metrics.service.registry);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on what res.send answers (GraphQL answers are POSTed personal data, never revalidated):
+  // it would hash every body for nothing. The screens' static files keep theirs (express.static's own).
+  app.disable('etag');
   app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics', '/.well-known/jwks.json', '/audit/checkpoint', '/notifications/demo-inbox', '/app']));
   // Prometheus text; loopback only unless GATEWAY_METRICS_PORT or MASH_METRICS_TOKEN (telemetry/metrics-http.ts).
   app.get('/metrics', metricsRoute(metrics.service, config.metrics, logger));

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { hubStore } from '../hub/entity-reader';
 import { AuditEntry } from './audit-entry.entity';
 import { hashTemplate, prepareEntry, type AuditEntryInput, type UnchainedEntry } from './chain';
 
@@ -47,6 +48,8 @@ export class AuditLog {
   private writing = false;
   private starting = false;
   private readonly observers = new Set<AppendObserver>();
+  /** The queued path's statement, on its own connection: prepared once per connection. */
+  private readonly appendStatement: Run = (sql, values) => hubStore(this.dataSource).query(sql, values);
 
   constructor(private readonly dataSource: DataSource, options: AuditLogOptions = {}) {
     this.maxBatch = options.maxBatch ?? 500;
@@ -93,7 +96,7 @@ export class AuditLog {
       return Promise.reject(error);
     }
     if (entries.length === 0) return Promise.resolve([]);
-    if (manager) return writeChained(manager, entries);
+    if (manager) return writeChained((sql, values) => manager.query(sql, values), entries);
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       // From idle, the first write waits for the rest of this turn of the event loop: the four
@@ -126,7 +129,7 @@ export class AuditLog {
 
   private async writeBatch(batch: Waiting[]): Promise<void> {
     try {
-      const records = await writeChained(this.dataSource.manager, batch.flatMap((waiting) => waiting.entries));
+      const records = await writeChained(this.appendStatement, batch.flatMap((waiting) => waiting.entries));
       let start = 0;
       for (const waiting of batch) waiting.resolve(records.slice(start, (start += waiting.entries.length)));
     } catch (error) {
@@ -134,18 +137,23 @@ export class AuditLog {
       // One entry the database refuses must not deny its neighbours: retry each call alone, so
       // only the callers whose own entries cannot be written are refused.
       for (const waiting of batch) {
-        await writeChained(this.dataSource.manager, waiting.entries).then(waiting.resolve, waiting.reject);
+        await writeChained(this.appendStatement, waiting.entries).then(waiting.resolve, waiting.reject);
       }
     }
   }
 }
 
+type Run = (sql: string, values: unknown[]) => Promise<unknown[]>;
+
+const APPEND = 'SELECT entry_seq AS seq, entry_prev_hash AS "prevHash", entry_hash AS hash FROM audit_log_append($1::jsonb) ORDER BY entry_seq';
+
 /**
  * One statement, so one round trip and atomic on its own: `audit_log_append` takes the chain lock,
- * reads the head and links and inserts the entries in order (see the migration). Inside the
- * caller's transaction when `manager` has one, so the lock is then held until that commits.
+ * reads the head and links and inserts the entries in order (see the migration). Run in the
+ * caller's transaction when it has one (its manager), so the lock is then held until that commits;
+ * else on its own as a prepared statement (`hubStore`).
  */
-async function writeChained(manager: EntityManager, entries: UnchainedEntry[]): Promise<AuditRecord[]> {
+async function writeChained(run: Run, entries: UnchainedEntry[]): Promise<AuditRecord[]> {
   const payload = entries.map((entry) => {
     const { before, after } = hashTemplate(entry);
     return {
@@ -155,9 +163,6 @@ async function writeChained(manager: EntityManager, entries: UnchainedEntry[]): 
       reason: entry.reason, grant_id: entry.grantId, request_id: entry.requestId, facts: entry.facts, hash_before: before, hash_after: after,
     };
   });
-  const links = (await manager.query(
-    'SELECT entry_seq AS seq, entry_prev_hash AS "prevHash", entry_hash AS hash FROM audit_log_append($1::jsonb) ORDER BY entry_seq',
-    [JSON.stringify(payload)],
-  )) as { seq: string; prevHash: string; hash: string }[];
+  const links = (await run(APPEND, [JSON.stringify(payload)])) as { seq: string; prevHash: string; hash: string }[];
   return entries.map((entry, index) => Object.assign(new AuditEntry(), entry, links[index]));
 }

@@ -14,6 +14,17 @@ interface Prepared<E> {
 const stores = new WeakMap<DataSource, AgencyStore>();
 
 /**
+ * The hub's prepared-statement path (the agencies' `agencyStore` on the hub's own pool): for the
+ * statements every triage query runs, so each is planned once per connection and skips TypeORM's
+ * query runner. Bounded like every other statement (MASH_DB_QUERY_TIMEOUT_MS, database.ts).
+ */
+export function hubStore(hub: DataSource): AgencyStore {
+  let store = stores.get(hub);
+  if (!store) stores.set(hub, (store = agencyStore(hub)));
+  return store;
+}
+
+/**
  * Reads on the triage query's path (a case by id, its subjects, their match decisions) without
  * TypeORM's query builder: the SQL is built once from the entity's metadata, run as a prepared
  * statement on the hub's own pool (the agencies' `agencyStore`), and each row becomes the entity
@@ -37,9 +48,7 @@ export function entityRead<E extends object>(target: new () => E, where: string,
       };
       prepared.set(hub, statement);
     }
-    let store = stores.get(hub);
-    if (!store) stores.set(hub, (store = agencyStore(hub)));
-    const rows = await store.query<Record<string, unknown>>(statement.sql, values);
+    const rows = await hubStore(hub).query<Record<string, unknown>>(statement.sql, values);
     const { columns, create } = statement;
     const driver = hub.driver;
     return rows.map((row) => {

@@ -77,6 +77,9 @@ export async function buildAgencyApp<C extends CandidateRow, F, R extends object
   await server.start();
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is personal data sent with no-store: an ETag (a hash of the body, computed per
+  // answer) would serve no cache and only cost time.
+  app.disable('etag');
   app.use(httpMetrics(metrics.service, ['/graphql', '/health', '/ready', '/metrics']));
   app.get('/metrics', metricsRoute(metrics.service, options.metrics, logger));
   app.get('/health', (_req, res) => {

@@ -114,17 +114,23 @@ async function answerValid<C extends CandidateRow, F, R extends object>(
       return { subjectId: subject.id, matchStatus: classifications[i].status, recordIds: [...recordIds, ...linked] };
     }));
   const disclosures = (associates: Map<string, Associate[]>) => (kit.metrics ? kit.metrics.disclosure(() => writeDisclosures(associates)) : writeDisclosures(associates));
-  let records: Map<string, F>;
-  let associates = new Map<string, Associate[]>();
+  const views = (records: Map<string, F>, associates: Map<string, Associate[]>) =>
+    classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context, associates));
   if (wanted.associates && matchedIds.length > 0) {
     // Associates depend on the records, and the disclosure log must name them: three steps, only when asked.
-    records = await adapter.loadRecords(store, matchedIds, context);
-    associates = await adapter.loadAssociates(store, records, context);
+    const records = await adapter.loadRecords(store, matchedIds, context);
+    const associates = await adapter.loadAssociates(store, records, context);
     await disclosures(associates);
-  } else {
-    [records] = await Promise.all([adapter.loadRecords(store, matchedIds, context), disclosures(associates)]);
+    return views(records, associates);
   }
-  return classifications.map((classification, i) => toView(adapter, classification, subjects[i].facts, records, context, associates));
+  // The records are read while the disclosure log's append (a durable commit) is in flight, and the
+  // views are built from them meanwhile; they are returned only once the append has succeeded.
+  const written = disclosures(new Map());
+  // Awaited below; a failed read of the records must not leave the append's failure unobserved.
+  written.catch(() => undefined);
+  const built = views(await adapter.loadRecords(store, matchedIds, context), new Map());
+  await written;
+  return built;
 }
 
 /** How a batch matched, for its span: counts only. */
