@@ -26,14 +26,23 @@ export interface AgencyFetcherOptions {
 export function agencyFetcher(options: AgencyFetcherOptions): Fetcher {
   const dispatcher = options.dispatcher ?? getGlobalDispatcher();
   return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
-    const answer = await request(url, {
-      method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init?.headers as Record<string, string> | undefined,
-      body: init?.body as string | undefined,
-      dispatcher,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    return new AgencyResponse(url, answer.statusCode, answer.headers, answer.body);
+    // The deadline covers the answer's body too, and is cleared once that is read: a timer of
+    // `AbortSignal.timeout` cannot be, and fired (building its TimeoutError) long after every fetch.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException('The agency did not answer in time', 'TimeoutError')), options.timeoutMs);
+    try {
+      const answer = await request(url, {
+        method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init?.headers as Record<string, string> | undefined,
+        body: init?.body as string | undefined,
+        dispatcher,
+        signal: deadline.signal,
+      });
+      return new AgencyResponse(url, answer.statusCode, answer.headers, answer.body, () => clearTimeout(timer));
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
   };
 }
 
@@ -42,7 +51,14 @@ class AgencyResponse implements FetcherResponse {
   readonly headers: FetcherHeaders;
   private used = false;
 
-  constructor(readonly url: string, readonly status: number, headers: Record<string, string | string[] | undefined>, private readonly body: Dispatcher.ResponseData['body']) {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    headers: Record<string, string | string[] | undefined>,
+    private readonly body: Dispatcher.ResponseData['body'],
+    /** Called once the body has been read or has failed: the fetch's deadline is then cleared. */
+    private readonly settled: () => void,
+  ) {
     this.headers = new ResponseHeaders(headers);
   }
 
@@ -77,7 +93,7 @@ class AgencyResponse implements FetcherResponse {
   private read<T>(how: () => Promise<T>): Promise<T> {
     if (this.used) return Promise.reject(new TypeError('the body of this agency response has already been read'));
     this.used = true;
-    return how();
+    return how().finally(this.settled);
   }
 }
 

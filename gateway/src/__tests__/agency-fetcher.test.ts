@@ -11,6 +11,11 @@ async function agency() {
     req.on('end', () => {
       seen.push({ method: req.method, headers: req.headers, body });
       if (req.url === '/hang') return;
+      if (req.url === '/stall') {
+        // Headers and the start of a body, then nothing more.
+        res.writeHead(200, { 'content-type': 'application/json' }).write('{"data":');
+        return;
+      }
       if (req.url === '/refused') {
         res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"grant refused"}]}');
         return;
@@ -49,6 +54,35 @@ describe('agencyFetcher', () => {
       const response = await agencyFetcher({ timeoutMs: 5_000 })(`${stub.base}/refused`, { method: 'POST', body: '{}' });
       expect({ ok: response.ok, status: response.status, statusText: response.statusText }).toEqual({ ok: false, status: 401, statusText: 'Unauthorized' });
       expect(await response.text()).toContain('grant refused');
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('holds no deadline timer once the answer has been read', async () => {
+    const stub = await agency();
+    try {
+      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+      const before = timers();
+      const response = await agencyFetcher({ timeoutMs: 60_000 })(`${stub.base}/graphql`, { method: 'POST', body: '{}' });
+      expect(timers()).toBe(before + 1);
+      await response.json();
+      expect(timers()).toBe(before);
+      await expect(agencyFetcher({ timeoutMs: 60_000 })(`${stub.base.replace(/:\d+$/, ':1')}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow();
+      expect(timers()).toBe(before);
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('gives up on an answer whose body stops coming within the timeout', async () => {
+    const stub = await agency();
+    try {
+      const started = Date.now();
+      const response = await agencyFetcher({ timeoutMs: 300 })(`${stub.base}/stall`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(200);
+      await expect(response.text()).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await stub.close();
     }

@@ -35,6 +35,8 @@ export interface PrunedOperation {
 const UNCLASSIFIED: SensitivityLevel = 'RESTRICTED';
 const AGENCY_FIELDS = new Set(AGENCIES.map(agencyFieldName));
 const CACHE_SIZE = 500;
+/** Field paths are fixed by the schema (a few hundred): this bounds the cache against a stream of made-up ones. */
+const BLOCKING_CACHE_SIZE = 5_000;
 
 /**
  * Field-level minimisation at the gateway (issue 12, DOMAIN.md section 6): the supergraph's
@@ -44,6 +46,7 @@ const CACHE_SIZE = 500;
  */
 export class FieldClassification {
   private readonly pruned = new Map<string, PrunedOperation>();
+  private readonly blocking = new Map<string, SensitivityLevel | null>();
 
   private constructor(readonly schema: GraphQLSchema) {}
 
@@ -61,12 +64,25 @@ export class FieldClassification {
    */
   withheldPaths(fields: readonly string[], levels: readonly SensitivityLevel[]): WithheldPath[] {
     const released = releasable(levels);
+    const release = [...released].sort().join(',');
     const withheld: WithheldPath[] = [];
     for (const field of fields) {
-      const level = this.blockingLevel(field.split('.'), released);
+      const level = this.fieldBlockingLevel(field, released, release);
       if (level) withheld.push({ field, level });
     }
     return withheld;
+  }
+
+  /** `blockingLevel` of one field path, cached per path and release: the same few paths come with every fetch. */
+  private fieldBlockingLevel(field: string, released: readonly SensitivityLevel[], release: string): SensitivityLevel | null {
+    const key = `${release}|${field}`;
+    let level = this.blocking.get(key);
+    if (level === undefined) {
+      level = this.blockingLevel(field.split('.'), released);
+      if (this.blocking.size >= BLOCKING_CACHE_SIZE) this.blocking.delete(this.blocking.keys().next().value as string);
+      this.blocking.set(key, level);
+    }
+    return level;
   }
 
   /** The fetch's operation without the fields `released` withholds (cached per operation text and release). */

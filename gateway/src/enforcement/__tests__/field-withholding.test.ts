@@ -59,6 +59,16 @@ describe('field withholding', () => {
     expect(fields.withheldPaths(['police.flags.code', 'police.status'], ['BASIC_IDENTITY'])).toEqual([{ field: 'police.flags.code', level: 'SAFEGUARDING_STATUS' }]);
   });
 
+  it('answers each path by the release it is asked with, the same path asked again under another release included', () => {
+    const path = 'police.matches.record.warningMarkers.type';
+    expect(fields.withheldPaths([path], AMBER)).toEqual([{ field: path, level: 'POLICE_INTELLIGENCE' }]);
+    expect(fields.withheldPaths([path], [...AMBER, 'POLICE_INTELLIGENCE'])).toEqual([]);
+    expect(fields.withheldPaths([path], AMBER)).toEqual([{ field: path, level: 'POLICE_INTELLIGENCE' }]);
+    expect(fields.withheldPaths(['police.flags.code'], AMBER)).toEqual([]);
+    expect(fields.withheldPaths(['police.flags.code'], ['BASIC_IDENTITY'])).toEqual([{ field: 'police.flags.code', level: 'SAFEGUARDING_STATUS' }]);
+    expect(fields.withheldPaths(['police.flags.code'], AMBER)).toEqual([]);
+  });
+
   it('finds every place a withheld field would have been answered, lists expanded, and nulls it there', () => {
     const [selection] = fields.prune(fetch('police { matches { record { warningMarkers { type } } } }'), AMBER).withheld;
     const entity = { police: { matches: [{ record: { __typename: 'PoliceNominalRecord' } }, { record: {} }] } };
