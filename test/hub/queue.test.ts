@@ -139,4 +139,23 @@ describe('the hub by its clock, through the API', () => {
     const [second] = await federation.hub.dataSource.query(`SELECT research_started_at FROM mash_case WHERE id = $1`, [id]);
     expect(second.research_started_at).toEqual(first.research_started_at);
   });
+  it("answers a case's subjects under every alias and selection, null for a case not found, withheld from the pseudonymised view", async () => {
+    const twoPeople = input({ rag: 'GREEN', ragRationale: 'Advice' });
+    twoPeople.subjects = [...twoPeople.subjects, { householdRole: 'SIBLING', givenName: 'Ahead', familyName: `Clockcase${serial}`, dateOfBirth: '2016-05-06' }];
+    const { id } = (await gql('triage', `mutation($input: ReferralInput!) { receiveReferral(input: $input) { id } }`, { input: twoPeople })).data.receiveReferral;
+    const expected = await federation.hub.dataSource.query('SELECT id FROM mash_subject WHERE case_id = $1 ORDER BY household_role, family_name, given_name', [id]);
+    const ids = expected.map((row: { id: string }) => row.id);
+    const body = await gql(
+      'triage',
+      `query($id: ID!) { a: case(id: $id) { subjects { id } } b: case(id: $id) { subjects { id } again: subjects { id } } missing: case(id: "00000000-0000-4000-8000-000000000000") { subjects { id } } }`,
+      { id },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(ids).toHaveLength(2);
+    for (const list of [body.data.a.subjects, body.data.b.subjects, body.data.b.again]) expect(list.map((subject: { id: string }) => subject.id)).toEqual(ids);
+    expect(body.data.missing).toBeNull();
+    const governance = await gql('governance', `query($id: ID!) { case(id: $id) { subjectCount subjects { id } } }`, { id });
+    expect(governance.data.case).toEqual({ subjectCount: 2, subjects: null });
+    expect(governance.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(['FORBIDDEN']);
+  });
 });
