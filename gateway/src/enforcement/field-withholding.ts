@@ -64,7 +64,7 @@ export class FieldClassification {
    */
   withheldPaths(fields: readonly string[], levels: readonly SensitivityLevel[]): WithheldPath[] {
     const released = releasable(levels);
-    const release = [...released].sort().join(',');
+    const release = releaseKey(released);
     const withheld: WithheldPath[] = [];
     for (const field of fields) {
       const level = this.fieldBlockingLevel(field, released, release);
@@ -88,7 +88,7 @@ export class FieldClassification {
   /** The fetch's operation without the fields `released` withholds (cached per operation text and release). */
   prune(query: string, levels: readonly SensitivityLevel[]): PrunedOperation {
     const released = releasable(levels);
-    const key = `${[...released].sort().join(',')}|${query}`;
+    const key = `${releaseKey(released)}|${query}`;
     let result = this.pruned.get(key);
     if (!result) {
       result = this.pruneDocument(parse(query), released);
@@ -157,6 +157,11 @@ export class FieldClassification {
 /** RESTRICTED is never released, whatever list a caller hands over (DOMAIN.md 6.2). */
 function releasable(levels: readonly SensitivityLevel[]): SensitivityLevel[] {
   return levels.filter((level) => !NEVER_RELEASED.includes(level));
+}
+
+/** The levels released, as the caches key them (order-free). */
+function releaseKey(released: readonly SensitivityLevel[]): string {
+  return [...released].sort().join(',');
 }
 
 /** Named fragments spread as inline fragments, so every selection sits where it is answered. */
