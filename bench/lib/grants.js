@@ -48,6 +48,7 @@ async function grantKeeper({ privateKeyPem, issuer = 'mash-gateway', hub, user, 
       return minted.token;
     },
     obligations: Object.fromEntries(AGENCIES.map((agency) => [agency, decided[agency].obligations])),
+    policyVersions: Object.fromEntries(AGENCIES.map((agency) => [agency, decided[agency].policyVersion])),
     mints: () => mints,
     stop: () => undefined,
   };

@@ -57,6 +57,29 @@ function scaleSection(scale) {
   );
   out.push(table(['people/agency', 'agency', 'p50 ms', 'p99 ms', 'requests', 'errors', 'candidate rows', 'candidate query ms', 'target', 'result'], rows));
   out.push('');
+  const layered = scale.sizes.filter((size) => size.layers);
+  if (layered.length) {
+    out.push(
+      `Where each agency's floor goes, at concurrency 1 (p50 ms, ${scale.settings.layersS} s each after 1 s warm-up, one agency at a time): ` +
+        'append = the disclosure-log append alone (3 rows and the grant\'s claim, one durable commit, from the bench process through the agency\'s own prepared-statement store); ' +
+        'pipeline = the same subjects answered by the shared pipeline in the bench process on the agency\'s database (candidates, matching, records, views, that append), with no HTTP, GraphQL or grant check; ' +
+        'floor = the service over HTTP (above). floor - pipeline = what the service\'s HTTP, grant check and GraphQL add',
+    );
+    out.push(
+      table(
+        ['people/agency', 'agency', 'append p50', 'pipeline p50', 'floor p50', 'pipeline - append', 'floor - pipeline', 'errors'],
+        layered.flatMap((size) =>
+          AGENCIES.map((agency) => {
+            const layers = size.layers[agency];
+            const floor = size.unloaded?.agencies?.[agency]?.p50;
+            const less = (a, b) => (a != null && b != null ? fmt(a - b) : '-');
+            return [int(size.people), agency, fmt(layers?.append?.p50), fmt(layers?.pipeline?.p50), fmt(floor), less(layers?.pipeline?.p50, layers?.append?.p50), less(floor, layers?.pipeline?.p50), int((layers?.append?.errors ?? 0) + (layers?.pipeline?.errors ?? 0))];
+          }),
+        ),
+      ),
+    );
+    out.push('');
+  }
   out.push(
     table(
       ['target', 'value', 'target', 'result'],

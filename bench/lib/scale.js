@@ -6,6 +6,7 @@ const { AGENCIES } = require('@mash/shared');
 const { compare, measure, unloadedAtSize } = require('./compare');
 const { query } = require('./databases');
 const { captureCandidateQuery, explainCandidates, mainTable } = require('./explain');
+const { agencyLayers } = require('./layers');
 const { round } = require('./load');
 const { servicesMemory } = require('./memory');
 const { runNode, lastJsonLine } = require('./procs');
@@ -96,7 +97,7 @@ async function runScale(bench, run, services, results) {
     tables[agency] = captured.sql ? mainTable(captured.sql) : null;
   }
   const bulkCli = AGENCIES.every((agency) => fs.existsSync(bulkCliPath(bench, agency)));
-  const scale = { settings: { concurrency: settings.concurrency, durationS: settings.scaleDurationS, warmupS: Math.min(2, settings.warmupS), unloadedS: settings.unloadedS }, sizes: [] };
+  const scale = { settings: { concurrency: settings.concurrency, durationS: settings.scaleDurationS, warmupS: Math.min(2, settings.warmupS), unloadedS: settings.unloadedS, layersS: settings.layersS }, sizes: [] };
   if (!bulkCli) scale.note = 'bulk seed CLI not built: measured at the demo seed size only';
   const sizes = bulkCli ? settings.sizes : [null];
   const ours = bench.targets.triage(bench.ports.gateway, run.auth, run.variables);
@@ -119,6 +120,10 @@ async function runScale(bench, run, services, results) {
       log(`  concurrency 1 @ ${entry.people}: ours, floor, each agency's floor`);
       entry.unloaded = await unloadedAtSize(bench, run);
       judgeUnloaded(entry);
+    }
+    if (settings.layersS > 0) {
+      log(`  layers @ ${entry.people}: each agency's pipeline in process and its disclosure append alone`);
+      entry.layers = await agencyLayers(bench, run);
     }
     entry.plans = await plans(bench, representations);
     for (const plan of entry.plans) log(`  plan ${plan.agency}: ${plan.error ?? `${plan.rows} rows; ${plan.nodeTypes.join(', ')}; ${plan.executionMs} ms; seq scan on ${plan.table}: ${plan.seqScanOnPersonTable ? 'YES' : 'no'}`}`);
