@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditDecision, AuditKind, AuditLog } from '../audit';
 import type { AuthenticatedUser } from '../auth/user';
-import { badInput } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
 import { GovernanceAlertStatus } from './entities/enums';
 import { GovernanceAlert } from './entities/governance-alert.entity';
 

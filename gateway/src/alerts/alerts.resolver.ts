@@ -4,7 +4,7 @@ import { AuditDecision, AuditKind, AuditLog } from '../audit';
 import { requireRole } from '../auth/require-role';
 import type { AuthenticatedUser, HubRole } from '../auth/user';
 import type { GatewayContext } from '../context';
-import { badInput } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
 import { GovernanceAlertPage, GovernanceAlertScan, GovernanceAlertsArgs } from './alert.type';
 import { acknowledgeAlert } from './acknowledge';
 import { GovernanceAlert } from './entities/governance-alert.entity';

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badInput } from '../errors/bad-input';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Case } from './entities/case.entity';
 import { ConsentRecord } from './entities/consent-record.entity';
@@ -309,9 +309,6 @@ export interface ReviewInput {
 
 const CONSENT_FIELDS = { status: 'status', earlyHelpSharing: 'earlyHelpSharing', note: 'note', givenBy: 'givenBy', method: 'method', givenAt: 'givenAt' };
 
-export function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`Invalid input. ${field}: ${message}.`, { extensions: { code: 'BAD_USER_INPUT', field } });
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -2,7 +2,7 @@ import type { MatchDecision as GrantMatchDecision } from '@mash/shared';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit';
 import { AuditDecision, AuditKind } from '../audit/audit-entry.entity';
-import { badInput } from './case-register';
+import { badInput } from '../errors/bad-input';
 import { entityRead } from './entity-reader';
 import { Case } from './entities/case.entity';
 import { CaseStatus } from './entities/enums';

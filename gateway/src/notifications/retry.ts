@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from '../audit';
 import type { AuthenticatedUser } from '../auth/user';
-import { badInput } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
 import { notificationEntry, type ScreeningActor } from '../screening/audit';
 import { DomesticAbuseNotification } from '../screening/entities/da-notification.entity';
 import { isUuid } from '../screening/validation';

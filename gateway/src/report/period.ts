@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { badInput } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
 
 /** The hub's days are Europe/London days (GMT in winter, BST in summer). */
 export const REPORT_TIME_ZONE = 'Europe/London';

@@ -1,7 +1,7 @@
 import { canonicalHash } from '@mash/shared';
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from '../audit';
-import { badInput } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
 import { DomesticAbuseNotification } from './entities/da-notification.entity';
 import { DomesticAbusePerson } from './entities/da-person.entity';
 import { ScreeningStatus } from './entities/enums';

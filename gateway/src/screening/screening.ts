@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from '../audit';
 import type { AuthenticatedUser } from '../auth/user';
-import { badInput, type CaseRegister } from '../hub/case-register';
+import { badInput } from '../errors/bad-input';
+import type { CaseRegister } from '../hub/case-register';
 import { Subject } from '../hub/entities/subject.entity';
 import { onwardKinds } from '../notifications/agreement';
 import { OnwardNotificationProblem } from '../notifications/entities/enums';

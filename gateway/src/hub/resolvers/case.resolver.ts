@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { requireRole } from '../../auth/require-role';
 import type { HubRole } from '../../auth/user';
 import type { GatewayContext } from '../../context';
-import { assertCaseId, badInput } from '../case-register';
+import { badInput } from '../../errors/bad-input';
+import { assertCaseId } from '../case-register';
 import { Case } from '../entities/case.entity';
 import { CaseAssignment } from '../entities/case-assignment.entity';
 import { ConsentRecord } from '../entities/consent-record.entity';
