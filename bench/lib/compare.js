@@ -86,12 +86,12 @@ async function unloadedAtSize(bench, run) {
   return { ours: measured.ours, floor: measured.floor, agencies: Object.fromEntries(AGENCIES.map((agency) => [agency, measured[agency]])) };
 }
 
-/** Each `once` in turn at concurrency 1 for `--unloaded-duration` s after 1 s of warm-up. */
-async function serially(bench, all) {
-  const { settings, log } = bench;
+/** Each `once` in turn at concurrency 1 for `durationS` (default `--unloaded-duration`) s after 1 s of warm-up. */
+async function serially(bench, all, durationS = bench.settings.unloadedS) {
+  const { log } = bench;
   const unloaded = {};
   for (const [name, once] of Object.entries(all)) {
-    const raw = await closedLoopRaw({ once, concurrency: 1, durationMs: settings.unloadedS * 1000, warmupMs: 1000 });
+    const raw = await closedLoopRaw({ once, concurrency: 1, durationMs: durationS * 1000, warmupMs: 1000 });
     unloaded[name] = merge([raw]);
     delete unloaded[name].segments;
     log(`  ${name} at concurrency 1: p50 ${unloaded[name].p50} ms, p99 ${unloaded[name].p99} ms${unloaded[name].errors ? `, errors ${unloaded[name].errors} (${unloaded[name].firstError})` : ''}`);
@@ -99,4 +99,4 @@ async function serially(bench, all) {
   return unloaded;
 }
 
-module.exports = { compare, measure, unloadedAtSize };
+module.exports = { compare, measure, serially, unloadedAtSize };

@@ -10,7 +10,7 @@ const { GraphQLError } = require('graphql');
 const {
   AGENCIES, agencyConfigFromEnv, agencyEntities, agencyStore, answerSubjects, databaseReplayCache, openDatabase, PendingClaim, recordDisclosures,
 } = require('@mash/shared');
-const { closedLoopRaw, merge } = require('./load');
+const { serially } = require('./compare');
 const { TRIAGE_PURPOSE } = require('./grants');
 
 const adapterOf = (agency) => require(`@mash/${agency}`).adapter;
@@ -32,52 +32,44 @@ function answerError(answers, expected) {
 }
 
 /** The layers of one agency at the current size: `{ pipeline, append }`, each a concurrency-1 summary. */
-async function layersOf(bench, run, agency) {
+async function layersOf(bench, run, agency, url) {
   const adapter = adapterOf(agency);
   const config = agencyConfigFromEnv(agency, adapter.defaultPort, bench.baseEnv);
   // Opened as the service opens it: generic plans, its own entities; no migrations (the service ran them).
-  const database = await openDatabase({
-    service: agency, url: bench.databases[agency.replace('-', '_')].url, entities: agencyEntities(adapter), migrations: adapter.migrations, genericPlans: true, poolSize: 4,
-  });
+  const database = await openDatabase({ service: agency, url, entities: agencyEntities(adapter), migrations: adapter.migrations, genericPlans: true, poolSize: 4 });
   try {
     const store = agencyStore(database.dataSource);
     const replay = databaseReplayCache(store);
-    const kit = { adapter, store, thresholds: config.thresholds, referenceDate: config.referenceDate, logger: silentLogger };
+    // The pipeline logs ids and codes only (a failed batch's error name and SQLSTATE): to the bench's log.
+    const say = (event, fields) => bench.log(`  ${agency} ${event} ${JSON.stringify(fields ?? {})}`);
+    const kit = { adapter, store, thresholds: config.thresholds, referenceDate: config.referenceDate, logger: { info() {}, warn: say, error: say } };
     const representations = run.fetches[agency].variables.representations;
     const claimed = (grant) => ({ requestId: `bench-layers-${randomUUID()}`, grant, claim: new PendingClaim(grant, replay) });
-    const once = {
-      pipeline: async () => {
+    const names = { pipeline: `${agency} pipeline in process`, append: `${agency} disclosure append alone` };
+    const measured = await serially(bench, {
+      [names.pipeline]: async () => {
         const request = claimed(freshGrant(agency, run));
         const sentNs = process.hrtime.bigint();
         return { error: answerError(await answerSubjects(kit, request, representations), representations.length), sentNs };
       },
-      append: async () => {
+      [names.append]: async () => {
         const request = claimed(freshGrant(agency, run));
         const disclosed = representations.map((subject) => ({ subjectId: subject.id, matchStatus: 'MATCHED', recordIds: [`bench-${subject.id}`] }));
         const sentNs = process.hrtime.bigint();
         await recordDisclosures(store, request, disclosed);
         return { sentNs };
       },
-    };
-    const result = {};
-    for (const [name, target] of Object.entries(once)) {
-      const raw = await closedLoopRaw({ once: target, concurrency: 1, durationMs: bench.settings.layersS * 1000, warmupMs: 1000 });
-      result[name] = merge([raw]);
-      delete result[name].segments;
-    }
-    bench.log(`  ${agency} layers at concurrency 1: pipeline in process p50 ${result.pipeline.p50} ms, disclosure append alone p50 ${result.append.p50} ms${result.pipeline.errors ? `, errors ${result.pipeline.errors} (${result.pipeline.firstError})` : ''}`);
-    return result;
+    }, bench.settings.layersS);
+    return { pipeline: measured[names.pipeline], append: measured[names.append] };
   } finally {
     await database.close();
   }
 }
 
-const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, child() { return silentLogger; } };
-
-/** Every agency's layers, one after another (each alone on the machine but for the idle services). */
-async function agencyLayers(bench, run) {
+/** Every agency's layers, one after another (each alone on the machine but for the idle services); `urlOf(agency)` is its database. */
+async function agencyLayers(bench, run, urlOf) {
   const layers = {};
-  for (const agency of AGENCIES) layers[agency] = await layersOf(bench, run, agency);
+  for (const agency of AGENCIES) layers[agency] = await layersOf(bench, run, agency, urlOf(agency));
   return layers;
 }
 

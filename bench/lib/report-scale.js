@@ -4,6 +4,7 @@ const { errorsCell, fmt, int, table } = require('./format');
 const { TARGETS, bound } = require('./verdicts');
 
 const at = (people) => `@ ${int(people)}`;
+const less = (a, b) => (a != null && b != null ? fmt(a - b) : '-');
 
 function scaleSection(scale) {
   const out = [];
@@ -72,7 +73,6 @@ function scaleSection(scale) {
           AGENCIES.map((agency) => {
             const layers = size.layers[agency];
             const floor = size.unloaded?.agencies?.[agency]?.p50;
-            const less = (a, b) => (a != null && b != null ? fmt(a - b) : '-');
             return [int(size.people), agency, fmt(layers?.append?.p50), fmt(layers?.pipeline?.p50), fmt(floor), less(layers?.pipeline?.p50, layers?.append?.p50), less(floor, layers?.pipeline?.p50), int((layers?.append?.errors ?? 0) + (layers?.pipeline?.errors ?? 0))];
           }),
         ),

@@ -123,7 +123,7 @@ async function runScale(bench, run, services, results) {
     }
     if (settings.layersS > 0) {
       log(`  layers @ ${entry.people}: each agency's pipeline in process and its disclosure append alone`);
-      entry.layers = await agencyLayers(bench, run);
+      entry.layers = await agencyLayers(bench, run, (agency) => agencyUrl(bench, agency));
     }
     entry.plans = await plans(bench, representations);
     for (const plan of entry.plans) log(`  plan ${plan.agency}: ${plan.error ?? `${plan.rows} rows; ${plan.nodeTypes.join(', ')}; ${plan.executionMs} ms; seq scan on ${plan.table}: ${plan.seqScanOnPersonTable ? 'YES' : 'no'}`}`);
