@@ -17,6 +17,7 @@ const { AGENCIES, envPrefix, jose } = require('@mash/shared');
 const { benchDatabases, recreate, drop, query } = require('./lib/databases');
 const { auditThroughput } = require('./lib/audit');
 const { compare, measure } = require('./lib/compare');
+const { cpuSampler } = require('./lib/cpu');
 const { embeddedMemory } = require('./lib/embedded');
 const { grantKeeper } = require('./lib/grants');
 const { createClient } = require('./lib/http');
@@ -147,6 +148,7 @@ async function startOurs(services) {
   }
   services.gateway = startService({ name: 'gateway', entry: path.join(root, 'gateway', 'dist', 'index.js'), env: baseEnv, logDir, nodeArgs });
   await Promise.all(Object.entries(services).map(([name, service]) => waitHealthy(service, ports[name])));
+  bench.cpu = cpuSampler(services, [...AGENCIES, 'gateway', 'plain']);
   log(`services up (seed ${settings.seedPeople} people) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

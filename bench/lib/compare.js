@@ -86,14 +86,22 @@ async function unloadedAtSize(bench, run) {
   return { ours: measured.ours, floor: measured.floor, agencies: Object.fromEntries(AGENCIES.map((agency) => [agency, measured[agency]])) };
 }
 
-/** Each `once` in turn at concurrency 1 for `durationS` (default `--unloaded-duration`) s after 1 s of warm-up. */
+/**
+ * Each `once` in turn at concurrency 1 for `durationS` (default `--unloaded-duration`) s after 1 s of
+ * warm-up; with `bench.cpu` (cpu.js), the CPU per request each service, postgres and the bench
+ * spent on the measured requests (`cpuMsPerRequest`).
+ */
 async function serially(bench, all, durationS = bench.settings.unloadedS) {
-  const { log } = bench;
+  const { log, cpu } = bench;
   const unloaded = {};
   for (const [name, once] of Object.entries(all)) {
-    const raw = await closedLoopRaw({ once, concurrency: 1, durationMs: durationS * 1000, warmupMs: 1000 });
+    await closedLoopRaw({ once, concurrency: 1, durationMs: 1000 });
+    const before = cpu?.sample();
+    const raw = await closedLoopRaw({ once, concurrency: 1, durationMs: durationS * 1000 });
     unloaded[name] = merge([raw]);
     delete unloaded[name].segments;
+    const perRequest = before ? cpu.perRequest(before, cpu.sample(), raw.latencies.length) : null;
+    if (perRequest) unloaded[name].cpuMsPerRequest = perRequest;
     log(`  ${name} at concurrency 1: p50 ${unloaded[name].p50} ms, p99 ${unloaded[name].p99} ms${unloaded[name].errors ? `, errors ${unloaded[name].errors} (${unloaded[name].firstError})` : ''}`);
   }
   return unloaded;

@@ -1,6 +1,7 @@
 // The printed scale and memory sections: each figure with how it was measured.
 const { AGENCIES } = require('@mash/shared');
 const { errorsCell, fmt, int, table } = require('./format');
+const { TICK_MS } = require('./cpu');
 const { TARGETS, bound } = require('./verdicts');
 
 const at = (people) => `@ ${int(people)}`;
@@ -58,22 +59,25 @@ function scaleSection(scale) {
   );
   out.push(table(['people/agency', 'agency', 'p50 ms', 'p99 ms', 'requests', 'errors', 'candidate rows', 'candidate query ms', 'target', 'result'], rows));
   out.push('');
+  const cpuTable = cpuSection(scale);
+  if (cpuTable) out.push(cpuTable, '');
   const layered = scale.sizes.filter((size) => size.layers);
   if (layered.length) {
     out.push(
       `Where each agency's floor goes, at concurrency 1 (p50 ms, ${scale.settings.layersS} s each after 1 s warm-up, one agency at a time): ` +
         'append = the disclosure-log append alone (3 rows and the grant\'s claim, one durable commit, from the bench process through the agency\'s own prepared-statement store); ' +
         'pipeline = the same subjects answered by the shared pipeline in the bench process on the agency\'s database (candidates, matching, records, views, that append), with no HTTP, GraphQL or grant check; ' +
-        'floor = the service over HTTP (above). floor - pipeline = what the service\'s HTTP, grant check and GraphQL add',
+        'floor = the service over HTTP (above). floor - pipeline = what the service\'s HTTP, grant check and GraphQL add. ' +
+        'pipeline CPU = the bench process\'s CPU per pipeline answer and postgres CPU = the database server\'s for it (as the CPU table above reads them)',
     );
     out.push(
       table(
-        ['people/agency', 'agency', 'append p50', 'pipeline p50', 'floor p50', 'pipeline - append', 'floor - pipeline', 'errors'],
+        ['people/agency', 'agency', 'append p50', 'pipeline p50', 'floor p50', 'pipeline - append', 'floor - pipeline', 'pipeline CPU', 'postgres CPU', 'errors'],
         layered.flatMap((size) =>
           AGENCIES.map((agency) => {
             const layers = size.layers[agency];
             const floor = size.unloaded?.agencies?.[agency]?.p50;
-            return [int(size.people), agency, fmt(layers?.append?.p50), fmt(layers?.pipeline?.p50), fmt(floor), less(layers?.pipeline?.p50, layers?.append?.p50), less(floor, layers?.pipeline?.p50), int((layers?.append?.errors ?? 0) + (layers?.pipeline?.errors ?? 0))];
+            return [int(size.people), agency, fmt(layers?.append?.p50), fmt(layers?.pipeline?.p50), fmt(floor), less(layers?.pipeline?.p50, layers?.append?.p50), less(floor, layers?.pipeline?.p50), fmt(layers?.pipeline?.cpuMsPerRequest?.bench), fmt(layers?.pipeline?.cpuMsPerRequest?.postgres), int((layers?.append?.errors ?? 0) + (layers?.pipeline?.errors ?? 0))];
           }),
         ),
       ),
@@ -108,6 +112,33 @@ function scaleSection(scale) {
   return out.join('\n');
 }
 
+const CPU_COLUMNS = [...AGENCIES, 'gateway', 'plain', 'postgres', 'bench'];
+
+/**
+ * A table of CPU per request (cpu.js) for `runs` (`[first cells, cpuMsPerRequest]`), with how it
+ * was read; null when no run has figures.
+ */
+function cpuTable(headings, runs) {
+  const rows = runs.filter(([, cpu]) => cpu).map(([cells, cpu]) => [...cells, ...CPU_COLUMNS.map((column) => fmt(cpu[column])), fmt(CPU_COLUMNS.reduce((sum, column) => sum + (cpu[column] ?? 0), 0))]);
+  if (rows.length === 0) return null;
+  return [
+    'CPU per request of the concurrency-1 runs above (ms): utime + stime from /proc/<pid>/stat of each service, of every postgres process together (backends, WAL writer and the rest) and of the bench process ' +
+      '(its client and, for the floor, minting each grant before the request is sent), read after the warm-up and after the measured requests, divided by their number; ' +
+      `clock ticks of ${TICK_MS} ms, so a figure resolves to about ${TICK_MS} ms / requests (an idle service shows a few hundredths: its timers). Where the total is more than the p50, the processes worked on more than one core at once`,
+    table([...headings, ...CPU_COLUMNS, 'total'], rows),
+  ].join('\n');
+}
+
+/** The scale's concurrency-1 runs at each size: ours, the floor and each agency's floor alone. */
+function cpuSection(scale) {
+  return cpuTable(
+    ['people/agency', 'run'],
+    scale.sizes.flatMap((size) =>
+      ['ours', 'floor', ...AGENCIES].map((name) => [[int(size.people), name], (name === 'ours' || name === 'floor' ? size.unloaded?.[name] : size.unloaded?.agencies?.[name])?.cpuMsPerRequest]),
+    ),
+  );
+}
+
 function memorySection(results) {
   const sizes = results.scale?.sizes ?? [];
   const atEnd = results.memory?.atEnd ?? {};
@@ -139,4 +170,4 @@ function embeddedSection(embedded) {
   ].join('\n');
 }
 
-module.exports = { scaleSection, memorySection, embeddedSection };
+module.exports = { cpuTable, scaleSection, memorySection, embeddedSection };

@@ -2,7 +2,7 @@
 // value and PASS / FAIL.
 const { AGENCIES } = require('@mash/shared');
 const { errorsCell, fmt, int, table } = require('./format');
-const { embeddedSection, memorySection, scaleSection } = require('./report-scale');
+const { cpuTable, embeddedSection, memorySection, scaleSection } = require('./report-scale');
 const { TARGETS, bound, verdict } = require('./verdicts');
 
 function loadRow(name, run) {
@@ -27,6 +27,7 @@ function comparisonSection(comparison) {
       ],
     ),
     '',
+    ...[cpuTable(['run'], Object.entries(comparison.unloaded ?? {}).map(([name, run]) => [[name], run.cpuMsPerRequest]))].filter(Boolean).flatMap((text) => [text, '']),
     table(
       ['ratio', 'value', 'target', 'result'],
       [
