@@ -73,6 +73,11 @@ export interface IdentifiedFactor {
   assessedOn: string;
 }
 
+// Factor codes in the order the code list reads (2A before 10A). One collator for the process:
+// `localeCompare` with a locale and options builds a new one at every comparison, which was the
+// biggest single cost of a social-care fetch after its database work.
+const FACTOR_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Distinct factors from recent assessments, each with the latest date it was identified. */
 export function recentFactors(person: Referrals, asOf: string): IdentifiedFactor[] {
   const latest = new Map<AssessmentFactorCode, string>();
@@ -84,7 +89,7 @@ export function recentFactors(person: Referrals, asOf: string): IdentifiedFactor
   }
   return [...latest.entries()]
     .map(([code, assessedOn]) => ({ code, description: ASSESSMENT_FACTORS[code] ?? code, assessedOn }))
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => FACTOR_ORDER.compare(a.code, b.code));
 }
 
 export function openEarlyHelp(person: Pick<PersonDetails, 'earlyHelpEpisodes'>, asOf: string): EarlyHelpDetails | null {
