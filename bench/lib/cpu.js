@@ -3,48 +3,13 @@
 // server's whole CPU: the backends, the WAL writer and the rest), and this bench process's own
 // (process.cpuUsage: the client, and the floor's grant minting before each request is sent).
 // Sampled after the warm-up and after the measured requests, divided by their number. Linux only;
-// elsewhere no figures. Clock ticks are 10 ms at the usual CLK_TCK of 100, so a run of a few
-// hundred requests resolves to a few hundredths of a millisecond per request.
-const { execFileSync } = require('node:child_process');
+// elsewhere no figures. The /proc readers are the load test's (load/lib/cpu.js). Clock ticks are
+// 10 ms, so a run of a few hundred requests resolves to a few hundredths of a millisecond each.
 const fs = require('node:fs');
+const { postgresTicks, processTicks, TICKS_PER_SECOND } = require('../../load/lib/cpu');
 const { round } = require('./load');
 
-const TICK_MS = (() => {
-  try {
-    return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-  } catch {
-    return 10;
-  }
-})();
-
-/** utime + stime of `pid` in clock ticks, or null when it is gone (or /proc is not there). */
-function ticksOf(pid) {
-  try {
-    // The command name (field 2) may hold spaces; the fields after it are counted from its ')'.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/** Every process named `postgres` (the server and its children), by /proc/<pid>/comm. */
-function postgresPids() {
-  try {
-    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && readComm(entry) === 'postgres').map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function readComm(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
+const TICK_MS = 1000 / TICKS_PER_SECOND;
 
 /**
  * `sample()` now; `perRequest(before, after, requests)` the CPU milliseconds per request of each
@@ -56,10 +21,9 @@ function cpuSampler(services, names) {
   const available = fs.existsSync('/proc/self/stat');
   const sample = () => {
     if (!available) return null;
-    const postgres = new Map(postgresPids().map((pid) => [pid, ticksOf(pid)]));
     return {
-      services: Object.fromEntries(names.map((name) => [name, services[name]?.child?.pid ? ticksOf(services[name].child.pid) : null])),
-      postgres,
+      services: Object.fromEntries(names.map((name) => [name, services[name]?.child?.pid ? processTicks(services[name].child.pid) : null])),
+      postgres: postgresTicks(),
       bench: process.cpuUsage(),
     };
   };
@@ -73,9 +37,9 @@ function cpuSampler(services, names) {
       }),
     );
     let postgres = 0;
-    for (const [pid, ticks] of after.postgres) {
+    for (const [pid, now] of after.postgres) {
       const earlier = before.postgres.get(pid);
-      if (earlier != null && ticks != null) postgres += ticks - earlier;
+      if (earlier) postgres += now.ticks - earlier.ticks;
     }
     figures.postgres = ms(postgres);
     const used = process.cpuUsage(before.bench);

@@ -116,4 +116,4 @@ function cpuSince(start, services) {
   };
 }
 
-module.exports = { cpuSnapshot, cpuSince };
+module.exports = { cpuSnapshot, cpuSince, processTicks, postgresTicks, TICKS_PER_SECOND };
