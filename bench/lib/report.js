@@ -11,6 +11,7 @@ function loadRow(name, run) {
 
 function comparisonSection(comparison) {
   const { ours, plain, floor, ratios, people, settings } = comparison;
+  const cpu = cpuTable(['run'], Object.entries(comparison.unloaded ?? {}).map(([name, run]) => [[name], run.cpuMsPerRequest]));
   return [
     `Triage query of the RED case (3 subjects x 4 agencies) at ${int(people)} people per agency: closed loop at concurrency ${settings.concurrency}, ` +
       `${settings.durationS} s per target, interleaved in ${settings.rounds} rotating round${settings.rounds === 1 ? '' : 's'} (${settings.warmupS} s warm-up each, ${settings.segmentWarmupS} s per segment); ` +
@@ -27,7 +28,7 @@ function comparisonSection(comparison) {
       ],
     ),
     '',
-    ...[cpuTable(['run'], Object.entries(comparison.unloaded ?? {}).map(([name, run]) => [[name], run.cpuMsPerRequest]))].filter(Boolean).flatMap((text) => [text, '']),
+    ...(cpu ? [cpu, ''] : []),
     table(
       ['ratio', 'value', 'target', 'result'],
       [
