@@ -7,9 +7,9 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(jose|double-metaphone)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|double-metaphone)/)', '<rootDir>/(packages|subgraphs|gateway)/(.+/)?dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/(packages|subgraphs|gateway)/(.+/)?dist/'],
 };
 
 /** @type {import('jest').Config} */

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase, SENSITIVITY_DESCRIPTIONS, SENSITIVITY_LEVELS, type SensitivityLevel } from '@mash/shared';
+import { SENSITIVITY_DESCRIPTIONS, SENSITIVITY_LEVELS, type SensitivityLevel } from '@mash/shared';
 import { accessMatrix, accessMatrixCells, supergraphFields, type AccessMatrixEntry } from '@mash/gateway/dist/policy/access-matrix';
 import { CSV_HEADER, LEVEL_WORDS, runMatrixCli } from '@mash/gateway/dist/policy/matrix-cli';
 import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
-import { emptyEmbeddedDatabase } from '../support/embedded';
+import { toolHub, type ToolHub } from '../support/tool-hub';
 
 /**
  * `npm run policy:matrix` as a board member's secretary runs it: every cell of the matrix printed
@@ -99,14 +99,15 @@ function expectMarkdownAgrees(markdown: string, rows: AccessMatrixEntry[]): void
 describe('npm run policy:matrix', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-matrix-'));
   const noHub = { ...process.env, MASH_DATA_DIR: path.join(dataDir, 'none'), HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
-  const withHub = { ...noHub, MASH_DATA_DIR: dataDir };
+  // The hub's database as the CLI finds it (support/tool-hub), filled in beforeAll.
+  const withHub: NodeJS.ProcessEnv = {};
+  let hub: ToolHub | undefined;
   const fields = supergraphFields();
   const matrix = accessMatrix(DEFAULT_POLICY, { fields });
 
   // The script refusing an invalid policy file opens no database: started at once, beside the rest.
   let invalidFile: Promise<{ code: number; stderr: string }>;
-  // The script reading the hub: started once the database is made, on a copy of it (PGlite's files
-  // are for one process at a time), while the in-process cases run.
+  // The script reading the hub: started once the database is made, while the in-process cases run.
   let fromHub: Promise<{ code: number; stdout: string; stderr: string }>;
   beforeAll(async () => {
     const bad = path.join(dataDir, 'bad.json');
@@ -115,21 +116,26 @@ describe('npm run policy:matrix', () => {
       () => ({ code: 0, stderr: '' }),
       (error) => ({ code: error.code, stderr: error.stderr }),
     );
-    // An embedded hub database as `npm start` leaves it, with the default policy in force (only
-    // the policy tables: all the CLI reads, and PGlite runs the hub's other migrations slowly).
-    await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
-    const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dataDir, 'hub'), entities: policyEntities, migrations: policyMigrations });
-    await hub.dataSource.runMigrations();
-    await new PolicyStore({ dataSource: hub.dataSource, onChange: async () => undefined }).ensureDefault('test');
-    await hub.close();
-    const scriptDir = path.join(dataDir, 'script');
-    fs.cpSync(path.join(dataDir, 'hub'), path.join(scriptDir, 'hub'), { recursive: true });
-    fromHub = run(process.execPath, [SCRIPT, '--status', 'OPEN'], { env: { ...withHub, MASH_DATA_DIR: scriptDir }, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
+    // The hub with the default policy in force (only the policy tables: all the CLI reads).
+    hub = await toolHub(dataDir, { entities: policyEntities, migrations: policyMigrations, variant: 'policy tables only' });
+    await hub.use((db) => new PolicyStore({ dataSource: db.dataSource, onChange: async () => undefined }).ensureDefault('test'));
+    Object.assign(withHub, hub.env);
+    let scriptEnv = withHub;
+    if (hub.mode === 'embedded') {
+      // PGlite's files are for one process at a time: the script reads a copy.
+      const scriptDir = path.join(dataDir, 'script');
+      fs.cpSync(path.join(dataDir, 'hub'), path.join(scriptDir, 'hub'), { recursive: true });
+      scriptEnv = { ...withHub, MASH_DATA_DIR: scriptDir };
+    }
+    fromHub = run(process.execPath, [SCRIPT, '--status', 'OPEN'], { env: scriptEnv, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await hub?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('prints the built-in default policy as Markdown when there is no hub database, saying so, every cell once', async () => {
     const { code, stdout } = await cli([], noHub);
@@ -186,7 +192,7 @@ describe('npm run policy:matrix', () => {
     expect(markdownCells(drafted.stdout).cells.get('OPEN/mash-triage/AMBER/education')).toBe('identity (triage-open-red-amber; levels: triage-amber-research)');
   });
 
-  it('reads the version in force, or a named one, from the embedded hub database; the real script too', async () => {
+  it('reads the version in force, or a named one, from the hub database; the real script too', async () => {
     const active = await cli(['--format', 'md'], withHub);
     expect(active.code).toBe(0);
     expect(active.stdout).toContain('Source: Hub database, the version in force (2026-11-01.5).');

@@ -4,15 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { AGENCIES, openDatabase, openTestDatabase, type Database } from '@mash/shared';
+import { AGENCIES } from '@mash/shared';
 import { AuditDecision, AuditKind, AuditLog, type AuditEntryInput } from '@mash/gateway/dist/audit';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { DEFAULT_POLICY, decideFetch, releasedLevels, type PolicyDocument } from '@mash/gateway/dist/policy';
 import { runSimulateCli } from '@mash/gateway/dist/policy/simulate-cli';
-import { emptyEmbeddedDatabase } from '../support/embedded';
+import { toolHub, type ToolHub } from '../support/tool-hub';
 
 /**
  * `npm run policy:simulate` as a governance lead runs it on the hub's database: a draft from a
@@ -39,21 +38,12 @@ function draft(): PolicyDocument {
 describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded hub database under MASH_DATA_DIR'})`, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-simulate-cli-'));
   const draftFile = path.join(dataDir, 'draft.json');
-  let serverDb: Database | undefined;
+  let hub: ToolHub | undefined;
   let env: NodeJS.ProcessEnv;
   let day: { from: string; to: string };
   /** Per case rating, the fetches logged: each user, each agency, decided as the gateway did under the default policy. */
   let logged: { rag: string; agency: string; allowed: boolean }[] = [];
 
-  async function withHub<T>(work: (db: Database) => Promise<T>): Promise<T> {
-    if (serverDb) return work(serverDb);
-    const db = await openDatabase({ service: 'hub', embeddedPath: path.join(dataDir, 'hub'), entities: hubEntities, migrations: hubMigrations });
-    try {
-      return await work(db);
-    } finally {
-      await db.close();
-    }
-  }
   const simulate = (...args: string[]) => run(process.execPath, [SCRIPT, ...args], { env, cwd: ROOT }).then(
     (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
@@ -67,18 +57,10 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
   };
 
   beforeAll(async () => {
-    const { HUB_DATABASE_URL: _ignored, ...rest } = process.env;
-    env = { ...rest, MASH_DATA_DIR: dataDir, MASH_LOG_LEVEL: 'silent' };
-    if (serverMode) {
-      serverDb = await openTestDatabase({ service: 'hub-simulate-cli', entities: hubEntities, migrations: hubMigrations });
-      env.HUB_DATABASE_URL = (serverDb.dataSource.options as PostgresConnectionOptions).url;
-    } else {
-      // An empty embedded database copied from the test template (initdb in WebAssembly is slow).
-      await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
-    }
+    hub = await toolHub(dataDir, { entities: hubEntities, migrations: hubMigrations, variant: '' });
+    env = hub.env;
     fs.writeFileSync(draftFile, JSON.stringify(draft()));
-    await withHub(async (db) => {
-      await db.dataSource.runMigrations();
+    await hub.use(async (db) => {
       const { cases, policies } = hubServices(db.dataSource);
       await policies.ensureDefault('test');
       await seedDemoCases(db.dataSource, cases, { people: 200 });
@@ -111,7 +93,7 @@ describe(`npm run policy:simulate (${serverMode ? 'HUB_DATABASE_URL' : 'embedded
     expect(logged.filter((item) => item.rag === 'AMBER' && item.agency === 'health' && item.allowed)).toHaveLength(2);
   });
   afterAll(async () => {
-    await serverDb?.close();
+    await hub?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

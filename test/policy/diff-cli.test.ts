@@ -4,15 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase } from '@mash/shared';
 import { DEFAULT_POLICY, PolicyStore, policyEntities, policyMigrations, type PolicyDocument } from '@mash/gateway/dist/policy';
 import { runPolicyDiffCli } from '@mash/gateway/dist/policy/diff-cli';
-import { emptyEmbeddedDatabase } from '../support/embedded';
+import { toolHub, type ToolHub } from '../support/tool-hub';
 
 /**
  * `npm run policy:diff` as a person runs it: from two JSON files with no database, and from the
- * embedded hub database. The script is started as a process twice (exit 0 and 2); the other cases
- * call what it calls.
+ * hub database (HUB_DATABASE_URL with TEST_DATABASE_URL set, else the embedded one: support/tool-hub).
+ * The script is started as a process twice (exit 0 and 2); the other cases call what it calls.
  */
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,7 +19,9 @@ const SCRIPT = path.join(ROOT, 'scripts/policy-diff.js');
 
 describe('npm run policy:diff', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-policy-diff-'));
-  const env = { ...process.env, MASH_DATA_DIR: dir, HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
+  // No hub database at all until the last case makes one.
+  let env: NodeJS.ProcessEnv = { ...process.env, MASH_DATA_DIR: dir, HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
+  let hub: ToolHub | undefined;
   const file = (name: string, document: unknown) => {
     const at = path.join(dir, name);
     fs.writeFileSync(at, typeof document === 'string' ? document : JSON.stringify(document));
@@ -49,7 +50,10 @@ describe('npm run policy:diff', () => {
     scriptRuns = { twoFiles: cli('--from-file', from, '--to-file', to), missingFile: cli('--from-file', from, '--to-file', path.join(dir, 'missing.json')) };
   });
 
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await hub?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('prints the readable diff of two files, with the widening, and needs no database', async () => {
     const result = await scriptRuns.twoFiles;
@@ -85,17 +89,14 @@ describe('npm run policy:diff', () => {
     expect((await inProcess('--help')).stdout).toMatch(/^usage: npm run policy:diff/);
   });
 
-  it('reads versions from the embedded hub database, and names one that is not there', async () => {
-    await emptyEmbeddedDatabase(path.join(dir, 'hub'));
-    const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dir, 'hub'), entities: policyEntities, migrations: policyMigrations });
-    try {
-      await hub.dataSource.runMigrations();
-      const store = new PolicyStore({ dataSource: hub.dataSource, onChange: async () => {} });
+  it('reads versions from the hub database, and names one that is not there', async () => {
+    hub = await toolHub(dir, { entities: policyEntities, migrations: policyMigrations, variant: 'policy tables only' });
+    env = hub.env;
+    await hub.use(async (db) => {
+      const store = new PolicyStore({ dataSource: db.dataSource, onChange: async () => {} });
       await store.ensureDefault('system');
       await store.propose(longerWindow, 'gov-1', 'Longer window');
-    } finally {
-      await hub.close();
-    }
+    });
     const stored = await inProcess('--from', '2026-11-01.5', '--to', '2026-12-01.1');
     expect(stored).toMatchObject({ code: 0 });
     // The same comparison as from the files: the stored documents are what was proposed.

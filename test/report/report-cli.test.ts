@@ -4,17 +4,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase } from '@mash/shared';
 import { hubEntities, hubMigrations } from '@mash/gateway/dist/hub/data-source';
 import { hubServices } from '@mash/gateway/dist/hub/governance';
 import { seedDemoCases } from '@mash/gateway/dist/hub/seed/demo-cases';
 import { runReportCli } from '@mash/gateway/dist/report/cli';
 import { CHROMIUM_FLAGS, findChromium } from '../support/chromium';
-import { emptyEmbeddedDatabase } from '../support/embedded';
+import { toolHub, type ToolHub } from '../support/tool-hub';
 
 /**
- * `npm run report` as a person runs it after `npm start`: on the embedded hub database under the
- * data folder, Markdown to stdout, CSV, and an HTML page whose charts a headless Chromium draws.
+ * `npm run report` as a person runs it: on the hub database (HUB_DATABASE_URL with TEST_DATABASE_URL
+ * set, else the embedded one `npm start` leaves under the data folder: support/tool-hub), Markdown
+ * to stdout, CSV, and an HTML page whose charts a headless Chromium draws.
  * The script is started as a process twice (exit 0 and 2); the other cases call what it calls.
  */
 const run = promisify(execFile);
@@ -38,7 +38,9 @@ window.addEventListener('load', function () {
 
 describe('npm run report', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-report-'));
-  const env = { ...process.env, MASH_DATA_DIR: dataDir, HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
+  // Until the hub is made: no hub at all (the refusal below opens none).
+  let env: NodeJS.ProcessEnv = { ...process.env, MASH_DATA_DIR: dataDir, HUB_DATABASE_URL: '', MASH_LOG_LEVEL: 'silent' };
+  let hub: ToolHub | undefined;
   const iso = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
   const to = iso(new Date());
   const from = iso(new Date(Date.now() - 183 * 86_400_000));
@@ -58,15 +60,16 @@ describe('npm run report', () => {
       () => ({ code: 0, stderr: '' }),
       (error) => ({ code: error.code, stderr: error.stderr }),
     );
-    await emptyEmbeddedDatabase(path.join(dataDir, 'hub'));
-    const hub = await openDatabase({ service: 'hub', embeddedPath: path.join(dataDir, 'hub'), entities: hubEntities, migrations: hubMigrations });
-    await hub.dataSource.runMigrations();
-    await seedDemoCases(hub.dataSource, hubServices(hub.dataSource).cases, { people: 200, history: {} });
-    await hub.close();
+    hub = await toolHub(dataDir, { entities: hubEntities, migrations: hubMigrations, variant: '' });
+    await hub.use((db) => seedDemoCases(db.dataSource, hubServices(db.dataSource).cases, { people: 200, history: {} }));
+    env = hub.env;
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await hub?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
-  it('prints the tables in Markdown, each with its method, reading the embedded hub database', async () => {
+  it('prints the tables in Markdown, each with its method, reading the hub database', async () => {
     const { stdout } = await run(process.execPath, [SCRIPT, '--from', from, '--to', to], { env, cwd: ROOT });
     expect(stdout).toContain(`# The hub's report: ${from} to ${to}`);
     for (const title of ['Referrals by pathway and kind', 'Rating split', 'Time to rating and to decision', 'Backlog at', 'Feedback to referrers', 'Domestic-abuse screening queue', 'Onward notifications', 'Triangulation findings', 'Week by week']) {

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import {
-  AGENCIES, ConfigError, DEFAULT_GRANT_ISSUER, GRANT_PRIVATE_KEY_VARIABLE, dataDirectory, envPrefix, jose, loadPinnedKeySet, openDatabase, optionalString,
+  AGENCIES, ConfigError, DEFAULT_GRANT_ISSUER, GRANT_PRIVATE_KEY_VARIABLE, dataDirectory, envPrefix, jose, loadPinnedKeySet, optionalString,
   type AgencyName, type Database, type JSONWebKeySet,
 } from '@mash/shared';
+import { hubForTool, toolDatabase } from '../hub/tool-database';
 import { auditEntities } from './index';
 import { auditAgency, type AgencyAuditReport } from './verify-agencies';
 import { verifyChain } from './verify-chain';
@@ -49,13 +50,12 @@ type Io = Required<VerifyCliIo>;
 
 async function main(argv: string[], io: Io): Promise<number> {
   const options = parseArguments(argv);
-  const url = optionalString('HUB_DATABASE_URL', io.env);
-  const embeddedPath = path.join(dataDirectory(io.env), 'hub');
-  if (!url && !fs.existsSync(embeddedPath)) {
-    io.stderr(`audit:verify: no hub database at ${embeddedPath}; start the gateway once or set HUB_DATABASE_URL\n`);
+  const found = hubForTool(io.env);
+  if (!found.found) {
+    io.stderr(`audit:verify: no hub database at ${found.embeddedPath}; start the gateway once or set HUB_DATABASE_URL\n`);
     return 2;
   }
-  const hub = await openDatabase({ service: 'hub', url, embeddedPath, entities: auditEntities, migrations: [] });
+  const hub = await found.open('hub', { entities: auditEntities, poolSize: 10 });
   try {
     const started = Date.now();
     const report = await verifyChain(hub.dataSource, { batchSize: 5000 });
@@ -82,13 +82,12 @@ async function auditAgencies(hub: Database, hubHead: { seq: string; hash: string
   const reports: AgencyAuditReport[] = [];
   const skipped: string[] = [];
   for (const agency of AGENCIES) {
-    const url = options.agencyUrls[agency] ?? optionalString(`${envPrefix(agency)}_DATABASE_URL`, io.env);
-    const embeddedPath = path.join(dataDirectory(io.env), agency);
-    if (!url && !fs.existsSync(embeddedPath)) {
+    const found = toolDatabase(io.env, agency, options.agencyUrls[agency] ?? optionalString(`${envPrefix(agency)}_DATABASE_URL`, io.env));
+    if (!found.found) {
       skipped.push(agency);
       continue;
     }
-    const db = await openDatabase({ service: `${agency}-audit`, url, embeddedPath, entities: [], migrations: [] });
+    const db = await found.open(`${agency}-audit`, { poolSize: 10 });
     try {
       const report = await auditAgency({ agency, hub: hub.dataSource, db: db.dataSource, hubHead, keys, issuer });
       reports.push(report);

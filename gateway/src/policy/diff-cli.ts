@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDirectory, openDatabase, optionalString } from '@mash/shared';
+import { hubForTool } from '../hub/tool-database';
 import { comparable, policyDiff, renderPolicyDiff } from './diff';
 import type { PolicyDocument } from './policy-document';
 
@@ -88,10 +87,9 @@ function load(version: string | undefined, file: string | undefined, stored: Map
 }
 
 async function readVersions(versions: string[], env: NodeJS.ProcessEnv): Promise<Map<string, unknown>> {
-  const url = optionalString('HUB_DATABASE_URL', env);
-  const embeddedPath = path.join(dataDirectory(env), 'hub');
-  if (!url && !fs.existsSync(embeddedPath)) throw new Usage(`no hub database at ${embeddedPath}; run npm start once, set HUB_DATABASE_URL, or compare files with --from-file and --to-file`);
-  const hub = await openDatabase({ service: 'hub-policy-diff', url, embeddedPath, entities: [], migrations: [], poolSize: 1 });
+  const found = hubForTool(env);
+  if (!found.found) throw new Usage(`no hub database at ${found.embeddedPath}; run npm start once, set HUB_DATABASE_URL, or compare files with --from-file and --to-file`);
+  const hub = await found.open('hub-policy-diff');
   try {
     const rows = (await hub.dataSource.query('SELECT version, document FROM isa_policy_version WHERE version = ANY($1)', [versions])) as { version: string; document: unknown }[];
     return new Map(rows.map((row) => [row.version, typeof row.document === 'string' ? JSON.parse(row.document) : row.document]));

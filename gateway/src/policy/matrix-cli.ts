@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { canonicalHash, dataDirectory, openDatabase, optionalString, SENSITIVITY_DESCRIPTIONS, SENSITIVITY_LEVELS, type SensitivityLevel } from '@mash/shared';
+import { canonicalHash, SENSITIVITY_DESCRIPTIONS, SENSITIVITY_LEVELS, type SensitivityLevel } from '@mash/shared';
 import { HUB_ROLES } from '../auth/user';
+import { hubForTool } from '../hub/tool-database';
 import {
   accessMatrix, accessMatrixCells, MATRIX_CASE_STATUSES, MATRIX_RAGS, supergraphFields,
   type AccessMatrixEntry, type MatrixCaseStatus,
@@ -115,18 +116,17 @@ interface StoredVersion {
 
 /** The version in force (or `version`) from the hub database, checked as the gateway checks it; DEFAULT_POLICY when there is no database. */
 async function policyFromHub(env: NodeJS.ProcessEnv, version: string | undefined): Promise<MatrixSource> {
-  const url = optionalString('HUB_DATABASE_URL', env);
-  const embeddedPath = path.join(dataDirectory(env), 'hub');
-  if (!url && !fs.existsSync(embeddedPath)) {
-    if (version) throw new UsageError(`no hub database at ${embeddedPath} to read version ${version} from; run npm start once, set HUB_DATABASE_URL, or give --file`);
+  const found = hubForTool(env);
+  if (!found.found) {
+    if (version) throw new UsageError(`no hub database at ${found.embeddedPath} to read version ${version} from; run npm start once, set HUB_DATABASE_URL, or give --file`);
     return {
       policy: DEFAULT_POLICY,
       source:
-        `No hub database (HUB_DATABASE_URL unset, nothing at ${embeddedPath}) and no --file: this is the built-in default policy ${DEFAULT_POLICY.version}, ` +
+        `No hub database (HUB_DATABASE_URL unset, nothing at ${found.embeddedPath}) and no --file: this is the built-in default policy ${DEFAULT_POLICY.version}, ` +
         'the one a new hub starts with, not necessarily the version in force anywhere.',
     };
   }
-  const hub = await openDatabase({ service: 'policy-matrix', url, embeddedPath, entities: [], migrations: [], poolSize: 1 });
+  const hub = await found.open('policy-matrix');
   try {
     const [table] = (await hub.dataSource.query(`SELECT to_regclass('isa_policy_version') IS NOT NULL AS present`)) as { present: boolean }[];
     if (!table.present) throw new UsageError('the hub database has no ISA policy versions yet; run npm start once');

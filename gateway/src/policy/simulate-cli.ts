@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
-import { dataDirectory, openDatabase, optionalString } from '@mash/shared';
+import { hubForTool } from '../hub/tool-database';
 import { validatePolicy, type PolicyDocument } from './policy-document';
 import { policyEntities } from './index';
 import { PolicyStore } from './policy-store';
@@ -66,14 +65,12 @@ export async function runSimulateCli(argv: string[], io: CliIo): Promise<number>
     fromFile = checked;
   }
 
-  const env = io.env ?? process.env;
-  const url = optionalString('HUB_DATABASE_URL', env);
-  const embeddedPath = path.join(dataDirectory(env), 'hub');
-  if (!url && !fs.existsSync(embeddedPath)) {
-    io.stderr(`policy:simulate: no hub database at ${embeddedPath}; run npm start once or set HUB_DATABASE_URL\n`);
+  const found = hubForTool(io.env ?? process.env);
+  if (!found.found) {
+    io.stderr(`policy:simulate: no hub database at ${found.embeddedPath}; run npm start once or set HUB_DATABASE_URL\n`);
     return 2;
   }
-  const hub = await openDatabase({ service: 'hub-simulate', url, embeddedPath, entities: [...policyEntities], migrations: [], poolSize: 1 });
+  const hub = await found.open('hub-simulate', { entities: [...policyEntities] });
   try {
     let candidate = fromFile;
     let source = `file ${values.file}`;

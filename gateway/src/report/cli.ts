@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDirectory, openDatabase, optionalString } from '@mash/shared';
 import { GraphQLError } from 'graphql';
+import { hubForTool } from '../hub/tool-database';
 import { buildHubReport } from './hub-report';
 import { renderCsv } from './render/csv';
 import { renderHtml } from './render/html';
@@ -44,14 +43,12 @@ export async function runReportCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`report: ${!render ? `--format must be md, csv or html, not ${values.format}` : 'give both --from and --to'}\n${USAGE}\n`);
     return 2;
   }
-  const env = io.env ?? process.env;
-  const url = optionalString('HUB_DATABASE_URL', env);
-  const embeddedPath = path.join(dataDirectory(env), 'hub');
-  if (!url && !fs.existsSync(embeddedPath)) {
-    io.stderr(`report: no hub database at ${embeddedPath}; run npm start once or set HUB_DATABASE_URL\n`);
+  const found = hubForTool(io.env ?? process.env);
+  if (!found.found) {
+    io.stderr(`report: no hub database at ${found.embeddedPath}; run npm start once or set HUB_DATABASE_URL\n`);
     return 2;
   }
-  const hub = await openDatabase({ service: 'hub-report', url, embeddedPath, entities: [], migrations: [], poolSize: 1 });
+  const hub = await found.open('hub-report');
   try {
     const report = await buildHubReport(hub.dataSource, values.from, values.to, io.now ?? new Date());
     const text = render(report);
