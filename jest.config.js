@@ -1,5 +1,7 @@
 // Tests are TypeScript compiled by ts-jest without type-checking (tsc --build has already checked
-// them). jose 6 ships ESM only, so it is let through the transform and compiled to CommonJS.
+// them). jose 6 ships ESM only, so it is let through the transform and compiled to CommonJS. The
+// workspaces' compiled JavaScript (their dist folders, which the integration tests import) is
+// CommonJS already: not put through the TypeScript compiler again.
 const transform = {
   '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
 };
