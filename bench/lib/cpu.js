@@ -46,7 +46,7 @@ function cpuSampler(services, names) {
     figures.bench = round((used.user + used.system) / 1000 / requests, 3);
     return figures;
   };
-  return { available, sample, perRequest };
+  return { sample, perRequest };
 }
 
 module.exports = { cpuSampler, TICK_MS };
