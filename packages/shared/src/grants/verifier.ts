@@ -3,8 +3,9 @@ import { ConfigError } from '../config';
 import type { GrantClaims } from '../grant-claims';
 import type { AgencyName } from '../synthetic/types';
 import { claimsFromPayload, GRANT_TOKEN_TYPE, MAX_GRANT_TTL_SECONDS } from './claims';
-import { GrantError, reasonOf } from './errors';
-import { jose, type JSONWebKeySet, type JWTPayload, type JWTVerifyOptions } from './jose';
+import { isCompact, keyObjectOf, signatureVerifies } from './compact-jws';
+import { GrantError, reasonOf, type GrantFailureReason } from './errors';
+import { jose, type CryptoKey, type JSONWebKeySet, type JWTHeaderParameters, type JWTPayload } from './jose';
 import { GRANT_ALGORITHMS, type GrantAlgorithm } from './keys';
 
 export interface GrantVerifierOptions {
@@ -39,7 +40,9 @@ export class GrantVerifier {
   readonly agency: AgencyName;
   /** The gateway's keys as configured (pinned or fetched): also what its signed audit checkpoints are checked against. */
   readonly keys: KeySource;
-  private readonly options: JWTVerifyOptions & { clockTolerance: number };
+  private readonly issuer: string;
+  private readonly algorithms: readonly GrantAlgorithm[];
+  private readonly clockTolerance: number;
   private readonly now: () => number;
 
   constructor(options: GrantVerifierOptions) {
@@ -60,34 +63,86 @@ export class GrantVerifier {
           timeoutDuration: 3_000,
           ...(options.dispatcher ? { [jose.customFetch]: dispatchedFetch(options.dispatcher) } : {}),
         });
-    this.options = {
-      issuer: options.issuer,
-      audience: options.agency,
-      algorithms,
-      typ: GRANT_TOKEN_TYPE,
-      clockTolerance: options.clockToleranceSeconds ?? 5,
-      requiredClaims: ['iss', 'aud', 'sub', 'jti', 'iat', 'exp'],
-      // Also rejects an `iat` in the future (beyond the tolerance).
-      maxTokenAge: MAX_GRANT_TTL_SECONDS,
-    };
+    this.issuer = options.issuer;
+    this.algorithms = algorithms;
+    this.clockTolerance = options.clockToleranceSeconds ?? 5;
   }
 
   /** The grant's claims, or a `GrantError` whose `reason` is for the log, never for the caller. */
   async verify(token: string): Promise<GrantClaims> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jose.jwtVerify(token, this.keys, { ...this.options, currentDate: new Date(this.now()) }));
-    } catch (error) {
-      throw new GrantError(reasonOf(error), unverifiedGrantId(token), { cause: error });
-    }
+    const payload = await this.verifiedPayload(token);
     const grantId = typeof payload.jti === 'string' ? payload.jti : undefined;
-    // jose accepts an audience array containing this agency; a grant is for one agency only.
-    if (payload.aud !== this.agency) throw new GrantError('audience', grantId);
-    if (payload.exp! - payload.iat! > MAX_GRANT_TTL_SECONDS + this.options.clockTolerance) throw new GrantError('lifetime', grantId);
+    const refuse = (reason: GrantFailureReason): never => {
+      throw new GrantError(reason, grantId);
+    };
+    const { iss, aud, sub, jti, iat, exp, nbf } = payload;
+    const now = Math.floor(this.now() / 1000);
+    const tolerance = this.clockTolerance;
+    if (iss !== this.issuer) refuse('issuer');
+    // A grant is for one agency only: an audience array, even one naming this agency, is refused.
+    if (aud !== this.agency) refuse('audience');
+    if (typeof sub !== 'string' || typeof jti !== 'string' || !isNumericDate(iat) || !isNumericDate(exp) || (nbf !== undefined && !isNumericDate(nbf))) refuse('claims');
+    if (iat! > now + tolerance || (nbf !== undefined && nbf > now + tolerance)) refuse('not-yet-valid');
+    // Expired at `exp`, and never older than the longest grant life whatever its `exp` says.
+    if (exp! <= now - tolerance || now - iat! > MAX_GRANT_TTL_SECONDS + tolerance) refuse('expired');
+    if (exp! - iat! > MAX_GRANT_TTL_SECONDS + tolerance) refuse('lifetime');
     const claims = claimsFromPayload(payload);
-    if (!claims) throw new GrantError('claims', grantId);
+    if (!claims) return refuse('claims');
     return claims;
   }
+
+  /**
+   * The payload of a token whose header is a grant's and whose signature the gateway's key made:
+   * the algorithm on the allow-list, the grant type, no critical extensions, the key chosen from
+   * the gateway's set by jose (`kid`, key type and curve for the algorithm) and the signature
+   * checked synchronously (`compact-jws.ts`).
+   */
+  private async verifiedPayload(token: string): Promise<JWTPayload> {
+    const refuse = (reason: GrantFailureReason, cause?: unknown): never => {
+      throw new GrantError(reason, unverifiedGrantId(token), cause === undefined ? undefined : { cause });
+    };
+    if (typeof token !== 'string' || token.split('.').length !== 3) return refuse('malformed');
+    let header: JWTHeaderParameters;
+    try {
+      header = jose.decodeProtectedHeader(token) as JWTHeaderParameters;
+    } catch (error) {
+      return refuse('malformed', error);
+    }
+    // Before anything else: `none` (whose signature part is empty), `HS256` keyed with the public key, ...
+    const alg = header.alg as GrantAlgorithm;
+    if (!this.algorithms.includes(alg)) return refuse('algorithm');
+    if (!isCompact(token)) return refuse('malformed');
+    if (header.crit !== undefined || header.b64 !== undefined) return refuse('malformed');
+    let key: CryptoKey;
+    try {
+      key = (await this.keys(header, splitToken(token))) as CryptoKey;
+    } catch (error) {
+      return refuse(reasonOf(error), error);
+    }
+    if (!signatureVerifies(token, alg, keyObjectOf(key))) return refuse('signature');
+    if (mediaType(header.typ) !== mediaType(GRANT_TOKEN_TYPE)) return refuse('type');
+    try {
+      return jose.decodeJwt(token);
+    } catch (error) {
+      return refuse('malformed', error);
+    }
+  }
+}
+
+/** `typ` compared as RFC 7515 section 4.1.9 says: case-insensitive, `application/` optional. */
+function mediaType(typ: unknown): string | undefined {
+  return typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : undefined;
+}
+
+/** A JWT NumericDate: a finite number of seconds. */
+function isNumericDate(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** The token in the form jose's key-set functions are handed. */
+function splitToken(token: string): { payload: string; signature: string } {
+  const [, payload, signature] = token.split('.');
+  return { payload, signature };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

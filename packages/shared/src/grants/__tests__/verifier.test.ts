@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { GRANT_TOKEN_TYPE } from '../claims';
+import { signCompact } from '../compact-jws';
 import { GrantError, type GrantFailureReason } from '../errors';
 import { GrantIssuer } from '../issuer';
 import { jose, type JWTHeaderParameters, type JWTPayload } from '../jose';
@@ -137,6 +138,27 @@ test('required claims, the grant type and known obligations are enforced', async
   expect(await reasonFor(police, await forge({ sd: { 'subject-1': 'a'.repeat(64), 'subject-9': 'b'.repeat(64) } }))).toBe('claims');
   await expect(police.verify(await forge({ subjects: [], sd: undefined }))).resolves.toMatchObject({ subjectIds: [], subjectDigests: {} });
   expect(await reasonFor(police, await forge({}, { typ: 'JWT' }))).toBe('type');
+});
+
+test('the grant type is compared as a media type, and critical header extensions are refused', async () => {
+  await expect(police.verify(await forge({}, { typ: 'application/MASH-GRANT+JWT' }))).resolves.toMatchObject({ agency: 'police' });
+  // jose will not sign a critical extension it does not know; the gateway's signer will.
+  const payload = jose.decodeJwt(await forge({}));
+  expect(await reasonFor(police, signCompact({ alg: 'ES256', kid: key.kid, typ: GRANT_TOKEN_TYPE, crit: ['exp'] }, payload, key.privateKey))).toBe('malformed');
+});
+
+test('a grant not yet valid by its nbf, or older than the longest grant life, is refused', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  expect(await reasonFor(police, await forge({ nbf: now + 600 }))).toBe('not-yet-valid');
+  expect(await reasonFor(police, await forge({ iat: now - 300, exp: now + 30 }))).toBe('expired');
+  expect(await reasonFor(police, await forge({ iat: String(now) as never }))).toBe('claims');
+  expect(await reasonFor(police, await forge({ sub: 7 as never }))).toBe('claims');
+});
+
+test('a signature with characters outside base64url is malformed, though Buffer would decode it the same', async () => {
+  const token = (await issuer.mint(POLICE_GRANT)).token;
+  expect(await reasonFor(police, `${token}=`)).toBe('malformed');
+  expect(await reasonFor(police, `${token.slice(0, -1)}+`)).toBe('malformed');
 });
 
 test('a grant signed by an unpublished key is refused', async () => {
