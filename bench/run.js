@@ -12,7 +12,6 @@ require('reflect-metadata');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
 const { AGENCIES, envPrefix, jose } = require('@mash/shared');
 const { benchDatabases, recreate, drop, query } = require('./lib/databases');
 const { auditThroughput } = require('./lib/audit');
@@ -29,48 +28,38 @@ const { startService, runNode, stopAll } = require('./lib/procs');
 const { render, summarise } = require('./lib/report');
 const { runScale } = require('./lib/scale');
 const { TRIAGE, triageError, createTargets } = require('./lib/targets');
+const { readCommandLine } = require('../scripts/command-line');
 
 const root = path.resolve(__dirname, '..');
 const USAGE = `usage: npm run bench [-- --sizes 10000,100000,1000000 --duration 20 --concurrency 16 --rounds 4 --keep
   --scale-duration 10 --unloaded-duration 5 --layers-duration 3 --audit-duration 10 --audit-processes 1,2,3
   --skip-embedded --profile-dir <dir>]  (bench/README.md has every option and the method)`;
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      help: { type: 'boolean', default: false },
-      sizes: { type: 'string', default: '10000,100000,1000000' },
-      duration: { type: 'string', default: '20' },
-      'scale-duration': { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
-      concurrency: { type: 'string', default: '16' },
-      'audit-duration': { type: 'string', default: '10' },
-      'audit-concurrency': { type: 'string', default: '8' },
-      'audit-processes': { type: 'string', default: '1,2,3' },
-      'seed-people': { type: 'string', default: '2000' },
-      'seed-parallel': { type: 'string', default: String(Math.min(4, os.cpus().length)) },
-      'base-port': { type: 'string', default: '4100' },
-      order: { type: 'string', default: 'plain,ours,floor' },
-      rounds: { type: 'string', default: '4' },
-      'unloaded-duration': { type: 'string', default: '5' },
-      'layers-duration': { type: 'string', default: '3' },
-      'segment-warmup': { type: 'string', default: '1' },
-      'compare-largest': { type: 'boolean', default: false },
-      'skip-analyze': { type: 'boolean', default: false },
-      'skip-embedded': { type: 'boolean', default: false },
-      'embedded-timeout': { type: 'string', default: '300' },
-      keep: { type: 'boolean', default: false },
-      'profile-dir': { type: 'string' },
-    },
-  }));
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values: args } = readCommandLine(USAGE, {
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    duration: { type: 'string', default: '20' },
+    'scale-duration': { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '16' },
+    'audit-duration': { type: 'string', default: '10' },
+    'audit-concurrency': { type: 'string', default: '8' },
+    'audit-processes': { type: 'string', default: '1,2,3' },
+    'seed-people': { type: 'string', default: '2000' },
+    'seed-parallel': { type: 'string', default: String(Math.min(4, os.cpus().length)) },
+    'base-port': { type: 'string', default: '4100' },
+    order: { type: 'string', default: 'plain,ours,floor' },
+    rounds: { type: 'string', default: '4' },
+    'unloaded-duration': { type: 'string', default: '5' },
+    'layers-duration': { type: 'string', default: '3' },
+    'segment-warmup': { type: 'string', default: '1' },
+    'compare-largest': { type: 'boolean', default: false },
+    'skip-analyze': { type: 'boolean', default: false },
+    'skip-embedded': { type: 'boolean', default: false },
+    'embedded-timeout': { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
+  },
+});
 const settings = {
   sizes: args.sizes.split(',').map((size) => Number(size.trim())).filter((size) => size > 0).sort((a, b) => a - b),
   durationS: Number(args.duration),

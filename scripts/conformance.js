@@ -4,7 +4,7 @@
 // passed; 1: a check failed or the checks could not run; 2: a bad argument.
 const fs = require('node:fs');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
+const { readCommandLine, usageError: exitWithUsage } = require('./command-line');
 
 const AGENCIES = ['police', 'social-care', 'health', 'education'];
 const USAGE = `usage: npm run conformance -- --agency <${AGENCIES.join('|')}> [options]
@@ -22,36 +22,22 @@ const USAGE = `usage: npm run conformance -- --agency <${AGENCIES.join('|')}> [o
   --json <file>            also write the report as JSON to <file>
   --help                   this text`;
 
-function usageError(message) {
-  process.stderr.write(`conformance: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const usageError = (message) => exitWithUsage(USAGE, `conformance: ${message}\n`);
 
 function readArguments() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      strict: true,
-      allowPositionals: false,
-      options: {
-        agency: { type: 'string' },
-        url: { type: 'string' },
-        'grant-key': { type: 'string' },
-        'database-url': { type: 'string' },
-        issuer: { type: 'string' },
-        'reference-date': { type: 'string' },
-        json: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    usageError(error.message);
-  }
-  const values = parsed.values;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
+  const { values } = readCommandLine(USAGE, {
+    strict: true,
+    allowPositionals: false,
+    options: {
+      agency: { type: 'string' },
+      url: { type: 'string' },
+      'grant-key': { type: 'string' },
+      'database-url': { type: 'string' },
+      issuer: { type: 'string' },
+      'reference-date': { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
   if (!values.agency) usageError('--agency is required');
   if (!AGENCIES.includes(values.agency)) usageError(`--agency must be one of ${AGENCIES.join(', ')}, got "${values.agency}"`);
   if (values.url !== undefined) {

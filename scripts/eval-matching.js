@@ -4,29 +4,18 @@
 // and writes everything (figures and every case's outcome) as JSON. See matching-eval/README.md.
 const fs = require('node:fs');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
+const { readCommandLine } = require('./command-line');
 
 const USAGE = 'usage: npm run eval:matching -- [--seed <n>] [--subjects <n>] [--population <n>] [--agency <name>]... [--out <file>]';
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      seed: { type: 'string' },
-      subjects: { type: 'string' },
-      population: { type: 'string' },
-      agency: { type: 'string', multiple: true },
-      out: { type: 'string', default: path.join('matching-eval', 'results.json') },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values } = readCommandLine(USAGE, {
+  options: {
+    seed: { type: 'string' },
+    subjects: { type: 'string' },
+    population: { type: 'string' },
+    agency: { type: 'string', multiple: true },
+    out: { type: 'string', default: path.join('matching-eval', 'results.json') },
+  },
+});
 
 function whole(name) {
   if (values[name] === undefined) return undefined;

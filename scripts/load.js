@@ -31,7 +31,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
+const { readCommandLine, usageError: exitWithUsage } = require('./command-line');
 const { generateKeyPairSync, randomBytes } = require('node:crypto');
 
 const root = path.resolve(__dirname, '..');
@@ -39,40 +39,27 @@ const USAGE =
   'usage: npm run load -- [--duration 60] [--warmup 5] [--connections 32] [--mix triage=5,cases=3,write=2] [--seed-people 2000] [--users 8] [--timeout 10] ' +
   '[--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database-prefix mash_load] [--base-port <n>] [--results-dir load/results] [--keep] [--cpu-prof <dir>] [--max-in-flight <n>]';
 
-function usageError(message) {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
+const usageError = (message) => exitWithUsage(USAGE, message);
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '60' },
-      warmup: { type: 'string', default: '5' },
-      connections: { type: 'string', default: '32' },
-      mix: { type: 'string', default: 'triage=5,cases=3,write=2' },
-      'seed-people': { type: 'string', default: '2000' },
-      users: { type: 'string', default: '8' },
-      timeout: { type: 'string', default: '10' },
-      'database-url': { type: 'string', default: process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
-      'database-prefix': { type: 'string', default: process.env.LOAD_DATABASE_PREFIX ?? 'mash_load' },
-      'base-port': { type: 'string' },
-      'results-dir': { type: 'string', default: path.join(root, 'load', 'results') },
-      'startup-timeout': { type: 'string', default: '300' },
-      keep: { type: 'boolean', default: false },
-      'cpu-prof': { type: 'string' },
-      'max-in-flight': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  usageError(error.message);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values: args } = readCommandLine(USAGE, {
+  options: {
+    duration: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    mix: { type: 'string', default: 'triage=5,cases=3,write=2' },
+    'seed-people': { type: 'string', default: '2000' },
+    users: { type: 'string', default: '8' },
+    timeout: { type: 'string', default: '10' },
+    'database-url': { type: 'string', default: process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'database-prefix': { type: 'string', default: process.env.LOAD_DATABASE_PREFIX ?? 'mash_load' },
+    'base-port': { type: 'string' },
+    'results-dir': { type: 'string', default: path.join(root, 'load', 'results') },
+    'startup-timeout': { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    'max-in-flight': { type: 'string' },
+  },
+});
 
 const { parseMix, sequence, requestsFor, classify, TRIAGE } = require('../load/lib/mix');
 const { createRecorder, summarise, verdicts, methodText, render } = require('../load/lib/figures');
