@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { createLogger, type Logger } from '@mash/shared';
 import { issuedGrants, type Queryable } from '../audit/verify-agencies';
 import { DEFAULT_POLICY, defaultAlertRules, PolicyStore, type AlertRule, type PolicyDocument } from '../policy';
-import { allowedFetchCounts, caseRatings, contextEntries, disclosuresAfter, entriesAfter, insertAlerts, moveWatermark, ratingSteps, relevant, urgentReviews, watermark } from './queries';
+import { ContextCache } from './context-cache';
+import { allowedFetchCounts, caseRatings, disclosuresAfter, entriesAfter, insertAlerts, moveWatermark, ratingSteps, relevant, urgentReviews, watermark } from './queries';
 import {
   dayStart, evaluateEntries, isAllowedFetch, isEntryRule, isWorkingTime, localDay, lookbackStart, thresholdErrors, unissuedGrants, urgentUnreviewed, volumeDays, volumeKey,
   type EntryWindow,
@@ -79,8 +80,9 @@ export class AlertScanner {
     const rules = this.usableRules(policy, report);
     const wait = options.wait ?? false;
     const pass = (work: (manager: EntityManager) => Promise<boolean>) => this.locked(wait, work);
+    const context = new ContextCache();
     for (;;) {
-      const more = await pass((manager) => this.entryPage(manager, rules, policy ?? DEFAULT_POLICY, report, now));
+      const more = await pass((manager) => this.entryPage(manager, rules, policy ?? DEFAULT_POLICY, report, now, context));
       if (more === null) return { ...report, ran: false };
       if (!more) break;
     }
@@ -115,7 +117,7 @@ export class AlertScanner {
   }
 
   /** One page of the access log; true when there may be more. */
-  private async entryPage(manager: EntityManager, rules: AlertRule[], policy: PolicyDocument, report: ScanReport, now: Date): Promise<boolean> {
+  private async entryPage(manager: EntityManager, rules: AlertRule[], policy: PolicyDocument, report: ScanReport, now: Date, context: ContextCache): Promise<boolean> {
     const source = 'access-log';
     const pageSize = this.options.pageSize ?? 2000;
     const { position } = await watermark(manager, source);
@@ -125,23 +127,24 @@ export class AlertScanner {
     const fresh = page.filter(relevant);
     const entryRules = rules.filter(isEntryRule);
     if (fresh.length > 0 && entryRules.length > 0) {
-      const window = await this.window(manager, entryRules, policy, position, fresh);
+      const window = await this.window(manager, entryRules, policy, position, fresh, context);
       report.raised += await insertAlerts(manager, evaluateEntries(entryRules, window), report.policyVersion, now);
     }
     const last = page[page.length - 1].seq;
     await moveWatermark(manager, source, last, now);
+    context.advance(fresh, last);
     report.entriesScanned += page.length;
     report.accessLogSeq = last;
     return page.length === pageSize;
   }
 
   /** The new entries with what the rules need around them. */
-  private async window(manager: EntityManager, rules: AlertRule[], policy: PolicyDocument, after: string, fresh: EntryWindow['entries']): Promise<EntryWindow> {
+  private async window(manager: EntityManager, rules: AlertRule[], policy: PolicyDocument, after: string, fresh: EntryWindow['entries'], context: ContextCache): Promise<EntryWindow> {
     const calendar = policy.workingCalendar;
     const earliest = new Date(Math.min(...fresh.map((entry) => entry.at.getTime())));
     const since = lookbackStart(rules, earliest, dayStart(localDay(earliest, calendar), calendar));
     const users = [...new Set(fresh.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
-    const entries = [...(await contextEntries(manager, users, since, after)), ...fresh];
+    const entries = [...(await context.entries(manager, users, since, after)), ...fresh];
     const ratingIds = entries.flatMap((entry) => (entry.rule === 'RATE_CASE' ? [/\brating=(\S+)/.exec(entry.reason ?? '')?.[1] ?? ''] : []));
     const partial = { entries, freshAfter: BigInt(after), calendar };
     const offHours = rules.some((rule) => rule.kind === 'OUT_OF_HOURS')
@@ -221,3 +224,4 @@ export class AlertScanner {
     return this.options.logger ?? createLogger('gateway');
   }
 }
+
