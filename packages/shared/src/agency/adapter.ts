@@ -8,12 +8,23 @@ import type { AgencyStore } from './store';
 
 /**
  * What the shared pipeline needs from a candidate: its id (the agency's record id, the one a
- * disclosure-log row names) and the blocking keys stored beside it, so the per-subject filter is
- * exactly the candidate query's condition.
+ * disclosure-log row names) and its blocking keys that the query asked for
+ * (`requestedBlockingKeys`), so the per-subject filter is exactly the candidate query's condition.
  */
 export interface CandidateRow {
   id: string;
   blockingKeys: readonly string[];
+}
+
+/**
+ * The candidate query's `blockingKeys` column: of the keys stored in `column`, those the query
+ * asked for (`$1`, the union of the batch's subjects' keys). That is all the per-subject filter
+ * reads, since a subject's keys are among them, and it is one or two keys a row instead of the
+ * dozen a record stores: with 70 candidates (education at 1,000,000 people) reading and parsing
+ * every stored key cost the agency about 0.3 ms of CPU per fetch (2026-12-03, alternating builds).
+ */
+export function requestedBlockingKeys(column: string): string {
+  return `ARRAY(SELECT k FROM unnest(${column}) AS k WHERE k = ANY($1::text[])) AS "blockingKeys"`;
 }
 
 /** What every record-level step is given: the day "today" is for this request, and the grant's rules. */

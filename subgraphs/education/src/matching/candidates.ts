@@ -1,4 +1,4 @@
-import type { AgencyStore, CandidateRow } from '@mash/shared';
+import { requestedBlockingKeys, type AgencyStore, type CandidateRow } from '@mash/shared';
 import type { Sex } from '../entities/code-lists';
 
 /**
@@ -19,7 +19,7 @@ export interface PupilCandidate extends CandidateRow {
 /** One indexed query for every subject of a fetch (`blocking_keys && $1` on the GIN index). */
 const CANDIDATES_SQL = `
 SELECT id, upn, given_name AS "givenName", family_name AS "familyName", preferred_surname AS "preferredSurname",
-  date_of_birth::text AS "dateOfBirth", sex, postcode, blocking_keys AS "blockingKeys"
+  date_of_birth::text AS "dateOfBirth", sex, postcode, ${requestedBlockingKeys('blocking_keys')}
 FROM pupil WHERE blocking_keys && $1::text[]`;
 
 /** Also every record a triage officer confirmed (by id): a separate statement, so the usual plan stays the GIN index alone. */

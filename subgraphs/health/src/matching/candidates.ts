@@ -1,4 +1,4 @@
-import type { AgencyStore, CandidateRow } from '@mash/shared';
+import { requestedBlockingKeys, type AgencyStore, type CandidateRow } from '@mash/shared';
 import type { PatientGender, VerificationStatus } from '../entities/code-lists';
 
 /**
@@ -24,7 +24,7 @@ export interface PatientCandidate extends CandidateRow {
 const CANDIDATES_SQL = `
 SELECT p.id::text AS id, p.nhs_number AS "nhsNumber", p.nhs_number_verification AS "nhsNumberVerification", p.given_name AS "givenName",
   p.family_name AS "familyName", p.date_of_birth::text AS "dateOfBirth", p.gender, p.deceased_date::text AS "deceasedDate", p.restricted,
-  p.address_line AS "addressLine", p.postcode, p.uprn, p.blocking_keys AS "blockingKeys"
+  p.address_line AS "addressLine", p.postcode, p.uprn, ${requestedBlockingKeys('p.blocking_keys')}
 FROM patient p
 WHERE p.blocking_keys && $1::text[]`;
 

@@ -1,4 +1,4 @@
-import type { AgencyStore, CandidateRow, Gender } from '@mash/shared';
+import { requestedBlockingKeys, type AgencyStore, type CandidateRow, type Gender } from '@mash/shared';
 
 /**
  * A nominal as the matcher sees it: the light facts of the candidate query, aliases included. Its
@@ -20,7 +20,7 @@ export interface NominalCandidate extends CandidateRow {
 const CANDIDATES_SQL = `
 SELECT n.local_nominal_id AS id, n.local_nominal_id AS "localNominalId", n.pnc_id AS "pncId", n.given_name AS "givenName",
   n.family_name AS "familyName", n.date_of_birth::text AS "dateOfBirth", n.gender, n.postcode, n.nhs_number AS "nhsNumber",
-  n.blocking_keys AS "blockingKeys",
+  ${requestedBlockingKeys('n.blocking_keys')},
   COALESCE((SELECT json_agg(json_build_object('givenName', a.given_name, 'familyName', a.family_name, 'dateOfBirth', a.date_of_birth))
     FROM nominal_alias a WHERE a.nominal_id = n.id), '[]'::json) AS aliases
 FROM police_nominal n

@@ -1,4 +1,4 @@
-import type { AgencyStore, CandidateRow } from '@mash/shared';
+import { requestedBlockingKeys, type AgencyStore, type CandidateRow } from '@mash/shared';
 import type { GenderCode } from '../entities/code-lists';
 
 /**
@@ -21,7 +21,7 @@ export interface PersonCandidate extends CandidateRow {
 const CANDIDATES_SQL = `
 SELECT p.person_id AS id, p.upn, p.nhs_number AS "nhsNumber", p.given_name AS "givenName", p.family_name AS "familyName",
   p.date_of_birth::text AS "dateOfBirth", p.expected_date_of_birth::text AS "expectedDateOfBirth", p.gender_code AS "genderCode",
-  p.postcode, p.is_adult AS "isAdult", p.blocking_keys AS "blockingKeys"
+  p.postcode, p.is_adult AS "isAdult", ${requestedBlockingKeys('p.blocking_keys')}
 FROM sc_person p
 WHERE p.blocking_keys && $1::text[]`;
 
