@@ -224,4 +224,3 @@ export class AlertScanner {
     return this.options.logger ?? createLogger('gateway');
   }
 }
-

@@ -101,7 +101,8 @@ export class GrantVerifier {
     const refuse = (reason: GrantFailureReason, cause?: unknown): never => {
       throw new GrantError(reason, unverifiedGrantId(token), cause === undefined ? undefined : { cause });
     };
-    if (typeof token !== 'string' || token.split('.').length !== 3) return refuse('malformed');
+    const parts = typeof token === 'string' ? token.split('.') : [];
+    if (parts.length !== 3) return refuse('malformed');
     let header: JWTHeaderParameters;
     try {
       header = jose.decodeProtectedHeader(token) as JWTHeaderParameters;
@@ -115,7 +116,7 @@ export class GrantVerifier {
     if (header.crit !== undefined || header.b64 !== undefined) return refuse('malformed');
     let key: CryptoKey;
     try {
-      key = (await this.keys(header, splitToken(token))) as CryptoKey;
+      key = (await this.keys(header, { payload: parts[1], signature: parts[2] })) as CryptoKey;
     } catch (error) {
       return refuse(reasonOf(error), error);
     }
@@ -137,12 +138,6 @@ function mediaType(typ: unknown): string | undefined {
 /** A JWT NumericDate: a finite number of seconds. */
 function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** The token in the form jose's key-set functions are handed. */
-function splitToken(token: string): { payload: string; signature: string } {
-  const [, payload, signature] = token.split('.');
-  return { payload, signature };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
