@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The peer a user would otherwise deploy: a plain @apollo/gateway + @apollo/server over the same
-// committed supergraph and the same subgraphs, with no enforcement point, no per-request grants
-// and no audit. The hub is served in process (as in our gateway) on its own connection to the same
+// committed supergraph and the same subgraphs, with no enforcement point (no policy decision) and
+// no audit. The hub is served in process (as in our gateway) on its own connection to the same
 // hub database, with a fixed triage user. Agencies still verify a grant on every request, and a
 // grant is single use and bound to what it covers, so each fetch carries a fresh one.
 //

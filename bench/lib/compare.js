@@ -46,6 +46,9 @@ async function compare(bench, people, run) {
     p50Plain: ratio(ours.p50, plain.p50),
     p50Floor: ratio(ours.p50, floor.p50),
     throughputFloor: ratio(ours.throughput, floor.throughput),
+    // The same ratio for @apollo/gateway with no enforcement: what the gateway targets ask of any
+    // gateway built on it, on this machine (information, no verdict).
+    plainP50Floor: ratio(plain.p50, floor.p50),
     p95Plain: ratio(ours.p95, plain.p95),
     p99Plain: ratio(ours.p99, plain.p99),
   };
@@ -57,6 +60,10 @@ async function compare(bench, people, run) {
     p50Floor: judged(TARGETS.p50RatioFloor, ratios.p50Floor),
   };
   const unloaded = settings.unloadedS > 0 ? await unloadedCosts(bench, run, once) : {};
+  // What each gateway adds to the floor at concurrency 1 (the ours - floor target is judged in the scale runs).
+  const overFloor = (name) => (unloaded[name]?.p50 != null && unloaded.floor?.p50 != null ? round(unloaded[name].p50 - unloaded.floor.p50) : null);
+  ratios.oursOverFloorMs = overFloor('ours');
+  ratios.plainOverFloorMs = overFloor('plain');
   const { concurrency, durationS, warmupS, rounds, segmentWarmupS, order, unloadedS } = settings;
   return { people, settings: { concurrency, durationS, warmupS, rounds, segmentWarmupS, order, unloadedS }, ours, plain, floor, ratios, unloaded };
 }

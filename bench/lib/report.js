@@ -16,7 +16,7 @@ function comparisonSection(comparison) {
     `Triage query of the RED case (3 subjects x 4 agencies) at ${int(people)} people per agency: closed loop at concurrency ${settings.concurrency}, ` +
       `${settings.durationS} s per target, interleaved in ${settings.rounds} rotating round${settings.rounds === 1 ? '' : 's'} (${settings.warmupS} s warm-up each, ${settings.segmentWarmupS} s per segment); ` +
       `then each at concurrency 1 for ${settings.unloadedS} s after 1 s warm-up`,
-    '  ours = our gateway (enforcement, per-request grants, access log); plain = @apollo/gateway, no enforcement, one long-lived grant per agency; ' +
+    '  ours = our gateway (enforcement, per-request grants, access log); plain = @apollo/gateway, no enforcement or audit, a fresh grant minted per agency fetch; ' +
       'floor = the four agencies\' captured _entities fetches sent straight to them in parallel, latency = slowest',
     table(
       ['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors'],
@@ -36,6 +36,9 @@ function comparisonSection(comparison) {
         [`${TARGETS.p50RatioPlain.label} (not implied by the floor targets)`, fmt(ratios.p50Plain, 3), bound(TARGETS.p50RatioPlain), ratios.verdicts.p50Plain],
         [TARGETS.p50RatioFloor.label, fmt(ratios.p50Floor, 3), bound(TARGETS.p50RatioFloor), ratios.verdicts.p50Floor],
         ['ours / floor throughput (information)', fmt(ratios.throughputFloor, 3), '-', '-'],
+        ['plain / floor p50 (concurrency 16; information: @apollo/gateway alone)', fmt(ratios.plainP50Floor, 3), '-', '-'],
+        ...(ratios.oursOverFloorMs != null ? [['ours - floor p50 at concurrency 1, ms (information)', fmt(ratios.oursOverFloorMs), '-', '-']] : []),
+        ...(ratios.plainOverFloorMs != null ? [['plain - floor p50 at concurrency 1, ms (information: @apollo/gateway alone)', fmt(ratios.plainOverFloorMs), '-', '-']] : []),
       ],
     ),
   ].join('\n');
