@@ -5,6 +5,7 @@ import { ReadAndRefusalKinds1764300000002 } from './migrations/1764300000002-Rea
 import { GrantIdIndex1764500000000 } from './migrations/1764500000000-GrantIdIndex';
 import { DecisionFacts1764810000000 } from './migrations/1764810000000-DecisionFacts';
 import { SetBasedAppend1764840000000 } from './migrations/1764840000000-SetBasedAppend';
+import { HeadReadByIndex1764850000000 } from './migrations/1764850000000-HeadReadByIndex';
 
 export * from './audit-entry.entity';
 export * from './audit.type';
@@ -17,6 +18,6 @@ export { AuditResolver };
 
 /** For the hub's data source (the lead adds them there). */
 export const auditEntities = [AuditEntry];
-export const auditMigrations = [AuditLog1764200000000, ReadAndRefusalKinds1764300000002, GrantIdIndex1764500000000, DecisionFacts1764810000000, SetBasedAppend1764840000000];
+export const auditMigrations = [AuditLog1764200000000, ReadAndRefusalKinds1764300000002, GrantIdIndex1764500000000, DecisionFacts1764810000000, SetBasedAppend1764840000000, HeadReadByIndex1764850000000];
 /** For the hub's schema. */
 export const auditResolvers = [AuditResolver] as const;
