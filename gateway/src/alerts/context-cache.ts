@@ -35,10 +35,11 @@ export class ContextCache {
     return users
       .flatMap((user) => {
         const held = this.held.get(user)!;
+        const inWindow = held.entries.filter((entry) => entry.at.getTime() >= from);
         // A start more than a day later (a scan working through a backlog) drops what no page will
         // look at again; starts that move back and forth a little (clocks, windows) keep it all.
-        if (from - held.since > DAY_MS) Object.assign(held, { since: from, entries: held.entries.filter((entry) => entry.at.getTime() >= from) });
-        return held.entries.filter((entry) => entry.at.getTime() >= from);
+        if (from - held.since > DAY_MS) Object.assign(held, { since: from, entries: inWindow });
+        return inWindow;
       })
       .sort(seqOrder);
   }
